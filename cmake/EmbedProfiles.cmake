@@ -1,0 +1,15 @@
+# cmake -DOUT=file.cpp -DPROFILE_DIR=dir -P EmbedProfiles.cmake
+# Writes a C++ file that holds every profile's JSON text.
+file(GLOB PROFILES ${PROFILE_DIR}/*.json)
+list(SORT PROFILES)
+set(body "// Generated from profiles/*.json by cmake/EmbedProfiles.cmake. Do not edit.\n")
+string(APPEND body "#include <string_view>\n#include <vector>\nnamespace jixiao {\n")
+string(APPEND body "const std::vector<std::string_view>& BuiltinProfileTexts() {\n")
+string(APPEND body "  static const std::vector<std::string_view> kTexts = {\n")
+foreach(file ${PROFILES})
+  file(READ ${file} text)
+  string(APPEND body "    R\"JIXIAO_PROFILE(${text})JIXIAO_PROFILE\",\n")
+endforeach()
+string(APPEND body "  };\n  return kTexts;\n}\n}  // namespace jixiao\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(RENAME ${OUT}.tmp ${OUT})

@@ -1,0 +1,37 @@
+// One page image -> blocks, through Leptonica clean-up and Tesseract.
+//
+// Clean-up: red-seal removal by colour, background normalization, deskew,
+// binarization fit for thin Chinese strokes. Tables: grids from
+// ruling_grid.h on the cleaned image, each cell recognized on its own with
+// settings fit for it (single line / block; digits and units for numeric
+// columns); text outside tables recognized as paragraphs. Confidences flow
+// into cells and blocks. Each thread keeps one Tesseract engine (chi_sim+eng)
+// and reuses it across pages.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "model/layout.h"
+
+struct Pix;
+
+namespace jixiao {
+
+struct OcrPageResult {
+  std::vector<Block> blocks;
+  double confidence = 0;          // mean word confidence, 0..1
+};
+
+// `image` is the page at `dpi` (colour or grey); boxes come out in PDF points.
+Result<OcrPageResult> OcrPage(Pix* image, int page, double dpi, const ExtractOptions& options);
+
+// PNG / JPEG / TIFF (multi-page TIFF included) -> layout, each image a page.
+Result<LayoutDocument> ExtractImageFile(const std::string& path, const ExtractOptions& options);
+
+// The tessdata directory that will be used, or an error naming the Debian
+// package to install when chi_sim or eng is missing.
+Result<std::string> FindTessdata(const ExtractOptions& options);
+
+}  // namespace jixiao

@@ -1,0 +1,207 @@
+// The output data model: Document -> Report -> Indicator / Value / Flag.
+//
+// These structs mirror the output contract (docs in schema/ and
+// ../shared/docs/output-contract.md); emit/ serializes them. Conventions:
+// - money is in yuan (元), percentages in percent units, scores in points;
+// - every Value keeps the text it came from in `raw` and where it stood;
+// - std::nullopt / empty string mean "not stated in the document";
+// - a value that could not be read is nullopt *and* has an UNREADABLE flag.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/geometry.h"
+
+namespace jixiao {
+
+// One normalized figure. Exactly one of `number` / `date` is set when the
+// text held a readable figure; neither when it is qualitative or unreadable
+// (then `text` keeps the words).
+struct Value {
+  std::string raw;                      // the text as printed
+  std::optional<double> number;         // money in 元, percent in %, counts...
+  std::optional<std::string> date;      // ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+  std::optional<std::string> unit;      // "元", "%", "人", "date", ...; null = none
+  std::optional<std::string> comparator;  // ">=", ">", "<=", "<", "=" or null
+  std::vector<std::string> per;         // denominators: 元/人/年 -> {"人","年"}
+  std::optional<std::string> text;      // set when there is no figure
+  Location where;
+  double confidence = 1.0;              // 0..1 (OCR)
+
+  bool has_figure() const { return number.has_value() || date.has_value(); }
+};
+
+// A number printed by the form (a score, a total) next to what the rules give.
+struct ScoredNumber {
+  std::optional<double> declared;
+  std::optional<double> recomputed;
+  std::string raw;                      // printed text of the declared figure
+  Location where;
+  bool blank = false;                   // the cell exists but is empty
+};
+
+// One way a message points back into the document.
+struct Evidence {
+  int page = 0;
+  std::optional<BBox> bbox;
+  std::string text;
+};
+
+// A contradiction or problem, with what the document says and what the
+// rules give. `declared`/`expected` are numbers, or text for dates.
+struct Flag {
+  std::string code;                     // e.g. "BUDGET_SCORE_MISMATCH"
+  std::string severity;                 // "error", "warning" or "info"
+  std::string path;                     // JSON Pointer into the report
+  std::string message;                  // for a Chinese-reading auditor
+  std::optional<double> declared;
+  std::optional<double> expected;
+  std::optional<std::string> declared_text;
+  std::optional<std::string> expected_text;
+  std::vector<Evidence> evidence;
+};
+
+struct Weight {
+  std::optional<double> value;
+  std::string source;                   // "column", "group", "inferred" or "" (null)
+  std::string raw;
+};
+
+struct Indicator {
+  std::string level1;                   // 一级指标: 产出指标 / 效益指标 / 满意度指标
+  std::string level2;                   // 二级指标: 数量指标 ...
+  std::string name;                     // 三级指标
+  std::optional<Value> target;          // 年初目标值 (A)
+  std::optional<Value> actual;          // 实际完成值 (B)
+  std::optional<Value> ratio;           // printed completion ratio (完成率), if any
+  std::optional<double> ratio_recomputed;
+  Weight weight;
+  ScoredNumber score;
+  std::string kind;                     // "quantitative" or "qualitative"
+  std::string direction;                // "positive", "reverse", "equal" or "" (null)
+  int group = -1;                       // index into Report::groups, -1 = none
+  std::string deviation_note;           // 偏差原因分析 when printed per row
+  Location where;
+};
+
+// A printed group of indicators with one weight: 产出指标(40分),
+// 年度绩效目标1(70分). `score` is set when the form prints one merged score.
+struct Group {
+  std::string label;
+  std::string level1;
+  std::optional<double> weight;
+  std::string weight_raw;
+  ScoredNumber score;
+  std::vector<int> indicators;          // indices into Report::indicators
+  Location where;
+};
+
+// Budget execution: 预算数 (A), 执行数 (B), 执行率, 得分.
+struct Budget {
+  std::optional<Value> planned;
+  std::optional<Value> executed;
+  std::optional<Value> remaining;       // 结余 / 剩余, as stated
+  std::optional<Value> initial;         // 年初预算数 / 审核额度, when stated
+  std::optional<Value> reduction;       // 缩减, when stated
+  std::optional<Value> rate;            // declared execution rate
+  std::optional<double> rate_recomputed;
+  std::optional<double> weight;         // 20, 10, or null (narrative forms)
+  ScoredNumber score;
+};
+
+struct Total {
+  ScoredNumber declared;                // bottom 总分
+  ScoredNumber declared_header;         // 总分 in the header line
+  ScoredNumber self_score_text;         // narrative 自评得分
+  std::optional<double> recomputed;
+};
+
+// A narrative form's scored section: 项目决策 满分20分 得分20分.
+struct Section {
+  std::string name;
+  std::optional<double> weight;         // 满分
+  std::optional<double> score;          // 得分
+  std::string raw;
+  Location where;
+  std::vector<Section> children;
+};
+
+// Relations the document states, checked by score/.
+struct RateStatement {                  // 预算数 X，执行数 Y，执行率 Z
+  std::optional<Value> planned, executed, rate;
+  std::string raw;
+  Location where;
+};
+struct UnitPrice {                      // N 人 × X 元/人 = Y 元
+  Value count, unit_amount, amount;
+  std::string raw;
+  Location where;
+};
+struct Component {                      // total = part1 + part2 + ...
+  Value total;
+  std::vector<Value> parts;
+  std::string label;                    // what is summed, e.g. "executed"
+  std::string raw;
+  Location where;
+};
+struct CrossRef {                       // one quantity printed in several places
+  std::string quantity;                 // "planned", "executed", "rate", "self_score", ...
+  std::vector<Value> mentions;          // each with raw and where
+};
+struct DateFact {
+  std::string role;                     // "signature", "fill", "cutoff", "deadline"
+  Value date;
+  std::string raw;                      // the sentence or label it came from
+};
+struct Facts {
+  std::vector<RateStatement> rate_statements;
+  std::vector<UnitPrice> unit_prices;
+  std::vector<Component> components;
+  std::vector<CrossRef> cross_refs;
+  std::vector<DateFact> dates;
+};
+
+struct Report {
+  int index = 0;
+  std::string title;
+  std::string project_name;
+  std::string department;               // 主管部门
+  std::string implementing_unit;        // 项目实施单位 / 项目单位
+  std::optional<int> fiscal_year;
+  std::optional<Value> fill_date;       // date Value; ISO string in `date`
+  std::string template_name;            // profile applied, e.g. "goal-table"
+  Budget budget;
+  std::vector<Indicator> indicators;
+  std::vector<Group> groups;
+  std::optional<double> form_weight_total;  // 分值 printed in the 总分 row
+  Total total;
+  std::vector<Section> sections;
+  Facts facts;
+  std::vector<std::string> missing_fields;  // JSON pointers of blank required cells
+  std::vector<Flag> flags;
+  std::vector<int> pages;               // 1-based pages it came from
+};
+
+struct PageSource {
+  int page = 0;
+  std::string method;                   // "text", "ocr" or "plain"
+  double confidence = 1.0;
+};
+
+struct Source {
+  std::string path;
+  std::string sha256;
+  int pages = 0;
+  std::vector<PageSource> pages_info;
+};
+
+struct Document {
+  std::string schema_version = "1";
+  Source source;
+  std::vector<Report> reports;
+  std::vector<Flag> flags;              // document-level flags
+};
+
+}  // namespace jixiao

@@ -1,0 +1,45 @@
+// normalize: one cell or phrase of Chinese report text -> a Value.
+//
+// Follows ../shared/docs/normalization-conventions.md: money becomes 元,
+// percentages percent units, counts keep their measure word, per-unit rates
+// list their denominators, comparator words become ">=", "<=" ..., dates
+// become ISO strings with unit "date". Full-width forms are folded with ICU
+// NFKC; Chinese and financial numerals are read with ICU's numeric values.
+//
+// Never throws and never guesses: text with no clear figure gives a Value
+// whose number/date are empty and whose `text` keeps the words; the caller
+// decides whether that is qualitative or UNREADABLE (see Normalized::noisy).
+// Safe to call from many threads at once.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/document.h"
+
+namespace jixiao {
+
+// What the surrounding table says about a bare cell.
+struct NormalizeContext {
+  // Unit printed in the column or row header, e.g. "万元" from
+  // 预算执行情况（万元）: applied to bare numbers ("110" -> 1100000 元).
+  std::optional<std::string> column_unit;
+  // The column is headed with % (执行率, 完成率): "95" reads as 95 %.
+  bool percent_column = false;
+};
+
+struct Normalized {
+  Value value;               // where/confidence left default; the caller sets them
+  // The text looked like a figure but could not be read with certainty
+  // (mangled digits, stray symbols); value.number/date are empty. Callers
+  // raise UNREADABLE for it rather than treating it as qualitative text.
+  bool noisy = false;
+};
+
+Normalized Normalize(std::string_view text, const NormalizeContext& context = {});
+
+// Convenience: the number in `text` read as points ("94", "94分", "19.5").
+std::optional<double> ParsePoints(std::string_view text);
+
+}  // namespace jixiao
