@@ -1,0 +1,157 @@
+#include "emit/emit.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace jixiao {
+namespace {
+
+Value Money(double yuan, const std::string& raw) {
+  Value v;
+  v.raw = raw;
+  v.number = yuan;
+  v.unit = "元";
+  v.where.page = 2;
+  v.where.bbox = BBox{10, 20, 30, 40};
+  return v;
+}
+
+Document SampleDocument() {
+  Document d;
+  d.source.path = "a.pdf";
+  d.source.sha256 = "abc";
+  d.source.pages = 2;
+  d.source.pages_info = {{1, "text", 1.0}, {2, "ocr", 0.91}};
+  Report r;
+  r.title = "2022年度城乡居民医保项目自评表";
+  r.project_name = "城乡居民基本医疗保险区级配套资金";
+  r.fiscal_year = 2022;
+  Value date;
+  date.raw = "2023.6.21";
+  date.date = "2023-06-21";
+  date.unit = "date";
+  r.fill_date = date;
+  r.template_name = "goal-table";
+  r.budget.planned = Money(6400000, "640");
+  r.budget.executed = Money(6384300, "638.43");
+  r.budget.weight = 20;
+  r.budget.score.declared = 18;
+  r.budget.score.recomputed = 19.953125;
+  r.budget.score.raw = "18";
+  Indicator ind;
+  ind.name = "预计参保人数";
+  Value target;
+  target.raw = "≥95%";
+  target.number = 95;
+  target.unit = "%";
+  target.comparator = ">=";
+  ind.target = target;
+  Value per;
+  per.raw = "61 元/人/年";
+  per.number = 61;
+  per.unit = "元";
+  per.per = {"人", "年"};
+  ind.actual = per;
+  ind.weight = {15, "inferred", ""};
+  ind.kind = "quantitative";
+  ind.direction = "positive";
+  r.indicators.push_back(ind);
+  Value qualitative;
+  qualitative.raw = "稳步提升";
+  qualitative.text = "稳步提升";
+  Indicator q;
+  q.name = "医保经办服务能力";
+  q.target = qualitative;
+  q.kind = "qualitative";
+  r.indicators.push_back(q);
+  r.total.declared.declared = 94;
+  r.total.declared.raw = "94";
+  r.total.recomputed = 94;
+  Section s;
+  s.name = "项目决策";
+  s.weight = 20;
+  s.score = 20;
+  s.children.push_back({"项目立项", 8, 8, "", {}, {}});
+  r.sections.push_back(s);
+  Flag f;
+  f.code = "BUDGET_SCORE_MISMATCH";
+  f.severity = "error";
+  f.path = "/budget/score";
+  f.message = "预算执行得分 18 与 20×min(1, 638.43/640)=19.95 不符";
+  f.declared = 18;
+  f.expected = 19.95;
+  f.evidence.push_back({3, BBox{400.1, 212, 455.7, 230.4}, "18"});
+  r.flags.push_back(f);
+  r.pages = {1, 2};
+  d.reports.push_back(r);
+  return d;
+}
+
+TEST(EmitTest, WritesTheContractKeys) {
+  nlohmann::json j = ToJson(SampleDocument());
+  EXPECT_EQ(j["schema_version"], "1");
+  EXPECT_EQ(j["source"]["pages_info"][1]["method"], "ocr");
+  const nlohmann::json& r = j["reports"][0];
+  EXPECT_EQ(r["fill_date"], "2023-06-21");
+  EXPECT_EQ(r["template"], "goal-table");
+  EXPECT_EQ(r["budget"]["planned"]["value"], 6400000);
+  EXPECT_EQ(r["budget"]["planned"]["raw"], "640");
+  EXPECT_EQ(r["budget"]["score"]["declared"], 18);
+  EXPECT_DOUBLE_EQ(r["budget"]["score"]["recomputed"].get<double>(), 19.9531);
+  EXPECT_TRUE(r["budget"]["remaining"].is_null());
+  EXPECT_EQ(r["indicators"][0]["target"]["comparator"], ">=");
+  EXPECT_EQ(r["indicators"][0]["actual"]["per"], nlohmann::json::array({"人", "年"}));
+  EXPECT_EQ(r["indicators"][0]["weight"]["source"], "inferred");
+  EXPECT_TRUE(r["indicators"][1]["target"]["value"].is_null());
+  EXPECT_EQ(r["indicators"][1]["target"]["text"], "稳步提升");
+  EXPECT_TRUE(r["indicators"][1]["weight"]["source"].is_null());
+  EXPECT_EQ(r["total"]["declared"], 94);
+  EXPECT_TRUE(r["total"]["declared_header"].is_null());
+  EXPECT_EQ(r["flags"][0]["evidence"][0]["page"], 3);
+  EXPECT_EQ(r["provenance"]["pages"], nlohmann::json::array({1, 2}));
+}
+
+TEST(EmitTest, ReadsBackWhatItWrites) {
+  nlohmann::json first = ToJson(SampleDocument());
+  Result<Document> back = DocumentFromJson(first);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(ToJson(back.value()), first);
+}
+
+TEST(EmitTest, ReadingToleratesHandEditsAndRejectsNonDocuments) {
+  EXPECT_FALSE(DocumentFromJson(nlohmann::json::array()).ok());
+  EXPECT_FALSE(DocumentFromJson(nlohmann::json::object()).ok());
+  nlohmann::json edited = nlohmann::json::parse(R"({"reports":[{"budget":{"score":17,"weight":"x"},
+      "fill_date":"2023-01-05","indicators":[{"weight":10,"score":{"declared":"n/a"}}]}]})");
+  Result<Document> d = DocumentFromJson(edited);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d.value().reports[0].budget.score.declared, 17);
+  EXPECT_FALSE(d.value().reports[0].budget.weight.has_value());
+  EXPECT_EQ(d.value().reports[0].fill_date->date, "2023-01-05");
+  EXPECT_EQ(d.value().reports[0].indicators[0].weight.value, 10);
+  EXPECT_FALSE(d.value().reports[0].indicators[0].score.declared.has_value());
+}
+
+TEST(EmitTest, AtomicWriteReplacesTheFileAndLeavesNoTemporary) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("jixiao-emit-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::path file = dir / "doc.json";
+  ASSERT_TRUE(WriteFileAtomically(file.string(), "first").ok());
+  ASSERT_TRUE(WriteFileAtomically(file.string(), "second").ok());
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(text.str(), "second");
+  int entries = 0;
+  for (auto& e : fs::directory_iterator(dir)) entries += e.is_regular_file();
+  EXPECT_EQ(entries, 1);
+  EXPECT_FALSE(WriteFileAtomically((dir / "missing" / "x.json").string(), "x").ok());
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace jixiao
