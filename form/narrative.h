@@ -5,8 +5,14 @@
 // checker verifies: rate statements, count x unit price = amount, parts that
 // add up to a total, the same quantity stated twice, and dates with their
 // role (signature, cut-off, deadline). Internal to form/.
+//
+// Precision comes before recall: a relation is recorded only when the
+// sentence says plainly what each figure is (a false fact becomes a false
+// flag downstream). Every Value is produced by Normalize() and carries the
+// printed text and the paragraph's page and bbox.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,22 +22,25 @@
 namespace jixiao {
 
 struct Narrative {
-  std::string title;
-  std::string project_name;
-  std::string department;
+  std::string title;                      // 财政支出项目绩效自评报告, X年度绩效自评报告
+  std::string project_name;               // 项目名称：X, "X"项目绩效自评综述
+  std::string department;                 // 主管部门
   std::string implementing_unit;          // 项目单位
-  std::optional<int> fiscal_year;
+  std::optional<int> fiscal_year;         // (2022 年度), 2020年度...
+  std::optional<Value> fill_date;         // 填报日期 printed in the narrative header
   std::optional<Value> planned, executed, remaining, rate, initial, reduction;
-  ScoredNumber self_score;                // 自评得分 / 评价得分
+  ScoredNumber self_score;                // 自评得分 / 评价得分 (first statement)
   std::vector<Section> sections;          // 项目决策 满分20分 得分20分 ...
   Facts facts;                            // rate statements, unit prices, ...
   std::vector<Value> planned_mentions;    // every statement of the budget
   std::vector<Value> executed_mentions;   // every statement of the spending
+  std::vector<Value> rate_mentions;       // every statement of the execution rate
   std::vector<Value> self_score_mentions; // every statement of the self-score
-  std::vector<int> pages;
+  std::vector<int> pages;                 // pages the paragraphs stood on (sorted)
 };
 
-// `paragraphs` are the project's narrative blocks in order (kParagraph only).
+// `paragraphs` are the project's narrative blocks in order (kParagraph only;
+// other kinds and null pointers are skipped).
 Narrative ParseNarrative(const std::vector<const Block*>& paragraphs);
 
 // Folds a narrative into a report parsed from the project's table: fills
