@@ -1,1 +1,222 @@
-int main() { return 0; }
+// jixiao: the command line. Thin by design: it parses options and calls the
+// pipeline, batch, normalize, score and emit libraries.
+//
+//   jixiao run FILE|DIR... [-o DIR]   extract -> normalize -> score -> emit
+//   jixiao normalize                  one Value per stdin line
+//   jixiao score FILE.json...         re-check hand-corrected documents
+//   jixiao summary FILE.json...       a short human summary of documents
+//
+// Exit status: 0 every input processed, 2 bad usage, 3 some input failed.
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "emit/emit.h"
+#include "normalize/normalize.h"
+#include "pipeline/batch.h"
+#include "score/score.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+constexpr int kExitInputFailed = 3;
+
+std::string Dump(const nlohmann::json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+int RunCommand(const std::vector<std::string>& paths, jixiao::BatchOptions options,
+               const std::string& profiles_dir) {
+  std::vector<jixiao::Profile> loaded;
+  if (!profiles_dir.empty()) {
+    jixiao::Result<std::vector<jixiao::Profile>> p = jixiao::LoadProfiles(profiles_dir);
+    if (!p.ok()) {
+      std::fprintf(stderr, "jixiao: %s\n", p.status().message().c_str());
+      return kExitUsage;
+    }
+    loaded = std::move(p).value();
+    options.pipeline.profiles = &loaded;
+  }
+  jixiao::Result<std::vector<std::string>> inputs = jixiao::ExpandInputs(paths);
+  if (!inputs.ok()) {
+    std::fprintf(stderr, "jixiao: error: %s\n", inputs.status().message().c_str());
+    return kExitInputFailed;
+  }
+  if (!options.output_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.output_dir, ec);
+    if (ec) {
+      std::fprintf(stderr, "jixiao: cannot create %s: %s\n", options.output_dir.c_str(), ec.message().c_str());
+      return kExitUsage;
+    }
+  }
+  const bool to_stdout = options.output_dir.empty();
+  jixiao::BatchSummary summary = jixiao::RunBatch(inputs.value(), options, [&](const jixiao::BatchItem& item) {
+    if (to_stdout && item.result.ok()) std::cout << Dump(jixiao::ToJson(item.result.value()), -1) << "\n" << std::flush;
+  });
+  if (!options.progress && summary.inputs > 1)
+    std::fprintf(stderr, "jixiao: %d inputs, %d processed, %d skipped (up to date), %d failed\n", summary.inputs,
+                 summary.succeeded - summary.skipped, summary.skipped, summary.failed);
+  return summary.failed > 0 ? kExitInputFailed : kExitOk;
+}
+
+int NormalizeCommand(const std::string& column_unit, bool percent_column) {
+  jixiao::NormalizeContext context;
+  if (!column_unit.empty()) context.column_unit = column_unit;
+  context.percent_column = percent_column;
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    jixiao::Normalized n = jixiao::Normalize(line, context);
+    nlohmann::json j = jixiao::ToJson(n.value);
+    if (n.noisy) j["noisy"] = true;
+    std::cout << Dump(j, -1) << "\n";
+  }
+  std::cout.flush();
+  return kExitOk;
+}
+
+jixiao::Result<nlohmann::json> ReadJsonFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return jixiao::Result<nlohmann::json>::Error(path + ": cannot open file");
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return jixiao::Result<nlohmann::json>::Error(path + ": not valid JSON");
+  return j;
+}
+
+int ScoreCommand(const std::vector<std::string>& paths, const std::string& output_dir) {
+  int failed = 0;
+  for (const std::string& path : paths) {
+    jixiao::Result<nlohmann::json> j = ReadJsonFile(path);
+    jixiao::Result<jixiao::Document> doc =
+        j.ok() ? jixiao::DocumentFromJson(j.value()) : jixiao::Result<jixiao::Document>(j.status());
+    if (!doc.ok()) {
+      std::string message = doc.status().message();
+      if (message.rfind(path, 0) != 0) message = path + ": " + message;
+      std::fprintf(stderr, "jixiao: error: %s\n", message.c_str());
+      ++failed;
+      continue;
+    }
+    jixiao::ScoreDocument(doc.value(), jixiao::BuiltinProfiles());
+    std::string out = output_dir.empty()
+                          ? path
+                          : (std::filesystem::path(output_dir) / std::filesystem::path(path).filename()).string();
+    jixiao::Status s = jixiao::WriteFileAtomically(out, Dump(jixiao::ToJson(doc.value()), 2) + "\n");
+    if (!s.ok()) {
+      std::fprintf(stderr, "jixiao: error: %s\n", s.message().c_str());
+      ++failed;
+    }
+  }
+  return failed ? kExitInputFailed : kExitOk;
+}
+
+std::string FormatNumber(const nlohmann::json& j) {
+  if (!j.is_number()) return "-";
+  std::ostringstream s;
+  s << j.get<double>();
+  return s.str();
+}
+
+int SummaryCommand(const std::vector<std::string>& paths) {
+  int failed = 0;
+  for (const std::string& path : paths) {
+    jixiao::Result<nlohmann::json> j = ReadJsonFile(path);
+    if (!j.ok() || !j.value().contains("reports")) {
+      std::fprintf(stderr, "jixiao: error: %s: not a jixiao document\n", path.c_str());
+      ++failed;
+      continue;
+    }
+    std::printf("%s\n", path.c_str());
+    for (const nlohmann::json& r : j.value()["reports"]) {
+      int errors = 0, warnings = 0;
+      for (const nlohmann::json& f : r.value("flags", nlohmann::json::array())) {
+        errors += f.value("severity", "") == "error";
+        warnings += f.value("severity", "") == "warning";
+      }
+      const nlohmann::json& total = r["total"];
+      std::string name = r["project_name"].is_string() ? r["project_name"].get<std::string>() : "(no name)";
+      std::printf("  %-34s declared %-6s recomputed %-8s errors %d warnings %d\n", name.c_str(),
+                  FormatNumber(total["declared"].is_number() ? total["declared"] : total["self_score_text"]).c_str(),
+                  FormatNumber(total["recomputed"]).c_str(), errors, warnings);
+      for (const nlohmann::json& f : r.value("flags", nlohmann::json::array()))
+        if (f.value("severity", "") != "info")
+          std::printf("      %-7s %-26s %s\n", f.value("severity", "").c_str(), f.value("code", "").c_str(),
+                      f.value("message", "").c_str());
+    }
+  }
+  return failed ? kExitInputFailed : kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"jixiao: reads Chinese project performance self-evaluation reports (绩效自评表/自评报告), "
+               "recomputes their scores and flags contradictions"};
+  app.require_subcommand(1);
+
+  jixiao::BatchOptions batch;
+  batch.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::string> run_inputs;
+  std::string profiles_dir, ocr_mode = "auto";
+  bool quiet = false;
+  CLI::App* run = app.add_subcommand("run", "Process PDFs, page images or converted text into JSON documents");
+  run->add_option("inputs", run_inputs, "Files or folders (PDF, PNG/JPEG/TIFF, UTF-8 .txt/.md)")->required();
+  run->add_option("-o,--output", batch.output_dir, "Write DIR/<name>.json per input (default: JSON Lines on stdout)");
+  run->add_option("-j,--jobs", batch.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
+  run->add_option("--ocr", ocr_mode, "auto: only pages without a usable text layer; always; never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  run->add_option("--dpi", batch.pipeline.extract.ocr_dpi, "Render resolution for OCR")->check(CLI::Range(72, 600));
+  run->add_option("--page-timeout", batch.pipeline.extract.page_timeout_seconds,
+                  "Seconds a page may take before it is skipped with a flag (0 = no limit)")
+      ->check(CLI::Range(0.0, 86400.0));
+  run->add_option("--max-pixels", batch.pipeline.extract.max_page_pixels, "Largest page image, in pixels")
+      ->check(CLI::Range(1LL, 4'000'000'000LL));
+  run->add_option("--tessdata", batch.pipeline.extract.tessdata_dir, "Tesseract language data directory");
+  run->add_option("--profiles", profiles_dir, "Folder of template profiles replacing the built-in ones");
+  run->add_flag("--resume", batch.resume, "Skip inputs whose output already exists for the same sha256");
+  run->add_option("--index", batch.index_path, "Append one JSON line per input (path, sha256, status, ...)");
+  run->add_flag("-q,--quiet", quiet, "No progress display");
+
+  std::string column_unit;
+  bool percent_column = false;
+  CLI::App* normalize = app.add_subcommand("normalize", "Read lines on stdin, write one Value (JSON) per line");
+  normalize->add_option("--column-unit", column_unit, "Unit printed in the column header, e.g. 万元");
+  normalize->add_flag("--percent", percent_column, "The column is headed with %");
+
+  std::vector<std::string> score_inputs;
+  std::string score_output;
+  CLI::App* score = app.add_subcommand("score", "Re-check Document JSON files (e.g. corrected by hand)");
+  score->add_option("documents", score_inputs, "jixiao Document JSON files")->required();
+  score->add_option("-o,--output", score_output, "Write here instead of in place");
+
+  std::vector<std::string> summary_inputs;
+  CLI::App* summary = app.add_subcommand("summary", "Print a short summary of Document JSON files");
+  summary->add_option("documents", summary_inputs, "jixiao Document JSON files")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (*run) {
+    batch.pipeline.extract.ocr = ocr_mode == "always"  ? jixiao::OcrMode::kAlways
+                                 : ocr_mode == "never" ? jixiao::OcrMode::kNever
+                                                       : jixiao::OcrMode::kAuto;
+    batch.progress = !quiet && isatty(STDERR_FILENO);
+    return RunCommand(run_inputs, batch, profiles_dir);
+  }
+  if (*normalize) return NormalizeCommand(column_unit, percent_column);
+  if (*score) return ScoreCommand(score_inputs, score_output);
+  if (*summary) return SummaryCommand(summary_inputs);
+  return kExitUsage;
+}

@@ -1,0 +1,82 @@
+// Dispatch an input file to the reader for its kind.
+
+#include "extract/extract.h"
+
+#include <unicode/ustring.h>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "extract/ocr_page.h"
+#include "extract/pdf_reader.h"
+#include "extract/text_input.h"
+
+namespace jixiao {
+
+namespace {
+
+// Text inputs larger than this are not report conversions.
+constexpr std::streamoff kMaxTextBytes = 64 << 20;
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool IsValidUtf8(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = 0;
+  // Preflight only: reports U_INVALID_CHAR_FOUND for ill-formed sequences.
+  u_strFromUTF8(nullptr, 0, &length, text.data(), static_cast<int32_t>(text.size()), &status);
+  return status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING ||
+         U_SUCCESS(status);
+}
+
+}  // namespace
+
+InputKind SniffInputKind(std::string_view head) {
+  // PDF allows junk before the header within the first 1024 bytes.
+  if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return InputKind::kPdf;
+  if (StartsWith(head, "\x89PNG\r\n\x1a\n")) return InputKind::kImage;
+  if (StartsWith(head, "\xff\xd8\xff")) return InputKind::kImage;
+  if (StartsWith(head, std::string_view("II*\0", 4)) || StartsWith(head, std::string_view("MM\0*", 4)))
+    return InputKind::kImage;
+  if (head.find('\0') != std::string_view::npos) return InputKind::kBinary;
+  return InputKind::kText;
+}
+
+Result<LayoutDocument> Extract(const std::string& path, const ExtractOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Result<LayoutDocument>::Error("cannot open file: " + std::string(std::strerror(errno)));
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size < 0) return Result<LayoutDocument>::Error("cannot read file");
+  if (size == 0) return Result<LayoutDocument>::Error("empty file");
+
+  std::string head(static_cast<size_t>(std::min<std::streamoff>(size, 4096)), '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  switch (SniffInputKind(head)) {
+    case InputKind::kPdf:
+      return ExtractPdf(path, options);
+    case InputKind::kImage:
+      return ExtractImageFile(path, options);
+    case InputKind::kBinary:
+      return Result<LayoutDocument>::Error("not a PDF, image or text file (binary data)");
+    case InputKind::kText:
+      break;
+  }
+  if (size > kMaxTextBytes)
+    return Result<LayoutDocument>::Error("text file too large (" + std::to_string(size >> 20) + " MiB)");
+  in.seekg(0, std::ios::beg);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  if (text.find('\0') != std::string::npos)
+    return Result<LayoutDocument>::Error("not a PDF, image or text file (binary data)");
+  if (!IsValidUtf8(text))
+    return Result<LayoutDocument>::Error("text is not valid UTF-8 (convert it first, e.g. iconv -f GBK -t UTF-8)");
+  return ExtractText(text);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,185 @@
+// The parallel batch runner behind `jixiao run`.
+
+#include "pipeline/batch.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "emit/emit.h"
+
+namespace jixiao {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool HasInputExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  static const char* kKnown[] = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".md"};
+  for (const char* k : kKnown)
+    if (ext == k) return true;
+  return false;
+}
+
+// The sha256 recorded in an existing output document, or "".
+std::string RecordedSha256(const std::string& output) {
+  std::ifstream in(output, std::ios::binary);
+  if (!in) return "";
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("source") || !j["source"].is_object())
+    return "";
+  const nlohmann::json& sha = j["source"]["sha256"];
+  return sha.is_string() ? sha.get<std::string>() : "";
+}
+
+void AppendIndexLine(std::FILE* index, const BatchItem& item) {
+  if (!index) return;
+  nlohmann::json line = {{"path", item.input}, {"output", item.output}, {"seconds", item.seconds}};
+  if (item.result.ok()) {
+    const Document& d = item.result.value();
+    int errors = 0, warnings = 0;
+    auto count = [&](const std::vector<Flag>& flags) {
+      for (const Flag& f : flags) {
+        errors += f.severity == "error";
+        warnings += f.severity == "warning";
+      }
+    };
+    count(d.flags);
+    for (const Report& r : d.reports) count(r.flags);
+    line["sha256"] = d.source.sha256;
+    line["status"] = item.skipped ? "skipped" : "ok";
+    line["pages"] = d.source.pages;
+    line["reports"] = d.reports.size();
+    line["flags"] = {{"error", errors}, {"warning", warnings}};
+  } else {
+    line["status"] = "failed";
+    line["error"] = item.result.status().message();
+  }
+  std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::fwrite(text.data(), 1, text.size(), index);
+  std::fflush(index);
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec) && HasInputExtension(it->path())) found.push_back(it->path().string());
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(path, ec)) {
+      files.push_back(path);
+    } else {
+      return Result<std::vector<std::string>>::Error(path + ": no such file or directory");
+    }
+  }
+  return files;
+}
+
+std::string OutputPathFor(const std::string& input, const std::string& output_dir) {
+  return (fs::path(output_dir) / (fs::path(input).stem().string() + ".json")).string();
+}
+
+BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions& options,
+                      const std::function<void(const BatchItem&)>& sink) {
+  BatchSummary summary;
+  summary.inputs = static_cast<int>(inputs.size());
+  std::vector<BatchItem> items(inputs.size());
+  std::vector<char> done(inputs.size(), 0);
+  std::mutex mu;
+  std::condition_variable cv;
+  std::atomic<size_t> next{0};
+
+  std::FILE* index = nullptr;
+  if (!options.index_path.empty()) {
+    index = std::fopen(options.index_path.c_str(), options.resume ? "a" : "w");
+    if (!index) std::fprintf(stderr, "jixiao: cannot write index %s\n", options.index_path.c_str());
+  }
+  const auto batch_start = std::chrono::steady_clock::now();
+
+  auto work = [&] {
+    for (size_t i = next++; i < inputs.size(); i = next++) {
+      BatchItem item;
+      item.input = inputs[i];
+      if (!options.output_dir.empty()) item.output = OutputPathFor(inputs[i], options.output_dir);
+      const auto start = std::chrono::steady_clock::now();
+      bool handled = false;
+      if (options.resume && !item.output.empty()) {
+        Result<std::string> sha = FileSha256(item.input);
+        if (sha.ok() && RecordedSha256(item.output) == sha.value()) {
+          std::ifstream in(item.output, std::ios::binary);
+          nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+          if (!j.is_discarded()) {
+            item.result = DocumentFromJson(j);
+            item.skipped = item.result.ok();
+            handled = item.skipped;
+          }
+        }
+      }
+      if (!handled) {
+        item.result = ProcessFile(item.input, options.pipeline);
+        if (item.result.ok() && !item.output.empty()) {
+          std::string text = ToJson(item.result.value())
+                                 .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+          Status written = WriteFileAtomically(item.output, text);
+          if (!written.ok()) item.result = Result<Document>::Error(item.input + ": " + written.message());
+        }
+      }
+      item.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::lock_guard<std::mutex> lock(mu);
+      items[i] = std::move(item);
+      done[i] = 1;
+      cv.notify_all();
+    }
+  };
+
+  const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(std::max<size_t>(1, inputs.size()))));
+  std::vector<std::thread> workers;
+  for (int j = 0; j < jobs; ++j) workers.emplace_back(work);
+
+  // Deliver results in input order as they become available.
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return done[i] != 0; });
+    BatchItem item = std::move(items[i]);
+    lock.unlock();
+    if (item.result.ok()) {
+      ++summary.succeeded;
+      summary.skipped += item.skipped;
+    } else {
+      ++summary.failed;
+      std::fprintf(stderr, "jixiao: error: %s\n", item.result.status().message().c_str());
+    }
+    AppendIndexLine(index, item);
+    if (options.progress) {
+      double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_start).count();
+      double rate = elapsed > 0 ? (i + 1) / elapsed : 0;
+      double eta = rate > 0 ? (inputs.size() - i - 1) / rate : 0;
+      std::fprintf(stderr, "\r[%zu/%zu] %.2f docs/s, ETA %.0fs, failed %d   ", i + 1, inputs.size(), rate, eta,
+                   summary.failed);
+      if (i + 1 == inputs.size()) std::fputc('\n', stderr);
+    }
+    sink(item);
+  }
+  for (std::thread& t : workers) t.join();
+  if (index) std::fclose(index);
+  return summary;
+}
+
+}  // namespace jixiao
