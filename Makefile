@@ -1,0 +1,54 @@
+# Two commands do everything on a fresh Debian 12 machine:
+#   make demo   install what is missing, build, run jixiao on samples/, print a summary
+#   make test   install what is missing, build, run every test (incl. sanitizers and fuzzing)
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 30
+
+.PHONY: all deps configure build demo test test-unit test-sanitize bench score-corpus clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@rm -rf out/demo && mkdir -p out/demo
+	@./$(BUILD)/jixiao run samples -o out/demo --index out/demo/index.jsonl -q; \
+	  status=$$?; ./$(BUILD)/jixiao summary out/demo/*.json; \
+	  echo; echo "JSON documents: out/demo/  (index: out/demo/index.jsonl)"; exit $$status
+
+test-unit: build
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Unit tests under AddressSanitizer + UndefinedBehaviorSanitizer, and the
+# libFuzzer targets for a bounded time each, in a separate clang build.
+test-sanitize: deps
+	@CC=clang CXX=clang++ cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug \
+	  -DJIXIAO_SANITIZE=ON -DJIXIAO_FUZZ=ON -DJIXIAO_FUZZ_SECONDS=$(FUZZ_SECONDS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -E '_corpus|Corpus'
+
+test: test-unit test-sanitize
+
+# Accuracy on the shared development corpus (needs ../shared/corpus-dev).
+score-corpus: build
+	@for kind in txt text scan; do \
+	  python3 ../shared/tools/score_corpus.py --bin $(BUILD)/jixiao --corpus ../shared/corpus-dev --kind $$kind | tail -9; \
+	done
+
+bench: build
+	@bash bench/run.sh
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) out
