@@ -2,7 +2,11 @@
 
 #include "pipeline/batch.h"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 #include <algorithm>
 #include <atomic>
@@ -70,6 +74,24 @@ void AppendIndexLine(std::FILE* index, const BatchItem& item) {
   std::fflush(index);
 }
 
+// A run killed between creating and renaming a temporary file leaves it
+// behind (emit/atomic_file.cpp names them <file>.tmp.<pid>.<n>). Remove those
+// whose writer is gone, so a killed run leaves only complete documents.
+void RemoveStaleTemporaries(const std::string& output_dir) {
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(output_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const size_t tmp = name.rfind(".tmp.");
+    if (tmp == std::string::npos) continue;
+    const std::string rest = name.substr(tmp + 5);
+    const size_t dot = rest.find('.');
+    if (dot == std::string::npos) continue;
+    const long pid = std::strtol(rest.substr(0, dot).c_str(), nullptr, 10);
+    if (pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(it->path(), ec);
+  }
+}
+
 }  // namespace
 
 Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths) {
@@ -106,6 +128,7 @@ BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions
   std::condition_variable cv;
   std::atomic<size_t> next{0};
 
+  if (!options.output_dir.empty()) RemoveStaleTemporaries(options.output_dir);
   std::FILE* index = nullptr;
   if (!options.index_path.empty()) {
     index = std::fopen(options.index_path.c_str(), options.resume ? "a" : "w");
