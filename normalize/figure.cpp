@@ -1,0 +1,353 @@
+#include "normalize/figure.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "normalize/arabic_number.h"
+#include "normalize/chinese_numerals.h"
+#include "normalize/comparators.h"
+#include "normalize/dates.h"
+#include "normalize/units.h"
+
+namespace jixiao::norm {
+namespace {
+
+// 百分之九十五 -> 95 %, 千分之五 -> 0.5 %, 万分之三 -> 0.03 %.
+struct FractionWord {
+  TextView word;
+  double scale;
+};
+constexpr std::array kFractionWords = {FractionWord{U"百分之", 1}, FractionWord{U"千分之", 0.1},
+                                       FractionWord{U"万分之", 0.01}};
+
+// Symbols that never sit right next to a clean figure: seeing one glued to
+// digits means OCR mangled the cell.
+bool IsJunkSymbol(char32_t c) {
+  switch (c) {
+    case U'?': case U'#': case U'*': case U'@': case U'&': case U'^': case U'_':
+    case U'\\': case U'$': case U'~': case U'`': case 0xFFFD:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Words after which a Chinese numeral may stand although they are Han:
+// verbs and particles that introduce a figure (达 为 约 共 ...), and the ends of
+// comparator and per words (不低于, 超过, 人均).
+bool IntroducesFigure(char32_t c) {
+  static constexpr TextView kIntroducers = U"达为约共计是有到至于过少多均近逾满足超";
+  return kIntroducers.find(c) != TextView::npos;
+}
+
+std::string Utf8(TextView t) { return ToUtf8(t); }
+
+struct Quantity {
+  Figure figure;
+  std::size_t begin = 0;  // start of the figure, sign and fraction word included
+  std::size_t end = 0;
+  bool mangled = false;
+};
+
+class Finder {
+ public:
+  explicit Finder(TextView text) : t_(text) {}
+
+  FigureSearch Run() {
+    FigureSearch search;
+    std::optional<Figure> year_label;
+    std::size_t i = 0;
+    while (i < t_.size()) {
+      if (auto q = TryFractionWord(i)) {
+        if (q->mangled) return Noisy();
+        return Found(q->figure);
+      }
+      const bool arabic = CanStartArabicNumber(t_, i);
+      const bool chinese = CanStartChineseNumber(t_, i);
+      if (!arabic && !chinese) {
+        ++i;
+        continue;
+      }
+      if (auto date = ReadDate(t_, i); date && (!chinese || ChineseBoundaryBefore(i))) {
+        Figure figure = DateFigure(*date);
+        if (date->year_only && FigureAfter(date->end)) {
+          if (!year_label) year_label = figure;
+          region_ = date->end;
+          i = date->end;
+          continue;
+        }
+        return Found(figure);
+      }
+      if (arabic) {
+        NumberIssue issue = NumberIssue::kNone;
+        std::size_t resume = i + 1;
+        auto number = ReadArabicNumber(t_, i, &issue, &resume);
+        if (!number) {
+          if (issue != NumberIssue::kNone) noisy_ = true;
+          i = std::max(resume, i + 1);
+          continue;
+        }
+        if (auto q = ReadQuantity(*number, std::nullopt)) {
+          if (q->mangled) return Noisy();
+          if (AcceptArabic(*q)) return Found(q->figure);
+        }
+        i = std::max(number->end, i + 1);
+        continue;
+      }
+      auto number = ReadChineseNumber(t_, i);
+      if (!number) {
+        ++i;
+        continue;
+      }
+      if (!number->digit_sequence || number->int_digits == 1) {
+        if (auto q = ReadQuantity(*number, std::nullopt); q && AcceptChinese(*q)) {
+          return Found(q->figure);
+        }
+      }
+      i = std::max(number->end, i + 1);
+    }
+    if (year_label) return Found(*year_label);
+    search.noisy = noisy_;
+    return search;
+  }
+
+ private:
+  FigureSearch Found(Figure figure) const { return FigureSearch{std::move(figure), false}; }
+  FigureSearch Noisy() const { return FigureSearch{std::nullopt, true}; }
+
+  // True when another figure may follow `pos` (a digit or Chinese numeral).
+  bool FigureAfter(std::size_t pos) const {
+    for (std::size_t i = pos; i < t_.size(); ++i) {
+      if (IsAsciiDigit(t_[i]) || ChineseDigit(t_[i])) return true;
+    }
+    return false;
+  }
+
+  Figure DateFigure(const DateMatch& date) const {
+    Figure figure;
+    figure.date = date.iso;
+    figure.unit = "date";
+    std::size_t after = SkipSpaces(t_, date.end);
+    if (auto c = DateComparatorAfter(t_, after)) {
+      figure.comparator = std::string(c->op);
+    } else if (auto b = DateComparatorBefore(t_, region_, date.begin)) {
+      figure.comparator = std::string(b->op);
+    }
+    return figure;
+  }
+
+  // A Chinese numeral may not start inside a word: the character before it
+  // (spaces skipped) must not be Han, unless it introduces a figure.
+  bool ChineseBoundaryBefore(std::size_t begin) const {
+    const std::size_t b = SkipSpacesBack(t_, begin);
+    if (b <= region_ || b == 0) return true;
+    const char32_t c = t_[b - 1];
+    if (!IsHan(c)) return true;
+    if (IntroducesFigure(c)) return true;
+    // 每人, 每年: a per word right before.
+    return b >= 2 && t_[b - 2] == U'每' && MatchUnit(t_, b - 1).has_value();
+  }
+
+  // ... and nothing but punctuation may follow the figure.
+  bool ChineseBoundaryAfter(std::size_t end) const {
+    const std::size_t e = SkipSpaces(t_, end);
+    if (e >= t_.size()) return true;
+    const char32_t c = t_[e];
+    return !IsHan(c) && !IsLatinLetter(c) && !IsAsciiDigit(c);
+  }
+
+  bool AcceptChinese(const Quantity& q) const {
+    return ChineseBoundaryBefore(q.begin) && ChineseBoundaryAfter(q.end);
+  }
+
+  bool AcceptArabic(const Quantity& q) const {
+    const std::size_t b = q.begin;
+    if (b > 0 && (t_[b - 1] == U'第' || IsLatinLetter(t_[b - 1]))) return false;  // 第3名, A1
+    return true;
+  }
+
+  // 百分之九十五 and friends at `pos`.
+  std::optional<Quantity> TryFractionWord(std::size_t pos) const {
+    for (const FractionWord& fw : kFractionWords) {
+      if (!MatchAt(t_, pos, fw.word)) continue;
+      const std::size_t at = pos + fw.word.size();
+      std::optional<NumberToken> number;
+      if (CanStartArabicNumber(t_, at)) {
+        NumberIssue issue = NumberIssue::kNone;
+        std::size_t resume = at;
+        number = ReadArabicNumber(t_, at, &issue, &resume);
+      } else if (at < t_.size() && t_[at] == U'百' &&
+                 (at + 1 >= t_.size() || !ChineseDigit(t_[at + 1]))) {
+        NumberToken hundred;  // 百分之百
+        hundred.begin = at;
+        hundred.end = at + 1;
+        hundred.value = 100;
+        hundred.int_digits = 3;
+        hundred.chinese = true;
+        number = hundred;
+      } else {
+        number = ReadChineseNumber(t_, at);
+      }
+      if (!number || number->digit_sequence) return std::nullopt;
+      auto q = ReadQuantity(*number, fw.scale);
+      if (!q) return std::nullopt;
+      q->begin = pos;
+      q->figure.number = *q->figure.number;
+      if (!number->chinese || AcceptChinese(*q)) return q;
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // The magnitude, unit, denominators and comparators around `number`.
+  // `percent_scale` is set when a fraction word (百分之) already made it a
+  // percentage.
+  std::optional<Quantity> ReadQuantity(const NumberToken& number,
+                                       std::optional<double> percent_scale) const {
+    Quantity q;
+    Figure& f = q.figure;
+    double value = number.value;
+    q.begin = number.begin;
+    if (!number.chinese && q.begin > region_ &&
+        (t_[q.begin - 1] == U'-' || t_[q.begin - 1] == U'+') &&
+        (q.begin - 1 == 0 || !(IsAsciiDigit(t_[q.begin - 2]) || IsLatinLetter(t_[q.begin - 2])))) {
+      if (t_[q.begin - 1] == U'-') value = -value;
+      --q.begin;
+    }
+    std::optional<std::string> after_op;
+    std::size_t p = number.end;
+
+    if (percent_scale) {
+      value *= *percent_scale;
+      f.unit = "%";
+      f.scaled = true;
+    } else {
+      std::size_t at = SkipSpaces(t_, p);
+      bool paren = false;
+      if (at < t_.size() && t_[at] == U'(') {
+        const std::size_t inner = SkipSpaces(t_, at + 1);
+        if (MatchMultiplier(t_, inner) || MatchUnit(t_, inner)) {
+          paren = true;
+          at = inner;
+        }
+      }
+      if (auto m = MatchMultiplier(t_, at)) {
+        value *= m->factor;
+        f.scaled = true;
+        at = m->end;
+        p = at;
+      }
+      if (at < t_.size() && (t_[at] == U'余' || t_[at] == U'多')) {
+        after_op = ">=";  // 3000余名, 三千余: a lower bound
+        ++at;
+        p = at;
+      }
+      const std::size_t unit_at = SkipSpaces(t_, at);
+      if (auto u = MatchUnit(t_, unit_at)) {
+        // 成 is a tenth only right after a small number (九成, 8成).
+        const bool tenths = u->scale == 10;
+        if (!tenths || (unit_at == number.end && value <= 10)) {
+          f.unit = Utf8(u->unit);
+          value *= u->scale;
+          p = u->end;
+          if (u->kind == UnitKind::kMoney) p = ReadJiaoFen(p, &value);
+        }
+      }
+      if (paren) {
+        const std::size_t close = SkipSpaces(t_, p);
+        if (close < t_.size() && t_[close] == U')') p = close + 1;
+      }
+    }
+
+    if (f.unit && *f.unit != "%") {
+      if (auto per = MatchPerSuffix(t_, p)) {
+        for (TextView d : per->per) f.per.push_back(Utf8(d));
+        p = per->end;
+      }
+    }
+    p = SkipApproximation(t_, p);
+    if (auto c = ComparatorAfter(t_, p)) {
+      if (!after_op) after_op = std::string(c->op);
+      p = c->end;
+    }
+    p = SkipApproximation(t_, p);
+    q.end = p;
+
+    // Before the figure: comparator, per words, currency.
+    if (auto c = ComparatorBefore(t_, region_, q.begin)) {
+      f.comparator = std::string(c->op);
+    } else {
+      f.comparator = after_op;
+    }
+    if (f.unit && *f.unit != "%") {
+      std::vector<TextView> before = PerPrefix(t_, region_, q.begin);
+      std::vector<std::string> per;
+      for (TextView d : before) per.push_back(Utf8(d));
+      per.insert(per.end(), f.per.begin(), f.per.end());
+      f.per = std::move(per);
+    }
+    if (!f.unit && CurrencyBefore(q.begin)) f.unit = "元";
+
+    if (!std::isfinite(value)) {
+      q.mangled = true;
+    } else if (!number.chinese) {
+      q.mangled = MangledAround(number, q.end, f.unit.has_value());
+    }
+    f.number = value;
+    return q;
+  }
+
+  // 3元4角5分, 12元5角: 角 and 分 after 元 add tenths and hundredths.
+  std::size_t ReadJiaoFen(std::size_t pos, double* value) const {
+    std::size_t p = pos;
+    for (auto [word, scale] : {std::pair{U'角', 0.1}, std::pair{U'分', 0.01}}) {
+      std::optional<int> digit;
+      if (p < t_.size() && IsAsciiDigit(t_[p])) {
+        digit = static_cast<int>(t_[p] - U'0');
+      } else if (p < t_.size()) {
+        digit = ChineseDigit(t_[p]);
+      }
+      if (!digit || p + 1 >= t_.size() || t_[p + 1] != word) continue;
+      *value += *digit * scale;
+      p += 2;
+    }
+    return p;
+  }
+
+  bool CurrencyBefore(std::size_t begin) const {
+    for (std::size_t i = region_; i < begin; ++i) {
+      if (t_[i] == U'¥' || MatchAt(t_, i, U"人民币") || MatchAt(t_, i, U"RMB")) return true;
+    }
+    return false;
+  }
+
+  // Stray symbols or confusable letters glued to the digits, or a second
+  // bare number right after this one ("95 5%"), make the reading uncertain.
+  bool MangledAround(const NumberToken& number, std::size_t end, bool has_unit) const {
+    if (number.begin > 0) {
+      const char32_t before = t_[number.begin - 1];
+      if (IsJunkSymbol(before)) return true;
+    }
+    if (number.end < t_.size()) {
+      const char32_t after = t_[number.end];
+      if (IsJunkSymbol(after)) return true;
+      if (IsConfusableLetter(after) && !MatchUnit(t_, number.end)) return true;
+    }
+    if (!has_unit && end == number.end) {
+      const std::size_t next = SkipSpaces(t_, end);
+      if (next > end && next < t_.size() && IsAsciiDigit(t_[next])) return true;
+    }
+    return false;
+  }
+
+  TextView t_;
+  std::size_t region_ = 0;  // start of the text not yet consumed by a label
+  bool noisy_ = false;
+};
+
+}  // namespace
+
+FigureSearch FindFigure(TextView text) { return Finder(text).Run(); }
+
+}  // namespace jixiao::norm

@@ -1,0 +1,132 @@
+#include "normalize/normalize.h"
+
+#include <cmath>
+
+#include "normalize/figure.h"
+#include "normalize/fold.h"
+#include "normalize/text.h"
+#include "normalize/units.h"
+
+namespace jixiao {
+namespace {
+
+using norm::Text;
+using norm::TextView;
+
+// Cells and labelled phrases are short; longer text is narrative, not one
+// figure, and reading it would only cost time.
+constexpr std::size_t kMaxFigureText = 4096;
+
+// `bytes` as valid UTF-8, ill-formed sequences replaced by U+FFFD, so that
+// the kept text can always be emitted.
+std::string Repaired(std::string_view bytes) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (length > 0 && i + length <= bytes.size()) {
+      if (auto decoded = norm::DecodeUtf8(bytes.substr(i, length)); decoded && decoded->size() == 1) {
+        out.append(bytes.substr(i, length));
+        i += length;
+        continue;
+      }
+    }
+    out += "\xEF\xBF\xBD";
+    ++i;
+  }
+  return out;
+}
+
+// What a column or row header's unit does to a bare number in its cells.
+struct ColumnUnit {
+  double factor = 1;
+  std::optional<std::string> unit;
+};
+
+std::optional<ColumnUnit> ReadColumnUnit(const std::string& header) {
+  auto decoded = norm::DecodeUtf8(header);
+  if (!decoded) return std::nullopt;
+  Text folded = norm::Fold(*decoded);
+  // Keep only what is inside parentheses or after 单位, if printed so.
+  Text core;
+  for (char32_t c : folded) {
+    if (c == U'(' || c == U')' || c == U':' || c == U' ') continue;
+    core += c;
+  }
+  TextView view(core);
+  if (view.starts_with(U"单位")) view.remove_prefix(2);
+  if (view.empty()) return std::nullopt;
+  ColumnUnit result;
+  std::size_t pos = 0;
+  if (auto m = norm::MatchMultiplier(view, pos)) {
+    result.factor = m->factor;
+    pos = m->end;
+  }
+  if (auto u = norm::MatchUnit(view, pos)) {
+    result.factor *= u->scale;
+    result.unit = norm::ToUtf8(u->unit);
+    pos = u->end;
+  }
+  if (pos != view.size()) return std::nullopt;  // not a bare unit header
+  return result;
+}
+
+void ApplyContext(const NormalizeContext& context, const norm::Figure& figure, Value* value) {
+  if (!value->number || value->unit || figure.scaled) return;
+  if (context.percent_column) {
+    value->unit = "%";
+    return;
+  }
+  if (!context.column_unit) return;
+  if (auto column = ReadColumnUnit(*context.column_unit)) {
+    const double scaled = *value->number * column->factor;
+    if (!std::isfinite(scaled)) return;
+    value->number = scaled;
+    value->unit = column->unit;
+  }
+}
+
+}  // namespace
+
+Normalized Normalize(std::string_view text, const NormalizeContext& context) {
+  Normalized out;
+  out.value.raw = std::string(text);
+  auto decoded = norm::DecodeUtf8(text);
+  if (!decoded) {
+    out.value.raw = Repaired(text);
+    out.value.text = out.value.raw;
+    out.noisy = true;
+    return out;
+  }
+  const TextView original = norm::Trim(*decoded);
+  out.value.text = norm::ToUtf8(original);
+  if (original.empty() || original.size() > kMaxFigureText) return out;
+
+  const Text folded(norm::Trim(norm::Fold(original)));
+  norm::FigureSearch search = norm::FindFigure(folded);
+  if (!search.figure) {
+    out.noisy = search.noisy;
+    return out;
+  }
+  norm::Figure& figure = *search.figure;
+  out.value.text.reset();
+  out.value.number = figure.number;
+  out.value.date = figure.date;
+  out.value.unit = figure.unit;
+  out.value.comparator = figure.comparator;
+  out.value.per = figure.per;
+  ApplyContext(context, figure, &out.value);
+  return out;
+}
+
+std::optional<double> ParsePoints(std::string_view text) {
+  Normalized n = Normalize(text);
+  const Value& v = n.value;
+  if (!v.number || !v.per.empty()) return std::nullopt;
+  if (v.unit && *v.unit != "分") return std::nullopt;
+  if (v.comparator && *v.comparator != "=") return std::nullopt;
+  return v.number;
+}
+
+}  // namespace jixiao
