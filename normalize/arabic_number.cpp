@@ -92,8 +92,12 @@ bool CanStartArabicNumber(TextView text, std::size_t pos) {
   if (pos >= text.size()) return false;
   const char32_t c = text[pos];
   if (IsAsciiDigit(c)) return true;
-  if (OcrDigit(c, true) == 0 || c == U'O' || c == U'o') return false;
-  return !LatinBefore(text, pos);
+  if (OcrDigit(c, true) == 0 || LatinBefore(text, pos)) return false;
+  if (c == U'O' || c == U'o') {
+    // O.5: a letter zero starts a number only before a decimal point.
+    return pos + 2 < text.size() && text[pos + 1] == U'.' && IsAsciiDigit(text[pos + 2]);
+  }
+  return true;
 }
 
 std::optional<NumberToken> ReadArabicNumber(TextView text, std::size_t pos, NumberIssue* issue,
@@ -124,6 +128,7 @@ std::optional<NumberToken> ReadArabicNumber(TextView text, std::size_t pos, Numb
       if (group.digits.size() == 3 && !spaced && (thousands || last_group <= 3)) {
         digits += group.digits;
         int_digits += 3;
+        any_real_digit = true;
         i = group.end;
         last_group = 3;
         thousands = true;
@@ -152,6 +157,7 @@ std::optional<NumberToken> ReadArabicNumber(TextView text, std::size_t pos, Numb
       }
       digits += group.digits;
       int_digits += static_cast<int>(group.digits.size());
+      any_real_digit = true;
       last_group = group.digits.size();
       i = group.end;
       continue;

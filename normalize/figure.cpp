@@ -90,7 +90,7 @@ class Finder {
         }
         if (auto q = ReadQuantity(*number, std::nullopt)) {
           if (q->mangled) return Noisy();
-          if (AcceptArabic(*q)) return Found(q->figure);
+          if (AcceptArabic(*q, *number)) return Found(q->figure);
         }
         i = std::max(number->end, i + 1);
         continue;
@@ -157,13 +157,19 @@ class Finder {
     return !IsHan(c) && !IsLatinLetter(c) && !IsAsciiDigit(c);
   }
 
+  // A numeral with a unit of its own may follow a label word (资金五十万元,
+  // 开展一次); a bare one may not (统一, 唯一).
   bool AcceptChinese(const Quantity& q) const {
-    return ChineseBoundaryBefore(q.begin) && ChineseBoundaryAfter(q.end);
+    if (!ChineseBoundaryAfter(q.end)) return false;
+    if (q.begin > 0 && t_[q.begin - 1] == U'第') return false;  // 第一名
+    return q.figure.unit.has_value() || ChineseBoundaryBefore(q.begin);
   }
 
-  bool AcceptArabic(const Quantity& q) const {
+  bool AcceptArabic(const Quantity& q, const NumberToken& number) const {
     const std::size_t b = q.begin;
     if (b > 0 && (t_[b - 1] == U'第' || IsLatinLetter(t_[b - 1]))) return false;  // 第3名, A1
+    // 5G, 3D: digits that are part of a Latin term.
+    if (!q.figure.unit && number.end < t_.size() && IsLatinLetter(t_[number.end])) return false;
     return true;
   }
 

@@ -101,7 +101,12 @@ Normalized Normalize(std::string_view text, const NormalizeContext& context) {
   }
   const TextView original = norm::Trim(*decoded);
   out.value.text = norm::ToUtf8(original);
-  if (original.empty() || original.size() > kMaxFigureText) return out;
+  if (original.empty()) return out;
+  if (original.size() > kMaxFigureText) {
+    // Too long to be one figure; if it is full of digits it is a mangled cell.
+    for (char32_t c : original) out.noisy = out.noisy || norm::IsAsciiDigit(c);
+    return out;
+  }
 
   const Text folded(norm::Trim(norm::Fold(original)));
   norm::FigureSearch search = norm::FindFigure(folded);

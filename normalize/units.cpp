@@ -19,6 +19,7 @@ constexpr std::array kLexicon = {
     LexiconEntry{U"元整", U"元", K::kMoney}, LexiconEntry{U"元正", U"元", K::kMoney},
     LexiconEntry{U"元", U"元", K::kMoney}, LexiconEntry{U"圆整", U"元", K::kMoney},
     LexiconEntry{U"圆正", U"元", K::kMoney}, LexiconEntry{U"圆", U"元", K::kMoney},
+    LexiconEntry{U"角", U"元", K::kMoney, 0.1},
     // Percent.
     LexiconEntry{U"%", U"%", K::kPercent}, LexiconEntry{U"‰", U"%", K::kPercent, 0.1},
     LexiconEntry{U"成", U"%", K::kPercent, 10},
@@ -35,7 +36,7 @@ constexpr std::array kLexicon = {
     LexiconEntry{U"个月", U"月", K::kTime}, LexiconEntry{U"月", U"月", K::kTime},
     LexiconEntry{U"个季度", U"季度", K::kTime}, LexiconEntry{U"季度", U"季度", K::kTime},
     LexiconEntry{U"个学期", U"学期", K::kTime}, LexiconEntry{U"学期", U"学期", K::kTime},
-    LexiconEntry{U"年", U"年", K::kTime}, LexiconEntry{U"周岁", U"周岁", K::kTime},
+    LexiconEntry{U"年", U"年", K::kTime}, LexiconEntry{U"半年", U"半年", K::kTime}, LexiconEntry{U"周岁", U"周岁", K::kTime},
     LexiconEntry{U"岁", U"岁", K::kTime}, LexiconEntry{U"课时", U"课时", K::kTime},
     LexiconEntry{U"学时", U"学时", K::kTime},
     // Counts: the measure word as printed.
