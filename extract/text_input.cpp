@@ -1,0 +1,232 @@
+#include "extract/text_input.h"
+
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "extract/text_chars.h"
+#include "extract/text_grid.h"
+#include "extract/text_html.h"
+#include "extract/text_paragraphs.h"
+
+namespace jixiao {
+namespace {
+
+using text::PlainLine;
+
+// Line breaks made uniform ('\n'), byte-order marks and control characters
+// other than tab, newline and form feed removed, no-break spaces made plain,
+// malformed bytes replaced by U+FFFD.
+std::string NormalizeText(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (size_t pos = 0; pos < in.size();) {
+    const char32_t c = text::NextChar(in, pos);
+    if (c == '\r') {
+      out += '\n';
+      if (pos < in.size() && in[pos] == '\n') ++pos;
+      continue;
+    }
+    if (c == '\n' || c == '\t' || c == '\f') {
+      out += static_cast<char>(c);
+      continue;
+    }
+    if (c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85) {
+      out += '\n';
+      continue;
+    }
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFEFF || c == 0x200B || c == 0xAD) continue;
+    if (c == 0xA0) {
+      out += ' ';
+      continue;
+    }
+    text::AppendChar(out, c);
+  }
+  return out;
+}
+
+std::vector<std::string_view> SplitLines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  size_t begin = 0;
+  while (begin <= s.size()) {
+    size_t end = s.find('\n', begin);
+    if (end == std::string_view::npos) end = s.size();
+    lines.push_back(s.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return lines;
+}
+
+bool HasTab(std::string_view line) { return line.find('\t') != std::string_view::npos; }
+
+bool IsBlankLine(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t') return false;
+  return true;
+}
+
+Block TableBlock(Table table, int page) {
+  Block block;
+  block.kind = Block::Kind::kTable;
+  block.page = page;
+  block.table = std::move(table);
+  return block;
+}
+
+Block ParagraphBlock(std::string text, int page) {
+  Block block;
+  block.kind = Block::Kind::kParagraph;
+  block.page = page;
+  block.text = std::move(text);
+  return block;
+}
+
+// Reads one stretch of text without HTML tables: tab-separated and pipe
+// tables are taken out, the lines in between become paragraphs.
+class SegmentReader {
+ public:
+  SegmentReader(int page, std::vector<Block>& blocks) : page_(page), blocks_(blocks) {}
+
+  void Read(std::string_view segment) {
+    const std::vector<std::string_view> lines = SplitLines(segment);
+    size_t i = 0;
+    while (i < lines.size()) {
+      if (HasTab(lines[i]) && !IsBlankLine(lines[i])) {
+        i = ReadTabTable(lines, i);
+      } else if (text::IsPipeRow(lines[i]) && i + 1 < lines.size() &&
+                 text::IsPipeRow(lines[i + 1])) {
+        i = ReadPipeTable(lines, i);
+      } else {
+        plain_.push_back(lines[i]);
+        ++i;
+      }
+    }
+    FlushPlain();
+  }
+
+ private:
+  // Consecutive tab lines are one table; blank lines between tab lines do
+  // not break it (converters put one before a total row on its own).
+  size_t ReadTabTable(const std::vector<std::string_view>& lines, size_t i) {
+    FlushPlain();
+    std::vector<std::string_view> rows;
+    size_t j = i;
+    while (j < lines.size()) {
+      if (IsBlankLine(lines[j])) {
+        size_t k = j;
+        while (k < lines.size() && IsBlankLine(lines[k])) ++k;
+        if (k < lines.size() && HasTab(lines[k])) {
+          j = k;
+          continue;
+        }
+        break;
+      }
+      if (!HasTab(lines[j])) break;
+      rows.push_back(lines[j]);
+      ++j;
+    }
+    text::DelimitedTable table = text::TableFromTabLines(rows);
+    for (std::string& title : table.titles) blocks_.push_back(ParagraphBlock(std::move(title), page_));
+    if (table.table.cells.size() == 1) {
+      // A lone field (a title line with stray tabs) is a paragraph.
+      blocks_.push_back(ParagraphBlock(std::move(table.table.cells[0].text), page_));
+    } else if (!table.table.cells.empty()) {
+      blocks_.push_back(TableBlock(std::move(table.table), page_));
+    }
+    return j;
+  }
+
+  size_t ReadPipeTable(const std::vector<std::string_view>& lines, size_t i) {
+    FlushPlain();
+    std::vector<std::string_view> rows;
+    size_t j = i;
+    while (j < lines.size() && text::IsPipeRow(lines[j])) rows.push_back(lines[j++]);
+    Table table = text::TableFromPipeLines(rows);
+    if (!table.cells.empty()) blocks_.push_back(TableBlock(std::move(table), page_));
+    return j;
+  }
+
+  void FlushPlain() {
+    if (plain_.empty()) return;
+    const std::vector<PlainLine> lines = text::CleanPlainLines(plain_);
+    plain_.clear();
+    for (Block& block : text::ParagraphsFromLines(lines, page_)) blocks_.push_back(std::move(block));
+  }
+
+  int page_;
+  std::vector<Block>& blocks_;
+  std::vector<std::string_view> plain_;
+};
+
+// One page: HTML tables are cut out first (they may span lines), the text
+// around them is read line by line.
+void ReadPage(std::string_view page_text, int page, std::vector<Block>& blocks) {
+  size_t pos = 0;
+  while (pos < page_text.size()) {
+    const size_t start = text::FindTableStart(page_text, pos);
+    if (start == std::string_view::npos) break;
+    SegmentReader(page, blocks).Read(page_text.substr(pos, start - pos));
+    const size_t end = text::FindTableEnd(page_text, start);
+    Table table = text::ParseHtmlTable(page_text.substr(start, end - start));
+    if (!table.cells.empty()) blocks.push_back(TableBlock(std::move(table), page));
+    pos = end;
+  }
+  if (pos < page_text.size()) SegmentReader(page, blocks).Read(page_text.substr(pos));
+}
+
+bool BlockHasText(const Block& block) {
+  if (block.kind == Block::Kind::kParagraph) return text::HasLetterOrDigit(block.text);
+  for (const Cell& cell : block.table.cells)
+    if (text::HasLetterOrDigit(cell.text)) return true;
+  return false;
+}
+
+Result<LayoutDocument> ExtractTextUnchecked(std::string_view utf8) {
+  if (!text::HasLetterOrDigit(utf8)) return Result<LayoutDocument>::Error("no readable text");
+  const std::string normalized = NormalizeText(utf8);
+
+  // Form feeds separate pages; without any, the page is unknown (0).
+  std::vector<std::string_view> pages;
+  const bool paged = normalized.find('\f') != std::string::npos;
+  {
+    const std::string_view all(normalized);
+    size_t begin = 0;
+    while (begin <= all.size()) {
+      size_t end = all.find('\f', begin);
+      if (end == std::string_view::npos) end = all.size();
+      pages.push_back(all.substr(begin, end - begin));
+      begin = end + 1;
+    }
+    // pdftotext ends the last page with a form feed: no page follows it.
+    while (pages.size() > 1 &&
+           pages.back().find_first_not_of(" \t\n") == std::string_view::npos)
+      pages.pop_back();
+  }
+
+  LayoutDocument doc;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    const int page = paged ? static_cast<int>(p) + 1 : 0;
+    ReadPage(pages[p], page, doc.blocks);
+    if (paged) doc.pages.push_back(PageInfo{page, "plain", 1.0, 0, 0});
+  }
+  if (!paged) doc.pages.push_back(PageInfo{1, "plain", 1.0, 0, 0});
+
+  bool readable = false;
+  for (const Block& block : doc.blocks) readable = readable || BlockHasText(block);
+  if (!readable) return Result<LayoutDocument>::Error("no readable text");
+  return doc;
+}
+
+}  // namespace
+
+Result<LayoutDocument> ExtractText(std::string_view utf8) {
+  try {
+    return ExtractTextUnchecked(utf8);
+  } catch (const std::exception& e) {
+    return Result<LayoutDocument>::Error(std::string("text input: ") + e.what());
+  } catch (...) {
+    return Result<LayoutDocument>::Error("text input: unexpected failure");
+  }
+}
+
+}  // namespace jixiao
