@@ -1,0 +1,129 @@
+#include "score/indicator_assessment.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "score/printed_figure.h"
+
+namespace jixiao::score {
+
+namespace {
+
+bool Close(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)}); }
+
+std::string DirectionOf(const Indicator& indicator) {
+  if (indicator.direction == "positive" || indicator.direction == "reverse" || indicator.direction == "equal")
+    return indicator.direction;
+  std::string comparator = indicator.target ? indicator.target->comparator.value_or("") : "";
+  if (comparator == ">=" || comparator == ">") return "positive";
+  if (comparator == "<=" || comparator == "<") return "reverse";
+  if (comparator == "=") return "equal";
+  if (indicator.target && indicator.target->date) return "reverse";  // a plain date is a deadline
+  return "positive";
+}
+
+// The two figures as a message prints them: the numbers as written when
+// both were written at the same scale, the normalized ones otherwise.
+std::string Quotient(const Value& numerator, const Value& denominator) {
+  std::optional<PrintedForm> fn = PrintedFormOf(numerator), fd = PrintedFormOf(denominator);
+  if (fn && fd && fn->scale == fd->scale && numerator.number && denominator.number) {
+    return FormatNumber(*numerator.number / fn->scale, fn->decimals + 2) + "/" +
+           FormatNumber(*denominator.number / fd->scale, fd->decimals + 2);
+  }
+  return FormatNumber(numerator.number.value_or(0), 4) + "/" + FormatNumber(denominator.number.value_or(0), 4);
+}
+
+// ISO date text padded to the first or the last day of the period it names.
+std::string DateBound(const std::string& iso, bool end) {
+  if (iso.size() == 4) return iso + (end ? "-12-31" : "-01-01");
+  if (iso.size() == 7) return iso + (end ? "-31" : "-01");
+  return iso;
+}
+
+bool UnitsComparable(const Value& a, const Value& b) {
+  if (!a.unit || !b.unit) return true;
+  if (*a.unit == *b.unit) return true;
+  return false;
+}
+
+Assessment AssessDates(const Indicator& indicator, const std::string& direction) {
+  Assessment a;
+  a.direction = direction;
+  const std::string& target = *indicator.target->date;
+  const std::string& actual = *indicator.actual->date;
+  std::string comparator = indicator.target->comparator.value_or("");
+  bool met;
+  if (comparator == ">=" || comparator == ">") {
+    met = DateBound(actual, true) >= DateBound(target, false);  // not before
+  } else {
+    met = DateBound(actual, false) <= DateBound(target, true);  // a deadline
+  }
+  a.outcome = met ? Outcome::kMet : Outcome::kMissedDate;
+  if (met) a.score_ratio = 1.0;
+  a.formula = indicator.actual->raw + " 对 " + indicator.target->raw;
+  return a;
+}
+
+}  // namespace
+
+Assessment AssessIndicator(const Indicator& indicator) {
+  Assessment a;
+  a.direction = DirectionOf(indicator);
+  bool target_figure = indicator.target && indicator.target->has_figure();
+  bool actual_figure = indicator.actual && indicator.actual->has_figure();
+  if (indicator.kind == "qualitative" || (!target_figure && indicator.kind != "quantitative")) {
+    a.outcome = indicator.target || indicator.actual ? Outcome::kQualitative : Outcome::kUnknown;
+    a.direction.clear();
+    return a;
+  }
+  if (!target_figure || !actual_figure) return a;  // kUnknown
+  if (indicator.target->date || indicator.actual->date) {
+    if (indicator.target->date && indicator.actual->date) return AssessDates(indicator, a.direction);
+    return a;
+  }
+  const Value& target = *indicator.target;
+  const Value& actual = *indicator.actual;
+  if (!UnitsComparable(target, actual)) return a;
+  double A = *target.number, B = *actual.number;
+  if (!std::isfinite(A) || !std::isfinite(B) || A < 0 || B < 0) return a;
+
+  if (a.direction == "reverse") {
+    if (A > 0) a.completion = B / A * 100;
+    if (B > 0) {
+      a.reverse_completion = A / B * 100;
+      a.score_ratio = std::min(1.0, A / B);
+      a.formula = "min(1, " + Quotient(target, actual) + ")";
+    } else {
+      a.score_ratio = 1.0;  // nothing happened where "at most A" was allowed
+    }
+    a.outcome = (B <= A || Close(A, B)) ? Outcome::kMet : Outcome::kMissed;
+    return a;
+  }
+  if (a.direction == "equal") {
+    if (Close(A, B)) {
+      a.outcome = Outcome::kMet;
+      a.score_ratio = 1.0;
+      if (A > 0) a.completion = 100;
+    } else if (B < A && A > 0) {
+      // Short of an equal target: the positive rule is the only one the
+      // notes give for a shortfall.
+      a.outcome = Outcome::kMissed;
+      a.completion = B / A * 100;
+      a.score_ratio = B / A;
+      a.formula = "min(1, " + Quotient(actual, target) + ")";
+    }
+    return a;  // above an equal target: no rule says what it is worth
+  }
+  // positive
+  if (A > 0) {
+    a.completion = B / A * 100;
+    a.score_ratio = std::min(1.0, B / A);
+    a.formula = "min(1, " + Quotient(actual, target) + ")";
+  } else {
+    a.score_ratio = 1.0;  // a target of 0 is met by anything
+  }
+  a.outcome = (B >= A || Close(A, B)) ? Outcome::kMet : Outcome::kMissed;
+  return a;
+}
+
+}  // namespace jixiao::score

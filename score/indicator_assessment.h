@@ -1,0 +1,21 @@
+// AssessIndicator: how one indicator fared against its target, before any
+// weight is known.
+//
+// The forms' notes give the rules: a positive target (>=, 以上, 不低于, a plain
+// count) scores weight x min(1, B/A); a reverse one (<=, 以内, 不高于) weight x
+// min(1, A/B); an equal target (100%, 1人, a per-capita standard) is met or
+// not; a date target is a deadline; a qualitative one is judged by tiers.
+// The direction is the indicator's own when form/ set it, else it follows the
+// target's comparator (none: positive, or a deadline for dates). Figures that
+// cannot be compared (missing, negative, different units) give kUnknown and
+// no check rests on them. Internal to score/.
+#pragma once
+
+#include "model/document.h"
+#include "score/rule_context.h"
+
+namespace jixiao::score {
+
+Assessment AssessIndicator(const Indicator& indicator);
+
+}  // namespace jixiao::score

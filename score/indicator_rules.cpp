@@ -1,0 +1,236 @@
+#include "score/indicator_rules.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "score/printed_figure.h"
+#include "score/rounding.h"
+
+namespace jixiao::score {
+
+namespace {
+
+std::string Path(size_t i, const char* leaf) { return "/indicators/" + std::to_string(i) + "/" + leaf; }
+
+std::string WithoutSpaces(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+  return out;
+}
+
+std::string TextOf(const std::optional<Value>& v) {
+  if (!v) return "";
+  return WithoutSpaces(v->text ? *v->text : v->raw);
+}
+
+bool Contains(const std::string& text, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (!w.empty() && text.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// Which tier (0 = best) the evidence points to, or -1 when it does not tell.
+int EvidenceTier(const ScoringProfile& profile, const Indicator& ind) {
+  std::string actual = TextOf(ind.actual);
+  std::string target = TextOf(ind.target);
+  if (actual.empty()) return -1;
+  if (Contains(actual, profile.negation_words)) return -1;
+  if (Contains(actual, profile.partial_words)) return 1;
+  if (actual == target || Contains(actual, profile.achieved_words)) return 0;
+  return -1;
+}
+
+std::string WeightNote(const RuleContext& ctx, size_t i) {
+  const Indicator& ind = ctx.report.indicators[i];
+  if (!ctx.state.weight_inferred[i] && ind.weight.source != "inferred") return "";
+  return "（权重 " + FormatNumber(*ind.weight.value) + " 系按填表规则推定：已完成指标得分即其权重，目标分值减去其余指标权重）";
+}
+
+bool Inferred(const RuleContext& ctx, size_t i) {
+  return ctx.state.weight_inferred[i] || ctx.report.indicators[i].weight.source == "inferred";
+}
+
+void CheckRatio(RuleContext& ctx, size_t i, const Assessment& a) {
+  Indicator& ind = ctx.report.indicators[i];
+  if (!ind.ratio || !ind.ratio->number || !a.completion) return;
+  std::vector<double> exacts = {*a.completion};
+  if (a.reverse_completion) exacts.push_back(*a.reverse_completion);
+  Agreement verdict = Judge(*ind.ratio->number, exacts, ctx.profile.rate_conventions, ctx.profile.rate_unusual,
+                            ctx.profile.ratio_tolerance);
+  std::string severity = SeverityOf(verdict);
+  if (severity.empty()) return;
+  std::string shown = ind.ratio->raw.empty() ? FormatNumber(*ind.ratio->number) + "%" : ind.ratio->raw;
+  ctx.flags.Add(FlagBuilder("INDICATOR_RATE_MISMATCH", severity, Path(i, "ratio"))
+                    .Message(IndicatorLabel(ind, i) + "完成率 " + shown + " 与 实际完成值/目标值 = " +
+                             (ind.actual ? ind.actual->raw : "") + "/" + (ind.target ? ind.target->raw : "") + " = " +
+                             FormatNumber(*a.completion, 2) + "% 不符")
+                    .Declared(*ind.ratio->number)
+                    .Expected(*a.completion)
+                    .Evidence(*ind.ratio)
+                    .Evidence(ind.actual)
+                    .Evidence(ind.target));
+}
+
+void CheckQualitative(RuleContext& ctx, size_t i) {
+  Indicator& ind = ctx.report.indicators[i];
+  if (!ind.weight.value || *ind.weight.value <= 0) return;
+  double w = *ind.weight.value;
+  int tier = EvidenceTier(ctx.profile, ind);
+  // The declared score's fraction must fall in the tier the evidence allows
+  // in one of the tier sets the profile lists.
+  double low = 0, high = 1;
+  bool found = false;
+  if (tier >= 0) {
+    for (const TierSet& set : ctx.profile.qualitative_tiers) {
+      if (static_cast<size_t>(tier) >= set.tiers.size()) continue;
+      const Tier& t = set.tiers[tier];
+      low = found ? std::min(low, t.low) : t.low;
+      high = found ? std::max(high, t.high) : t.high;
+      found = true;
+    }
+  }
+  if (!found) {
+    low = 0;
+    high = 1;
+  }
+  if (!ind.score.declared || ind.score.blank) {
+    ind.score.recomputed = w * high;
+    return;
+  }
+  double declared = *ind.score.declared;
+  ind.score.recomputed = std::clamp(declared, w * low, w * high);
+  double slack = ctx.profile.score_tolerance.consistent;
+  if (declared >= w * low - slack || declared > w + 1e-6) return;  // in tier, or already flagged as above weight
+  ctx.flags.Add(FlagBuilder("INDICATOR_SCORE_MISMATCH", "warning", Path(i, "score"))
+                    .Message(IndicatorLabel(ind, i) + "实际完成情况“" + (ind.actual ? ind.actual->raw : "") +
+                             "”对应 " + FormatNumber(low * 100) + "%-" + FormatNumber(high * 100) + "% 档（" +
+                             FormatNumber(w * low, 2) + "-" + FormatNumber(w * high, 2) + " 分），得分 " +
+                             FormatNumber(declared) + " 不在该档内" + WeightNote(ctx, i))
+                    .Declared(declared)
+                    .Expected(w * low)
+                    .Evidence(ind.score)
+                    .Evidence(ind.actual));
+}
+
+// The group an indicator belongs to, or -1.
+int GroupOf(const Report& r, size_t i) {
+  if (r.indicators[i].group >= 0 && static_cast<size_t>(r.indicators[i].group) < r.groups.size())
+    return r.indicators[i].group;
+  for (size_t g = 0; g < r.groups.size(); ++g)
+    for (int m : r.groups[g].indicators)
+      if (m == static_cast<int>(i)) return static_cast<int>(g);
+  return -1;
+}
+
+void CheckQuantitative(RuleContext& ctx, size_t i, const Assessment& a) {
+  Indicator& ind = ctx.report.indicators[i];
+  if (!ind.weight.value) return;
+  double w = *ind.weight.value;
+  bool inferred = Inferred(ctx, i);
+  std::optional<double> expected;
+  if (a.score_ratio) expected = w * *a.score_ratio;
+  ind.score.recomputed = expected;
+  if (!ind.score.declared || ind.score.blank) return;
+  double declared = *ind.score.declared;
+  std::string label = IndicatorLabel(ind, i);
+
+  if (declared > w + 1e-6) {
+    ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", inferred ? ctx.ForInferred("error") : "error", Path(i, "score"))
+                      .Message(label + "得分 " + FormatNumber(declared) + " 超过其权重 " + FormatNumber(w) +
+                               WeightNote(ctx, i))
+                      .Declared(declared)
+                      .Expected(w)
+                      .Evidence(ind.score));
+  }
+
+  bool full = std::fabs(declared - w) < 1e-6;
+  bool clearly_missed = (a.outcome == Outcome::kMissed && expected &&
+                         *expected <= w - ctx.profile.score_tolerance.consistent) ||
+                        a.outcome == Outcome::kMissedDate;
+  if (clearly_missed && full) {
+    ctx.flags.Add(FlagBuilder("TARGET_NOT_MET_FULL_SCORE", inferred ? ctx.ForInferred("error") : "error",
+                              Path(i, "score"))
+                      .Message(label + "未达到目标（目标 " + (ind.target ? ind.target->raw : "") + "，实际 " +
+                               (ind.actual ? ind.actual->raw : "") + "），却得满分 " + FormatNumber(w) +
+                               WeightNote(ctx, i))
+                      .Declared(declared)
+                      .Expected(expected.value_or(w))
+                      .Evidence(ind.score)
+                      .Evidence(ind.target)
+                      .Evidence(ind.actual));
+  }
+  if (!expected) return;
+
+  Agreement verdict = Judge(declared, {*expected}, ctx.profile.score_conventions, ctx.profile.score_unusual,
+                            ctx.profile.score_tolerance);
+  if (verdict == Agreement::kConsistent) return;
+  if (ctx.state.alternative_weight[i] && a.score_ratio) {
+    // The goal weights contradict the form total; if the score fits the
+    // goal weight as it should have been printed, the weight sum flag
+    // already says what is wrong.
+    double alt_weight = *ctx.state.alternative_weight[i];
+    double alt = alt_weight * *a.score_ratio;
+    if (Judge(declared, {alt}, ctx.profile.score_conventions, {}, ctx.profile.score_tolerance) ==
+        Agreement::kConsistent) {
+      int g = GroupOf(ctx.report, i);
+      if (g >= 0) {
+        const Group& group = ctx.report.groups[g];
+        ctx.flags.Add(FlagBuilder("WEIGHT_SUM_MISMATCH", ctx.ForInferred("error"),
+                                  "/groups/" + std::to_string(g) + "/weight")
+                          .Message("目标“" + group.label + "”分值 " + FormatNumber(group.weight.value_or(0)) +
+                                   " 与总分值不符；按总分值推算，" + label + "权重应为 " + FormatNumber(alt_weight) +
+                                   "，其得分 " + FormatNumber(declared) + " 与之相符")
+                          .Declared(group.weight.value_or(0))
+                          .Expected(group.weight.value_or(0) - (w - alt_weight))
+                          .Evidence(group.where, group.weight_raw));
+      }
+      return;
+    }
+  }
+  std::string severity = SeverityOf(verdict);
+  if (inferred) severity = ctx.ForInferred(severity);
+  if (severity.empty()) return;
+  std::string rule = FormatNumber(w) + "×" + (a.formula.empty() ? "1" : a.formula) + "=" + FormatNumber(*expected, 2);
+  std::string message = label + "得分 " + FormatNumber(declared) + " 与 " + rule + " 不符";
+  if (verdict == Agreement::kUnusual) message += "（仅能以少见的取整方式解释）";
+  if (verdict == Agreement::kTolerated) message = label + "得分 " + FormatNumber(declared) + " 与 " + rule +
+                                                  " 略有出入，但在容差之内";
+  message += WeightNote(ctx, i);
+  ctx.flags.Add(FlagBuilder("INDICATOR_SCORE_MISMATCH", severity, Path(i, "score"))
+                    .Message(message)
+                    .Declared(declared)
+                    .Expected(*expected)
+                    .Evidence(ind.score)
+                    .Evidence(ind.target)
+                    .Evidence(ind.actual));
+}
+
+}  // namespace
+
+void CheckIndicators(RuleContext& ctx) {
+  Report& r = ctx.report;
+  for (size_t i = 0; i < r.indicators.size(); ++i) {
+    Indicator& ind = r.indicators[i];
+    const Assessment& a = ctx.state.assessments[i];
+    ind.ratio_recomputed = a.completion;
+    ind.score.recomputed.reset();
+    if (!ctx.profile.checks.indicators) continue;
+    if (a.outcome == Outcome::kQualitative) {
+      if (ind.weight.value && ind.score.declared && !ind.score.blank && *ind.score.declared > *ind.weight.value + 1e-6)
+        ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", Inferred(ctx, i) ? ctx.ForInferred("error") : "error",
+                                  Path(i, "score"))
+                          .Message(IndicatorLabel(ind, i) + "得分 " + FormatNumber(*ind.score.declared) +
+                                   " 超过其权重 " + FormatNumber(*ind.weight.value) + WeightNote(ctx, i))
+                          .Declared(*ind.score.declared)
+                          .Expected(*ind.weight.value)
+                          .Evidence(ind.score));
+      CheckQualitative(ctx, i);
+      continue;
+    }
+    CheckQuantitative(ctx, i, a);
+    CheckRatio(ctx, i, a);
+  }
+}
+
+}  // namespace jixiao::score

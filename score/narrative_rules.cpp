@@ -1,0 +1,222 @@
+#include "score/narrative_rules.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "score/printed_figure.h"
+#include "score/rounding.h"
+
+namespace jixiao::score {
+
+namespace {
+
+bool HasNumber(const std::optional<Value>& v) { return v && v->number && std::isfinite(*v->number); }
+bool HasNumber(const Value& v) { return v.number && std::isfinite(*v.number); }
+
+// One unit of the last printed digit of the coarsest figure; 0 when no
+// figure tells (then only an exact match is consistent).
+double CoarsestDigit(std::initializer_list<const Value*> values) {
+  double tol = 0;
+  for (const Value* v : values)
+    if (v) tol = std::max(tol, LastDigitUnit(*v).value_or(0));
+  return tol;
+}
+
+// "" (consistent), "warning" (between) or "error" (a discrepancy) for two
+// amounts, given the consistent tolerance `tol` and the discrepancy floor
+// taken from `digit` (one unit of the last printed digit).
+std::string AmountVerdict(const RuleContext& ctx, double declared, double exact, double tol, double digit) {
+  double d = std::fabs(declared - exact);
+  if (d <= tol + 1e-6 * std::max(1.0, std::fabs(exact))) return "";
+  const AmountTolerance& a = ctx.profile.amount_tolerance;
+  double magnitude = std::max(std::fabs(declared), std::fabs(exact));
+  double threshold = std::max({a.factor * digit, a.relative * magnitude, a.minimum});
+  return d >= threshold ? "error" : "warning";
+}
+
+std::string Shown(const Value& v) {
+  if (!v.raw.empty()) return v.raw;
+  return v.number ? FormatNumber(*v.number) : "";
+}
+
+void CheckRemaining(RuleContext& ctx) {
+  const Budget& b = ctx.report.budget;
+  if (HasNumber(b.remaining) && HasNumber(b.planned) && HasNumber(b.executed)) {
+    double exact = *b.planned->number - *b.executed->number;
+    double stated = *b.remaining->number;
+    double digit = CoarsestDigit({&*b.planned, &*b.executed, &*b.remaining});
+    std::string severity = AmountVerdict(ctx, stated, exact, digit, digit);
+    // A shortfall printed as a positive difference (相差 X) is the same figure.
+    if (!severity.empty() && AmountVerdict(ctx, std::fabs(stated), std::fabs(exact), digit, digit).empty())
+      severity.clear();
+    if (!severity.empty())
+      ctx.flags.Add(FlagBuilder("REMAINING_MISMATCH", severity, "/budget/remaining")
+                        .Message("结余 " + FormatLike(stated, *b.remaining) + " 与 预算数−执行数 = " +
+                                 FormatLike(*b.planned->number, *b.planned) + "−" +
+                                 FormatLike(*b.executed->number, *b.executed) + " = " +
+                                 FormatLike(exact, *b.remaining) + " 不符")
+                        .Declared(stated)
+                        .Expected(exact)
+                        .Evidence(*b.remaining)
+                        .Evidence(*b.planned)
+                        .Evidence(*b.executed));
+  }
+  if (HasNumber(b.initial) && HasNumber(b.reduction) && HasNumber(b.planned)) {
+    double exact = *b.initial->number - *b.reduction->number;
+    double stated = *b.planned->number;
+    double digit = CoarsestDigit({&*b.initial, &*b.reduction, &*b.planned});
+    std::string severity = AmountVerdict(ctx, stated, exact, digit, digit);
+    if (!severity.empty())
+      ctx.flags.Add(FlagBuilder("REMAINING_MISMATCH", severity, "/budget/planned")
+                        .Message("剩余指标 " + FormatLike(stated, *b.planned) + " 与 审核额度−缩减 = " +
+                                 FormatLike(*b.initial->number, *b.initial) + "−" +
+                                 FormatLike(*b.reduction->number, *b.reduction) + " = " +
+                                 FormatLike(exact, *b.planned) + " 不符")
+                        .Declared(stated)
+                        .Expected(exact)
+                        .Evidence(*b.planned)
+                        .Evidence(*b.initial)
+                        .Evidence(*b.reduction));
+  }
+}
+
+void CheckComponents(RuleContext& ctx) {
+  const std::vector<Component>& components = ctx.report.facts.components;
+  for (size_t k = 0; k < components.size(); ++k) {
+    const Component& c = components[k];
+    if (!HasNumber(c.total) || c.parts.empty()) continue;
+    double sum = 0;
+    double digit = LastDigitUnit(c.total).value_or(0);
+    bool complete = true;
+    std::string parts;
+    for (const Value& p : c.parts) {
+      if (!HasNumber(p)) {
+        complete = false;
+        break;
+      }
+      sum += *p.number;
+      digit = std::max(digit, LastDigitUnit(p).value_or(0));
+      parts += (parts.empty() ? "" : "+") + Shown(p);
+    }
+    if (!complete) continue;
+    std::string severity = AmountVerdict(ctx, *c.total.number, sum, digit, digit);
+    if (severity.empty()) continue;
+    FlagBuilder flag("COMPONENT_SUM_MISMATCH", severity, "/facts/components/" + std::to_string(k));
+    flag.Message((c.label.empty() ? std::string("各分项") : "“" + c.label + "”各分项") + "之和 " + parts + " = " +
+                 FormatLike(sum, c.total) + " 与所述合计 " + Shown(c.total) + " 不符")
+        .Declared(*c.total.number)
+        .Expected(sum)
+        .Evidence(c.total);
+    for (const Value& p : c.parts) flag.Evidence(p);
+    ctx.flags.Add(flag);
+  }
+}
+
+void CheckUnitPrices(RuleContext& ctx) {
+  const std::vector<UnitPrice>& prices = ctx.report.facts.unit_prices;
+  for (size_t k = 0; k < prices.size(); ++k) {
+    const UnitPrice& u = prices[k];
+    if (!HasNumber(u.count) || !HasNumber(u.unit_amount) || !HasNumber(u.amount)) continue;
+    double count = *u.count.number;
+    double product = count * *u.unit_amount.number;
+    double digit = LastDigitUnit(u.amount).value_or(0);
+    // A per-unit amount printed rounded carries its half unit per item.
+    double tol = digit + std::fabs(count) * LastDigitUnit(u.unit_amount).value_or(0) / 2;
+    std::string severity = AmountVerdict(ctx, *u.amount.number, product, tol, std::max(digit, tol));
+    if (severity.empty()) continue;
+    ctx.flags.Add(FlagBuilder("UNIT_PRICE_MISMATCH", severity, "/facts/unit_prices/" + std::to_string(k))
+                      .Message("数量 " + Shown(u.count) + " × 单价 " + Shown(u.unit_amount) + " = " +
+                               FormatLike(product, u.amount) + "，与所述金额 " + Shown(u.amount) + " 不符")
+                      .Declared(*u.amount.number)
+                      .Expected(product)
+                      .Evidence(u.amount)
+                      .Evidence(u.count)
+                      .Evidence(u.unit_amount));
+  }
+}
+
+std::string QuantityName(const std::string& quantity) {
+  if (quantity == "planned") return "预算数";
+  if (quantity == "executed") return "执行数";
+  if (quantity == "rate") return "执行率";
+  if (quantity == "self_score") return "自评得分";
+  if (quantity == "remaining") return "结余";
+  return "“" + quantity + "”";
+}
+
+enum class QuantityKind { kAmount, kPercent, kScore };
+
+QuantityKind KindOf(const CrossRef& ref) {
+  if (ref.quantity.find("score") != std::string::npos) return QuantityKind::kScore;
+  if (ref.quantity.find("rate") != std::string::npos) return QuantityKind::kPercent;
+  for (const Value& m : ref.mentions) {
+    if (m.unit == "%") return QuantityKind::kPercent;
+    if (m.unit == "分") return QuantityKind::kScore;
+  }
+  return QuantityKind::kAmount;
+}
+
+std::string MentionVerdict(const RuleContext& ctx, QuantityKind kind, const Value& a, const Value& b) {
+  if (kind == QuantityKind::kAmount) {
+    double digit = CoarsestDigit({&a, &b});
+    return AmountVerdict(ctx, *a.number, *b.number, digit, digit);
+  }
+  const Tolerance& t = kind == QuantityKind::kPercent ? ctx.profile.rate_tolerance : ctx.profile.total_tolerance;
+  std::string severity = SeverityOf(Judge(*a.number, {*b.number}, {}, {}, t));
+  return severity == "info" ? "" : severity;
+}
+
+void CheckCrossReferences(RuleContext& ctx) {
+  const std::vector<CrossRef>& refs = ctx.report.facts.cross_refs;
+  for (size_t k = 0; k < refs.size(); ++k) {
+    const CrossRef& ref = refs[k];
+    std::vector<const Value*> mentions;
+    for (const Value& m : ref.mentions)
+      if (HasNumber(m)) mentions.push_back(&m);
+    if (mentions.size() < 2 || mentions.size() > 1000) continue;
+    QuantityKind kind = KindOf(ref);
+    // The reference is the mention most others agree with.
+    size_t best = 0, best_agree = 0;
+    for (size_t a = 0; a < mentions.size(); ++a) {
+      size_t agree = 0;
+      for (size_t b = 0; b < mentions.size(); ++b)
+        if (a != b && MentionVerdict(ctx, kind, *mentions[a], *mentions[b]).empty()) ++agree;
+      if (agree > best_agree) {
+        best = a;
+        best_agree = agree;
+      }
+    }
+    std::string severity;
+    std::string listed;
+    std::vector<const Value*> odd;
+    for (size_t b = 0; b < mentions.size(); ++b) {
+      listed += (listed.empty() ? "" : "、") + Shown(*mentions[b]);
+      if (b == best) continue;
+      std::string s = MentionVerdict(ctx, kind, *mentions[b], *mentions[best]);
+      if (s.empty()) continue;
+      odd.push_back(mentions[b]);
+      if (severity != "error") severity = s;
+    }
+    if (severity.empty()) continue;
+    FlagBuilder flag("CROSS_REFERENCE_MISMATCH", severity, "/facts/cross_refs/" + std::to_string(k));
+    flag.Message(QuantityName(ref.quantity) + "在文中多处出现，数值不一：" + listed + "（多数为 " +
+                 Shown(*mentions[best]) + "）")
+        .Declared(*odd.front()->number)
+        .Expected(*mentions[best]->number)
+        .Evidence(*mentions[best]);
+    for (const Value* v : odd) flag.Evidence(*v);
+    ctx.flags.Add(flag);
+  }
+}
+
+}  // namespace
+
+void CheckNarrativeFacts(RuleContext& ctx) {
+  if (!ctx.profile.checks.facts) return;
+  CheckRemaining(ctx);
+  CheckComponents(ctx);
+  CheckUnitPrices(ctx);
+  CheckCrossReferences(ctx);
+}
+
+}  // namespace jixiao::score

@@ -1,0 +1,44 @@
+// How a figure was printed: its unit as shown and its last printed digit.
+//
+// Values arrive normalized (money in 元, counts in their unit) with the text
+// they came from in `raw`. Tolerances and messages need the printed form
+// back: "358" in a 万元 column is 3580000 元 printed to the nearest 10000 元,
+// and a message about it should say "358万元", not "3580000元". The scale
+// is value / (the number written in raw); it is snapped to a power of ten.
+// Internal to score/.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/document.h"
+
+namespace jixiao::score {
+
+struct PrintedForm {
+  double scale = 1;        // normalized value per printed unit (10000 for 万元)
+  int decimals = 0;        // digits after the decimal point as printed
+  std::string unit_label;  // "万元", "元", "%", "人", or "" when unknown
+};
+
+// The first number written in `raw` (ASCII or full-width digits, thousands
+// separators allowed), or nullopt (Chinese numerals, no digits).
+std::optional<double> FirstNumberIn(const std::string& raw, int* decimals = nullptr);
+
+// The printed form of `value`, or nullopt when raw holds no digits.
+std::optional<PrintedForm> PrintedFormOf(const Value& value);
+
+// One unit of the last printed digit, in the normalized unit (100 元 for
+// "400.77" 万元). Nullopt when it cannot be told from raw.
+std::optional<double> LastDigitUnit(const Value& value);
+
+// Shortest decimal text for x with at most `max_decimals` decimals
+// ("19.95", "20", "-3.5").
+std::string FormatNumber(double x, int max_decimals = 2);
+
+// A normalized amount written the way `like` was printed: 20200 元 as
+// "2.02万元" when `like` came from a 万元 column. Falls back to the
+// normalized unit.
+std::string FormatLike(double normalized, const Value& like, int extra_decimals = 0);
+
+}  // namespace jixiao::score

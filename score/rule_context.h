@@ -1,0 +1,66 @@
+// RuleContext: what every rule of score/ reads and writes for one report.
+//
+// The rules run in a fixed order (budget, indicator assessment, weights,
+// indicator scores, weight sums, totals, narrative facts, dates); what one
+// stage works out for the next (how each indicator fared, which weights were
+// inferred, the weight each group ends up with) is kept in ScoringState.
+// Internal to score/.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "score/flag_builder.h"
+#include "score/scoring_profile.h"
+
+namespace jixiao::score {
+
+// How an indicator fared against its target.
+enum class Outcome {
+  kMet,          // target reached: the rules give the full weight
+  kMissed,       // quantitative target missed: weight x ratio
+  kMissedDate,   // a deadline missed: not full marks, no formula
+  kQualitative,  // judged by tiers
+  kUnknown,      // figures missing or not comparable
+};
+
+struct Assessment {
+  Outcome outcome = Outcome::kUnknown;
+  std::string direction;               // positive / reverse / equal, as used
+  std::optional<double> score_ratio;   // min(1, B/A) or min(1, A/B): the score is weight x this
+  std::optional<double> completion;    // B/A x 100 uncapped (the ratio column's figure)
+  std::optional<double> reverse_completion;  // A/B x 100 for reverse targets
+  std::string formula;                 // "min(1, 31053/38100)" as printed, for messages
+};
+
+struct ScoringState {
+  std::vector<Assessment> assessments;          // one per indicator
+  std::vector<bool> weight_inferred;            // one per indicator
+  // Per group: the weight it carries (printed, or derived from its members
+  // in a goal table) and whether it was derived rather than printed.
+  std::vector<std::optional<double>> group_weight;
+  std::vector<bool> group_weight_derived;
+  // Goal tables whose printed goal weights contradict the form total: the
+  // weight a missed indicator would have if its goal weight were the wrong
+  // figure (goal weight corrected by the form total). One per indicator.
+  std::vector<std::optional<double>> alternative_weight;
+};
+
+struct RuleContext {
+  const ScoringProfile& profile;
+  Report& report;
+  Collector& flags;
+  ScoringState state;
+
+  // The budget row's weight: printed in the report, else the profile's.
+  std::optional<double> BudgetWeight() const {
+    if (report.budget.weight) return report.budget.weight;
+    return profile.budget_weight;
+  }
+  // Severity for a flag whose expected figure rests on an inferred weight.
+  std::string ForInferred(const std::string& severity) const;
+};
+
+}  // namespace jixiao::score

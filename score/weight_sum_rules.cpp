@@ -1,0 +1,148 @@
+#include "score/weight_sum_rules.h"
+
+#include <cmath>
+
+#include "score/printed_figure.h"
+#include "score/rounding.h"
+#include "score/weight_inference.h"
+
+namespace jixiao::score {
+
+namespace {
+
+constexpr int kMaxSectionDepth = 4;
+
+std::string SumVerdict(const RuleContext& ctx, double declared, double sum) {
+  return SeverityOf(Judge(declared, {sum}, {}, {}, ctx.profile.total_tolerance));
+}
+
+void CheckColumnGroups(RuleContext& ctx) {
+  const Report& r = ctx.report;
+  for (size_t g = 0; g < r.groups.size(); ++g) {
+    const Group& group = r.groups[g];
+    if (!group.weight || group.indicators.empty()) continue;
+    double sum = 0;
+    bool complete = true;
+    std::string parts;
+    for (int i : group.indicators) {
+      // Only printed weights: a derived one would make the sum agree by construction.
+      if (i < 0 || static_cast<size_t>(i) >= r.indicators.size() || !r.indicators[i].weight.value ||
+          r.indicators[i].weight.source == "group" || r.indicators[i].weight.source == "inferred") {
+        complete = false;
+        break;
+      }
+      sum += *r.indicators[i].weight.value;
+      parts += (parts.empty() ? "" : "+") + FormatNumber(*r.indicators[i].weight.value);
+    }
+    if (!complete) continue;
+    std::string severity = SumVerdict(ctx, *group.weight, sum);
+    if (severity.empty() || severity == "info") continue;
+    FlagBuilder flag("WEIGHT_SUM_MISMATCH", severity, "/groups/" + std::to_string(g) + "/weight");
+    flag.Message("“" + group.label + "”分值 " + FormatNumber(*group.weight) + " 与其下各指标分值之和 " + parts + "=" +
+                 FormatNumber(sum) + " 不符")
+        .Declared(*group.weight)
+        .Expected(sum)
+        .Evidence(group.where, group.weight_raw);
+    for (int i : group.indicators) flag.Evidence(r.indicators[i].where, r.indicators[i].weight.raw);
+    ctx.flags.Add(flag);
+  }
+}
+
+void CheckFormTotal(RuleContext& ctx) {
+  const Report& r = ctx.report;
+  std::optional<double> total = r.form_weight_total ? r.form_weight_total : ctx.profile.form_total;
+  std::optional<double> sum = FormWeightSum(ctx);
+  if (!total || !sum) return;
+  std::string severity = SumVerdict(ctx, *sum, *total);
+  if (severity != "error" && severity != "warning") return;
+  std::string parts = "预算执行 " + FormatNumber(ctx.BudgetWeight().value_or(0));
+  bool rests_on_derived = false;
+  for (size_t g = 0; g < r.groups.size(); ++g) {
+    parts += " + " + (r.groups[g].label.empty() ? "第" + std::to_string(g + 1) + "组" : r.groups[g].label) + " " +
+             FormatNumber(ctx.state.group_weight[g].value_or(0));
+    if (ctx.state.group_weight_derived[g] && ctx.profile.weight_mode == WeightMode::kGoalInference)
+      rests_on_derived = true;
+  }
+  if (rests_on_derived) severity = ctx.ForInferred(severity);
+  FlagBuilder flag("WEIGHT_SUM_MISMATCH", severity, "/groups");
+  flag.Message("各部分分值之和 " + parts + " = " + FormatNumber(*sum) + " 与总分值 " + FormatNumber(*total) + " 不符" +
+               (rests_on_derived ? "（未印分值的目标按其下已完成指标得分推定）" : ""))
+      .Declared(*sum)
+      .Expected(*total);
+  for (const Group& group : r.groups) flag.Evidence(group.where, group.weight_raw);
+  ctx.flags.Add(flag);
+}
+
+void CheckSection(RuleContext& ctx, const Section& s, const std::string& path, int depth) {
+  if (depth > kMaxSectionDepth) return;
+  if (s.weight && s.score && *s.score > *s.weight + 1e-6) {
+    ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", "error", path + "/score")
+                      .Message("“" + s.name + "”得分 " + FormatNumber(*s.score) + " 超过其满分 " +
+                               FormatNumber(*s.weight))
+                      .Declared(*s.score)
+                      .Expected(*s.weight)
+                      .Evidence(s.where, s.raw));
+  }
+  if (s.children.empty()) return;
+  double weights = 0, scores = 0;
+  bool all_weights = true, all_scores = true;
+  for (const Section& c : s.children) {
+    if (c.weight) weights += *c.weight; else all_weights = false;
+    if (c.score) scores += *c.score; else all_scores = false;
+  }
+  if (s.weight && all_weights) {
+    std::string severity = SumVerdict(ctx, *s.weight, weights);
+    if (severity == "error" || severity == "warning")
+      ctx.flags.Add(FlagBuilder("WEIGHT_SUM_MISMATCH", severity, path + "/weight")
+                        .Message("“" + s.name + "”满分 " + FormatNumber(*s.weight) + " 与其下各项满分之和 " +
+                                 FormatNumber(weights) + " 不符")
+                        .Declared(*s.weight)
+                        .Expected(weights)
+                        .Evidence(s.where, s.raw));
+  }
+  if (s.score && all_scores) {
+    std::string severity = SumVerdict(ctx, *s.score, scores);
+    if (severity == "error" || severity == "warning")
+      ctx.flags.Add(FlagBuilder("TOTAL_MISMATCH", severity, path + "/score")
+                        .Message("“" + s.name + "”得分 " + FormatNumber(*s.score) + " 与其下各项得分之和 " +
+                                 FormatNumber(scores) + " 不符")
+                        .Declared(*s.score)
+                        .Expected(scores)
+                        .Evidence(s.where, s.raw));
+  }
+  for (size_t j = 0; j < s.children.size(); ++j)
+    CheckSection(ctx, s.children[j], path + "/children/" + std::to_string(j), depth + 1);
+}
+
+void CheckSections(RuleContext& ctx) {
+  const Report& r = ctx.report;
+  if (r.sections.empty()) return;
+  double weights = 0;
+  bool all_weights = true;
+  for (size_t i = 0; i < r.sections.size(); ++i) {
+    CheckSection(ctx, r.sections[i], "/sections/" + std::to_string(i), 0);
+    if (r.sections[i].weight) weights += *r.sections[i].weight; else all_weights = false;
+  }
+  std::optional<double> total = ctx.profile.form_total;
+  if (!all_weights || !total) return;
+  std::string severity = SumVerdict(ctx, weights, *total);
+  if (severity != "error" && severity != "warning") return;
+  FlagBuilder flag("WEIGHT_SUM_MISMATCH", severity, "/sections");
+  flag.Message("各评价部分满分之和 " + FormatNumber(weights) + " 与总分 " + FormatNumber(*total) + " 不符")
+      .Declared(weights)
+      .Expected(*total);
+  for (const Section& s : r.sections) flag.Evidence(s.where, s.raw);
+  ctx.flags.Add(flag);
+}
+
+}  // namespace
+
+void CheckWeightSums(RuleContext& ctx) {
+  if (ctx.profile.checks.weight_sums) {
+    if (ctx.profile.weight_mode == WeightMode::kColumn) CheckColumnGroups(ctx);
+    CheckFormTotal(ctx);
+  }
+  if (ctx.profile.checks.sections) CheckSections(ctx);
+}
+
+}  // namespace jixiao::score
