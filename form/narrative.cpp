@@ -1,53 +1,69 @@
-// ParseNarrative: collects what the project's paragraphs state.
+// ParseNarrative: paragraphs -> sentences -> figures, then each part reads
+// what it knows (narrative_header/budget/sections/facts/dates.cpp).
 #include "form/narrative.h"
 
 #include <algorithm>
 
+#include "form/narrative_parts.h"
+
 namespace jixiao {
+namespace narrative {
 namespace {
 
-// The text after a full-width or ASCII colon that follows `label`, up to the
-// end of the line; empty when the line does not start with the label.
-std::string LabelValue(const std::string& line, const std::string& label) {
-  size_t start = line.find_first_not_of(" \t");
-  if (start == std::string::npos || line.compare(start, label.size(), label) != 0) return {};
-  std::string rest = line.substr(start + label.size());
-  static const std::string kColons[] = {"\xEF\xBC\x9A", ":"};  // "：", ":"
-  for (const std::string& colon : kColons) {
-    if (rest.compare(0, colon.size(), colon) == 0) {
-      rest = rest.substr(colon.size());
-      size_t b = rest.find_first_not_of(" \t");
-      size_t e = rest.find_last_not_of(" \t\r");
-      return b == std::string::npos ? std::string() : rest.substr(b, e - b + 1);
-    }
-  }
-  return {};
+// A converter may leave the end of a sentence in a paragraph of its own
+// ("…自评分" / "100 分。"): such a short tail that starts with a figure or
+// its unit is joined to the paragraph before it.
+constexpr std::size_t kTailMaxChars = 12;
+
+bool ContinuesSentence(const Paragraph& prev, const Paragraph& next) {
+  if (prev.text.empty() || next.text.empty() || next.lines.size() != 1) return false;
+  if (IsSentenceEnd(prev.text.back()) || prev.text.back() == U'：' || prev.text.back() == U':') return false;
+  if (next.text.size() > kTailMaxChars) return false;
+  char32_t first = next.folded.front();
+  return IsAsciiDigitChar(first) || first == U'分' || first == U'元' || first == U'%';
 }
 
 }  // namespace
 
-Narrative ParseNarrative(const std::vector<const Block*>& paragraphs) {
-  Narrative narrative;
-  for (const Block* block : paragraphs) {
+Context BuildContext(const std::vector<const Block*>& blocks) {
+  Context context;
+  for (const Block* block : blocks) {
     if (block == nullptr || block->kind != Block::Kind::kParagraph) continue;
-    if (block->page > 0) narrative.pages.push_back(block->page);
-    size_t pos = 0;
-    while (pos <= block->text.size()) {
-      size_t nl = block->text.find('\n', pos);
-      std::string line = block->text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-      if (std::string v = LabelValue(line, "项目名称"); !v.empty() && narrative.project_name.empty())
-        narrative.project_name = v;
-      if (std::string v = LabelValue(line, "项目单位"); !v.empty() && narrative.implementing_unit.empty())
-        narrative.implementing_unit = v;
-      if (std::string v = LabelValue(line, "主管部门"); !v.empty() && narrative.department.empty())
-        narrative.department = v;
-      if (nl == std::string::npos) break;
-      pos = nl + 1;
+    Paragraph p = MakeParagraph(*block);
+    if (p.lines.empty()) continue;
+    if (!context.paragraphs.empty() && ContinuesSentence(context.paragraphs.back(), p)) {
+      Paragraph& prev = context.paragraphs.back();
+      prev.lines.back() += p.lines.front();
+      prev.text += p.text;
+      prev.folded += p.folded;
+      continue;
     }
+    context.paragraphs.push_back(std::move(p));
   }
-  std::sort(narrative.pages.begin(), narrative.pages.end());
-  narrative.pages.erase(std::unique(narrative.pages.begin(), narrative.pages.end()), narrative.pages.end());
-  return narrative;
+  for (std::size_t i = 0; i < context.paragraphs.size(); ++i) {
+    const Paragraph& p = context.paragraphs[i];
+    for (const Sentence& s : SplitSentences(p, i))
+      context.sentences.push_back({s, ScanFigures(s, p.where, p.confidence)});
+  }
+  return context;
+}
+
+}  // namespace narrative
+
+Narrative ParseNarrative(const std::vector<const Block*>& paragraphs) {
+  Narrative out;
+  narrative::Context context = narrative::BuildContext(paragraphs);
+  narrative::ReadHeader(context, out);
+  narrative::ReadBudget(context, out);
+  narrative::ReadScores(context, out);
+  narrative::ReadRelations(context, out);
+  narrative::ReadDates(context, out);
+  if (!out.fill_date && out.signature_date) out.fill_date = out.signature_date;
+  for (const narrative::Paragraph& p : context.paragraphs)
+    if (p.where.page > 0) out.pages.push_back(p.where.page);
+  std::sort(out.pages.begin(), out.pages.end());
+  out.pages.erase(std::unique(out.pages.begin(), out.pages.end()), out.pages.end());
+  return out;
 }
 
 }  // namespace jixiao

@@ -21,13 +21,23 @@
 
 namespace jixiao {
 
+// A count stated with what it counts (实际参保人数 31053人): MergeNarrative
+// pairs it with the table indicator of that name (预计 -> target, 实际 ->
+// actual) as one quantity printed twice.
+struct CountMention {
+  std::string noun;                       // 参保人数
+  bool expected = false;                  // 预计 (the target) rather than 实际
+  Value value;
+};
+
 struct Narrative {
   std::string title;                      // 财政支出项目绩效自评报告, X年度绩效自评报告
   std::string project_name;               // 项目名称：X, "X"项目绩效自评综述
   std::string department;                 // 主管部门
   std::string implementing_unit;          // 项目单位
   std::optional<int> fiscal_year;         // (2022 年度), 2020年度...
-  std::optional<Value> fill_date;         // 填报日期 printed in the narrative header
+  std::optional<Value> fill_date;         // 填报日期, else the signature date
+  std::optional<Value> signature_date;    // the date under the unit's name (last one)
   std::optional<Value> planned, executed, remaining, rate, initial, reduction;
   ScoredNumber self_score;                // 自评得分 / 评价得分 (first statement)
   std::vector<Section> sections;          // 项目决策 满分20分 得分20分 ...
@@ -36,6 +46,7 @@ struct Narrative {
   std::vector<Value> executed_mentions;   // every statement of the spending
   std::vector<Value> rate_mentions;       // every statement of the execution rate
   std::vector<Value> self_score_mentions; // every statement of the self-score
+  std::vector<CountMention> count_mentions;
   std::vector<int> pages;                 // pages the paragraphs stood on (sorted)
 };
 

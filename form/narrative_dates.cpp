@@ -1,0 +1,123 @@
+// Dates a narrative states, with their role: the date under the unit's name
+// (signature), a cut-off (截止至 / 截至 2022年12月31日) and a deadline
+// (2022年12月31日之前, 2020年10月底前). A date inside an explanation
+// (参保缴费时间段为2021年9月至2022年2月底) has none of these roles and is
+// not recorded.
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+#include <string_view>
+
+#include "form/narrative_parts.h"
+#include "normalize/normalize.h"
+
+namespace jixiao::narrative {
+namespace {
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[(month - 1) % 12];
+}
+
+std::string Iso(int year, int month, int day) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+bool EndsWithCutoffWord(std::u32string_view before) {
+  std::u32string tight = RemoveSpaces(before);
+  if (EndsWith(tight, U"于")) tight.pop_back();
+  return EndsWith(tight, U"截止至") || EndsWith(tight, U"截至") || EndsWith(tight, U"截止") ||
+         EndsWith(tight, U"截止到") || EndsWith(tight, U"截至到");
+}
+
+bool StartsWithDeadlineWord(std::u32string_view after) {
+  std::u32string tight = RemoveSpaces(after.substr(0, 8));
+  return StartsWith(tight, U"之前") || StartsWith(tight, U"以前") ||
+         (StartsWith(tight, U"前") && !StartsWith(tight, U"前期") && !StartsWith(tight, U"前年"));
+}
+
+void AddDate(Narrative& out, std::string role, Value date, std::string raw) {
+  for (const DateFact& d : out.facts.dates)
+    if (d.role == role && d.date.date == date.date) return;
+  DateFact fact;
+  fact.role = std::move(role);
+  fact.date = std::move(date);
+  fact.raw = std::move(raw);
+  out.facts.dates.push_back(std::move(fact));
+}
+
+// A paragraph line that is a date and nothing else: the date a report is
+// signed under the unit's name.
+std::optional<DateSpan> WholeLineDate(std::u32string_view folded_line) {
+  std::vector<DateSpan> spans = ScanDates(folded_line);
+  if (spans.size() != 1 || spans[0].month == 0) return std::nullopt;
+  std::u32string rest = RemoveSpaces(folded_line.substr(0, spans[0].begin));
+  rest += RemoveSpaces(folded_line.substr(spans[0].end));
+  if (!rest.empty()) return std::nullopt;
+  return spans[0];
+}
+
+}  // namespace
+
+Value DateValue(const SentenceFigures& s, const DateSpan& span, const Location& where) {
+  std::string raw = RawOf(s.sentence, span.begin, span.end);
+  Value v = Normalize(raw).value;
+  v.raw = raw;
+  v.where = where;
+  if (span.month_end && span.month >= 1 && span.month <= 12)
+    v.date = Iso(span.year, span.month, DaysInMonth(span.year, span.month));
+  return v;
+}
+
+void ReadDates(const Context& context, Narrative& out) {
+  for (const Paragraph& p : context.paragraphs) {
+    for (const std::u32string& line : p.lines) {
+      std::u32string folded = FoldForScan(line);
+      std::optional<DateSpan> span = WholeLineDate(folded);
+      if (!span) continue;
+      std::string raw = ToUtf8(Trim(line));
+      Value v = Normalize(raw).value;
+      if (!v.date) continue;
+      v.raw = raw;
+      v.where = p.where;
+      out.signature_date = v;
+      AddDate(out, "signature", std::move(v), raw);
+    }
+  }
+  for (const SentenceFigures& s : context.sentences) {
+    std::u32string_view text = s.sentence.folded;
+    const Paragraph& p = context.paragraphs[s.sentence.paragraph];
+    if (Contains(text, U"填报日期")) continue;
+    for (const DateSpan& span : ScanDates(text)) {
+      if (span.month == 0) continue;
+      std::string role;
+      if (EndsWithCutoffWord(text.substr(0, span.begin))) {
+        role = "cutoff";
+      } else if (StartsWithDeadlineWord(text.substr(span.end))) {
+        role = "deadline";
+      } else {
+        continue;
+      }
+      Value v = DateValue(s, span, p.where);
+      if (!v.date) continue;
+      std::string raw = v.raw;
+      if (role == "deadline") {
+        // Keep the deadline word with the date: 2022年10月底前.
+        std::size_t e = span.end;
+        while (e < text.size() && IsSpaceChar(text[e])) ++e;
+        std::u32string_view rest = text.substr(e);
+        std::size_t len = StartsWith(rest, U"之前") || StartsWith(rest, U"以前") ? 2 : 1;
+        raw = RawOf(s.sentence, span.begin, e + len);
+        v.raw = raw;
+        if (!v.comparator) v.comparator = "<=";
+      }
+      AddDate(out, role, std::move(v), raw);
+    }
+  }
+}
+
+}  // namespace jixiao::narrative

@@ -1,0 +1,121 @@
+// The self-score a narrative states (自评得分 94 分, 绩效评价得分为99分,
+// 项目绩效自评得分为 100 分) and its scored sections: 一级指标 X 满分 N 分
+// ... 得分 M 分, with the 二级指标 lines that follow as children.
+#include <optional>
+#include <string_view>
+
+#include "form/narrative_parts.h"
+
+namespace jixiao::narrative {
+namespace {
+
+// A point figure whose clause ends with `word` (spaces and 为 allowed
+// between), searched from figure `from` on.
+std::optional<std::size_t> PointsAfterWord(const SentenceFigures& s, std::u32string_view word,
+                                           std::size_t from) {
+  for (std::size_t k = from; k < s.figures.size(); ++k) {
+    if (s.figures[k].kind != FigureKind::kScore) continue;
+    std::u32string cue = CueOf(s, k);
+    if (EndsWith(cue, U"为")) cue.pop_back();
+    if (EndsWith(cue, word)) return k;
+  }
+  return std::nullopt;
+}
+
+// The section name of a 一级指标 sentence: 一级指标项目决策包含... -> 项目决策;
+// otherwise the words right before 满分 in its clause.
+std::u32string Level1Name(std::u32string_view text) {
+  std::size_t at = text.find(U"一级指标");
+  if (at != std::u32string_view::npos) {
+    std::size_t b = at + 4;
+    std::size_t e = text.find(U"包含", b);
+    if (e != std::u32string_view::npos && e > b && e - b <= 20) return Trim(text.substr(b, e - b));
+  }
+  std::size_t full = text.find(U"满分");
+  if (full == std::u32string_view::npos) return {};
+  std::u32string_view clause = ClauseBefore(text, full, 0);
+  return Trim(clause);
+}
+
+// The name of a 二级指标 sentence: the quoted words, else the words between
+// 二级指标 and 满分.
+std::u32string Level2Name(std::u32string_view text) {
+  std::size_t open = text.find(U'“');
+  std::size_t close = open == std::u32string_view::npos ? open : text.find(U'”', open + 1);
+  if (open != std::u32string_view::npos && close != std::u32string_view::npos)
+    return Trim(text.substr(open + 1, close - open - 1));
+  std::size_t at = text.find(U"二级指标");
+  std::size_t full = text.find(U"满分");
+  if (at == std::u32string_view::npos || full == std::u32string_view::npos || full < at + 4) return {};
+  return Trim(text.substr(at + 4, full - at - 4));
+}
+
+// Reads 满分 N 分 ... 得分 M 分 from a sentence; false when either is missing.
+bool ReadSectionScores(const SentenceFigures& s, Section& section) {
+  std::optional<std::size_t> full = PointsAfterWord(s, U"满分", 0);
+  if (!full) return false;
+  std::optional<std::size_t> score = PointsAfterWord(s, U"得分", *full + 1);
+  if (!score) return false;
+  section.weight = s.figures[*full].value.number;
+  section.score = s.figures[*score].value.number;
+  return section.weight.has_value() && section.score.has_value();
+}
+
+}  // namespace
+
+void ReadScores(const Context& context, Narrative& out) {
+  // A 一级指标 sentence without scores names the section whose 满分/得分
+  // follow in the next sentence of the same paragraph.
+  std::u32string pending_name;
+  std::size_t pending_paragraph = 0;
+  for (const SentenceFigures& s : context.sentences) {
+    std::u32string_view text = s.sentence.folded;
+    const Paragraph& p = context.paragraphs[s.sentence.paragraph];
+    bool level1 = Contains(text, U"一级指标");
+    bool level2 = !level1 && Contains(text, U"二级指标");
+    if (!Contains(text, U"满分")) {
+      if (level1 && Contains(text, U"包含")) {
+        pending_name = Level1Name(text);
+        pending_paragraph = s.sentence.paragraph;
+      }
+    } else {
+      std::u32string name;
+      if (level1) {
+        name = Level1Name(text);
+      } else if (level2) {
+        name = Level2Name(text);
+      } else if (!pending_name.empty() && pending_paragraph == s.sentence.paragraph) {
+        name = pending_name;
+        level1 = true;
+      }
+      pending_name.clear();
+      Section section;
+      if ((level1 || level2) && !name.empty() && ReadSectionScores(s, section)) {
+        section.name = ToUtf8(RemoveSpaces(name));
+        section.raw = ToUtf8(Trim(s.sentence.text));
+        section.where = p.where;
+        if (level1) {
+          out.sections.push_back(std::move(section));
+        } else if (!out.sections.empty()) {
+          out.sections.back().children.push_back(std::move(section));
+        }
+      }
+      continue;
+    }
+    for (std::size_t k = 0; k < s.figures.size(); ++k) {
+      const Figure& f = s.figures[k];
+      if (f.kind != FigureKind::kScore || !f.value.number) continue;
+      if (*f.value.number < 0 || *f.value.number > 100) continue;
+      std::u32string cue = CueOf(s, k);
+      if (!ContainsAny(cue, {U"自评", U"评价得分", U"绩效得分", U"评价总分", U"综合得分"})) continue;
+      out.self_score_mentions.push_back(f.value);
+      if (!out.self_score.declared) {
+        out.self_score.declared = f.value.number;
+        out.self_score.raw = f.value.raw;
+        out.self_score.where = f.value.where;
+      }
+    }
+  }
+}
+
+}  // namespace jixiao::narrative
