@@ -146,9 +146,12 @@ std::optional<NumberToken> ReadArabicNumber(TextView text, std::size_t pos, Numb
       while (j < text.size() && j - i < 2 && IsSpace(text[j])) ++j;
       Run group = ReadRun(text, j, /*allow_letters=*/false);
       if (group.digits.empty()) break;
-      const bool next_is_more = group.end < text.size() && text[group.end] == U',';
+      // A percentage is never grouped in thousands: "10 100%" is two cells.
+      const std::size_t after_group = SkipSpaces(text, group.end);
+      const bool percent_follows = after_group < text.size() && text[after_group] == U'%';
+      const bool comma_follows = group.end < text.size() && text[group.end] == U',';
       if (!spaced && group.digits.size() == 3 && (thousands || last_group <= 3) &&
-          !next_is_more) {
+          !comma_follows && !percent_follows) {
         thousands = true;
       } else if (!thousands && last_group == 1 && group.digits.size() <= 2) {
         spaced = true;

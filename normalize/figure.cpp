@@ -52,16 +52,19 @@ struct Quantity {
 
 class Finder {
  public:
-  explicit Finder(TextView text) : t_(text) {}
+  // Searches `text` from `start` on; text before `start` is not looked at.
+  Finder(TextView text, std::size_t start) : t_(text), start_(start), region_(start) {}
 
   FigureSearch Run() {
     FigureSearch search;
     std::optional<Figure> year_label;
-    std::size_t i = 0;
+    std::size_t year_begin = 0;
+    std::size_t year_end = 0;
+    std::size_t i = start_;
     while (i < t_.size()) {
       if (auto q = TryFractionWord(i)) {
         if (q->mangled) return Noisy();
-        return Found(q->figure);
+        return Found(q->figure, q->begin, q->end);
       }
       const bool arabic = CanStartArabicNumber(t_, i);
       const bool chinese = CanStartChineseNumber(t_, i);
@@ -70,14 +73,19 @@ class Finder {
         continue;
       }
       if (auto date = ReadDate(t_, i); date && (!chinese || ChineseBoundaryBefore(i))) {
-        Figure figure = DateFigure(*date);
+        std::size_t date_end = date->end;
+        Figure figure = DateFigure(*date, &date_end);
         if (date->year_only && FigureAfter(date->end)) {
-          if (!year_label) year_label = figure;
+          if (!year_label) {
+            year_label = figure;
+            year_begin = date->begin;
+            year_end = date_end;
+          }
           region_ = date->end;
           i = date->end;
           continue;
         }
-        return Found(figure);
+        return Found(figure, date->begin, date_end);
       }
       if (arabic) {
         NumberIssue issue = NumberIssue::kNone;
@@ -88,9 +96,13 @@ class Finder {
           i = std::max(resume, i + 1);
           continue;
         }
+        if (std::size_t after = ListMarkerEnd(*number)) {
+          region_ = i = after;
+          continue;
+        }
         if (auto q = ReadQuantity(*number, std::nullopt)) {
           if (q->mangled) return Noisy();
-          if (AcceptArabic(*q, *number)) return Found(q->figure);
+          if (AcceptArabic(*q, *number)) return Found(q->figure, q->begin, q->end);
         }
         i = std::max(number->end, i + 1);
         continue;
@@ -100,21 +112,56 @@ class Finder {
         ++i;
         continue;
       }
+      if (std::size_t after = ListMarkerEnd(*number)) {
+        region_ = i = after;
+        continue;
+      }
       if (!number->digit_sequence || number->int_digits == 1) {
         if (auto q = ReadQuantity(*number, std::nullopt); q && AcceptChinese(*q)) {
-          return Found(q->figure);
+          return Found(q->figure, q->begin, q->end);
         }
       }
       i = std::max(number->end, i + 1);
     }
-    if (year_label) return Found(*year_label);
+    if (year_label) return Found(*year_label, year_begin, year_end);
     search.noisy = noisy_;
     return search;
   }
 
+  // Where the figure Run() found starts and ends.
+  std::size_t found_begin() const { return found_begin_; }
+  std::size_t found_end() const { return found_end_; }
+
  private:
-  FigureSearch Found(Figure figure) const { return FigureSearch{std::move(figure), false}; }
+  FigureSearch Found(Figure figure, std::size_t begin, std::size_t end) {
+    found_begin_ = begin;
+    found_end_ = std::max(begin, end);
+    return FigureSearch{std::move(figure), false};
+  }
   FigureSearch Noisy() const { return FigureSearch{std::nullopt, true}; }
+
+  // "一、", "1.", "(三)" opening the text number a list item or heading, not
+  // a figure. Returns the position after the marker, or 0 when `number` is
+  // not one.
+  std::size_t ListMarkerEnd(const NumberToken& number) const {
+    std::size_t b = SkipSpacesBack(t_, number.begin);
+    bool paren = false;
+    if (b > region_ && t_[b - 1] == U'(') {
+      paren = true;
+      b = SkipSpacesBack(t_, b - 1);
+    }
+    if (b != start_ || number.end >= t_.size()) return 0;
+    const char32_t next = t_[number.end];
+    const std::size_t after = SkipSpaces(t_, number.end + 1);
+    const bool more = after < t_.size();
+    if (paren) return next == U')' && more ? after : 0;
+    if (next == U'、') return after;
+    if (next == U'.' && more && (IsHan(t_[after]) || after > number.end + 1) &&
+        !IsAsciiDigit(t_[after])) {
+      return after;
+    }
+    return 0;
+  }
 
   // True when another figure may follow `pos` (a digit or Chinese numeral).
   bool FigureAfter(std::size_t pos) const {
@@ -124,13 +171,14 @@ class Finder {
     return false;
   }
 
-  Figure DateFigure(const DateMatch& date) const {
+  Figure DateFigure(const DateMatch& date, std::size_t* end) const {
     Figure figure;
     figure.date = date.iso;
     figure.unit = "date";
     std::size_t after = SkipSpaces(t_, date.end);
     if (auto c = DateComparatorAfter(t_, after)) {
       figure.comparator = std::string(c->op);
+      *end = c->end;
     } else if (auto b = DateComparatorBefore(t_, region_, date.begin)) {
       figure.comparator = std::string(b->op);
     }
@@ -348,12 +396,37 @@ class Finder {
   }
 
   TextView t_;
+  std::size_t start_ = 0;
   std::size_t region_ = 0;  // start of the text not yet consumed by a label
   bool noisy_ = false;
+  std::size_t found_begin_ = 0;
+  std::size_t found_end_ = 0;
 };
+
+// Words that separate two figures printed side by side (two values or a
+// range): 普通居民 61 元/人/年；特殊人员 140 元/人/年, 2021年9月至2022年2月.
+bool SeparatesFigures(TextView text, std::size_t begin, std::size_t end) {
+  static constexpr TextView kSeparators = U";,、/~-—至到和与及";
+  for (std::size_t i = begin; i < end && i < text.size(); ++i) {
+    if (kSeparators.find(text[i]) != TextView::npos) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
-FigureSearch FindFigure(TextView text) { return Finder(text).Run(); }
+FigureSearch FindFigure(TextView text) {
+  Finder first(text, 0);
+  FigureSearch search = first.Run();
+  if (!search.figure || !search.figure->unit) return search;
+  // A second figure of the same kind after a separator: no single reading.
+  Finder rest(text, first.found_end());
+  FigureSearch second = rest.Run();
+  if (second.figure && second.figure->unit == search.figure->unit &&
+      SeparatesFigures(text, first.found_end(), rest.found_begin())) {
+    return FigureSearch{};
+  }
+  return search;
+}
 
 }  // namespace jixiao::norm

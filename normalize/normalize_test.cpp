@@ -253,6 +253,24 @@ TEST(Normalize, QualitativeTextIsKept) {
   ExpectText("5G网络", "5G网络");
 }
 
+TEST(Normalize, TwoFiguresSideBySideHaveNoSingleReading) {
+  ExpectText("普通居民 61 元/人/年; 特殊人员 140 元/人/年",
+             "普通居民 61 元/人/年; 特殊人员 140 元/人/年");
+  ExpectText("2021年9月至2022年2月底", "2021年9月至2022年2月底");
+  ExpectNumber("94分（满分100分）", {94, "分"});        // a note, not a second value
+  ExpectNumber("≥60% 60%以上", {60, "%", ">="});      // no separator: the first
+}
+
+TEST(Normalize, ListMarkersAreNotFigures) {
+  ExpectText("一、项目基本情况", "一、项目基本情况");
+  ExpectText("1、预算执行情况分析", "1、预算执行情况分析");
+  ExpectText("1. 资金支出情况。", "1. 资金支出情况。");
+  ExpectText("（三）资金使用绩效存在的问题", "（三）资金使用绩效存在的问题");
+  ExpectNumber("2. 执行率 95%", {95, "%"});
+  ExpectNumber("(20)", {20, kNone});
+  ExpectText("处理一起", "处理一起");                   // 一起 is "together"
+}
+
 TEST(Normalize, LabelsAndScores) {
   ExpectNumber("自评得分 94 分", {94, "分"});
   ExpectNumber("总分：100", {100, kNone});

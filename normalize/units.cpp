@@ -62,7 +62,7 @@ constexpr std::array kLexicon = {
     LexiconEntry{U"组", U"组", K::kCount}, LexiconEntry{U"队", U"队", K::kCount},
     LexiconEntry{U"节", U"节", K::kCount}, LexiconEntry{U"单", U"单", K::kCount},
     LexiconEntry{U"笔", U"笔", K::kCount}, LexiconEntry{U"宗", U"宗", K::kCount},
-    LexiconEntry{U"起", U"起", K::kCount}, LexiconEntry{U"轮", U"轮", K::kCount},
+    LexiconEntry{U"轮", U"轮", K::kCount},
     LexiconEntry{U"届", U"届", K::kCount}, LexiconEntry{U"门", U"门", K::kCount},
     LexiconEntry{U"栋", U"栋", K::kCount}, LexiconEntry{U"幢", U"幢", K::kCount},
     LexiconEntry{U"层", U"层", K::kCount}, LexiconEntry{U"幅", U"幅", K::kCount},
