@@ -169,7 +169,11 @@ std::optional<NumberToken> ReadArabicNumber(TextView text, std::size_t pos, Numb
   }
 
   // Fraction: ".5", or " .5" after OCR-spaced digits.
+  // OCR also spaces a decimal point off its integer part: "95 .5".
   std::size_t dot = i;
+  if (i + 2 < text.size() && IsSpace(text[i]) && text[i + 1] == U'.' && IsAsciiDigit(text[i + 2])) {
+    dot = i + 1;
+  }
   if (spaced) dot = SkipSpaces(text, i);
   int frac_digits = 0;
   if (dot < text.size() && text[dot] == U'.') {

@@ -23,18 +23,29 @@ int DaysIn(int year, int month) {
 
 std::optional<Part> ReadYear(TextView text, std::size_t pos) {
   if (pos > 0 && (IsAsciiDigit(text[pos - 1]) || text[pos - 1] == U'.')) return std::nullopt;
+  auto in_range = [](double v) { return v >= 1900 && v <= 2099; };
   if (auto digits = ReadDigitRun(text, pos, 4)) {
-    if (digits->int_digits != 4) return std::nullopt;
-    if (digits->end < text.size() && (IsAsciiDigit(text[digits->end]))) return std::nullopt;
-    const int y = static_cast<int>(digits->value);
-    if (y < 1900 || y > 2099) return std::nullopt;
-    return Part{y, digits->end};
+    if (digits->int_digits == 4) {
+      if (digits->end < text.size() && IsAsciiDigit(text[digits->end])) return std::nullopt;
+      if (!in_range(digits->value)) return std::nullopt;
+      return Part{static_cast<int>(digits->value), digits->end};
+    }
+    if (digits->int_digits != 1) return std::nullopt;
+    // OCR spaces digits apart: "2 0 2 3 年".
+    NumberIssue issue = NumberIssue::kNone;
+    std::size_t resume = pos;
+    auto spaced = ReadArabicNumber(text, pos, &issue, &resume);
+    if (!spaced || !spaced->grouped || !spaced->is_integer() || spaced->int_digits != 4 ||
+        !in_range(spaced->value)) {
+      return std::nullopt;
+    }
+    return Part{static_cast<int>(spaced->value), spaced->end};
   }
   if (auto numeral = ReadChineseNumber(text, pos)) {
-    if (!numeral->digit_sequence || numeral->int_digits != 4) return std::nullopt;
-    const int y = static_cast<int>(numeral->value);
-    if (y < 1900 || y > 2099) return std::nullopt;
-    return Part{y, numeral->end};
+    if (!numeral->digit_sequence || numeral->int_digits != 4 || !in_range(numeral->value)) {
+      return std::nullopt;
+    }
+    return Part{static_cast<int>(numeral->value), numeral->end};
   }
   return std::nullopt;
 }
@@ -42,6 +53,13 @@ std::optional<Part> ReadYear(TextView text, std::size_t pos) {
 // A month or day: one or two Arabic digits, or a small Chinese numeral.
 std::optional<Part> ReadSmall(TextView text, std::size_t pos, int max) {
   if (auto digits = ReadDigitRun(text, pos, 2)) {
+    NumberIssue issue = NumberIssue::kNone;
+    std::size_t resume = pos;
+    if (auto spaced = ReadArabicNumber(text, pos, &issue, &resume);
+        spaced && spaced->grouped && spaced->is_integer() && spaced->int_digits == 2 &&
+        spaced->value >= 1 && spaced->value <= max) {
+      return Part{static_cast<int>(spaced->value), spaced->end};  // OCR-spaced "2 1 日"
+    }
     if (digits->end < text.size() && IsAsciiDigit(text[digits->end])) return std::nullopt;
     const int v = static_cast<int>(digits->value);
     if (v < 1 || v > max) return std::nullopt;

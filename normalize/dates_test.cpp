@@ -36,6 +36,12 @@ TEST(ReadDate, ChineseForms) {
   EXPECT_EQ(Iso(U"二〇二四年三月"), "2024-03");
 }
 
+TEST(ReadDate, OcrSpacedDigits) {
+  EXPECT_EQ(Iso(U"2 0 2 3 年"), "2023");
+  EXPECT_EQ(Iso(U"2 0 2 3 年 6 月 2 1 日"), "2023-06-21");
+  EXPECT_EQ(Iso(U"2023 年 6 月 21 日"), "2023-06-21");
+}
+
 TEST(ReadDate, YearAlone) {
   auto date = ReadDate(U"2022 年度", 0);
   ASSERT_TRUE(date.has_value());

@@ -382,6 +382,8 @@ class Finder {
     if (number.begin > 0) {
       const char32_t before = t_[number.begin - 1];
       if (IsJunkSymbol(before)) return true;
+      // ".5": a decimal point with no integer part before it.
+      if (before == U'.' && (number.begin < 2 || !IsAsciiDigit(t_[number.begin - 2]))) return true;
     }
     if (number.end < t_.size()) {
       const char32_t after = t_[number.end];
