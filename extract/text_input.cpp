@@ -1,5 +1,6 @@
 #include "extract/text_input.h"
 
+#include <algorithm>
 #include <exception>
 #include <string>
 #include <vector>
@@ -7,6 +8,7 @@
 #include "extract/text_chars.h"
 #include "extract/text_grid.h"
 #include "extract/text_html.h"
+#include "extract/text_linear.h"
 #include "extract/text_paragraphs.h"
 
 namespace jixiao {
@@ -146,11 +148,38 @@ class SegmentReader {
     return j;
   }
 
+  // Plain lines: form tables that lost their grid become linear tables, the
+  // rest paragraphs.
   void FlushPlain() {
     if (plain_.empty()) return;
     const std::vector<PlainLine> lines = text::CleanPlainLines(plain_);
     plain_.clear();
-    for (Block& block : text::ParagraphsFromLines(lines, page_)) blocks_.push_back(std::move(block));
+    size_t done = 0;
+    for (const text::LineRange& range : text::FindLinearTables(lines)) {
+      AddParagraphs(lines, done, range.begin);
+      for (size_t i : range.lifted) blocks_.push_back(ParagraphBlock(lines[i].text, page_));
+      Table table;
+      table.linear = true;
+      table.cols = 1;
+      for (size_t i = range.begin; i < range.end; ++i) {
+        if (lines[i].text.empty()) continue;
+        if (std::find(range.lifted.begin(), range.lifted.end(), i) != range.lifted.end()) continue;
+        Cell cell;
+        cell.row = table.rows++;
+        cell.text = lines[i].text;
+        table.cells.push_back(std::move(cell));
+      }
+      blocks_.push_back(TableBlock(std::move(table), page_));
+      done = range.end;
+    }
+    AddParagraphs(lines, done, lines.size());
+  }
+
+  void AddParagraphs(const std::vector<PlainLine>& lines, size_t begin, size_t end) {
+    if (begin >= end) return;
+    const std::vector<PlainLine> part(lines.begin() + static_cast<std::ptrdiff_t>(begin),
+                                      lines.begin() + static_cast<std::ptrdiff_t>(end));
+    for (Block& block : text::ParagraphsFromLines(part, page_)) blocks_.push_back(std::move(block));
   }
 
   int page_;

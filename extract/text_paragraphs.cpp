@@ -4,6 +4,7 @@
 
 #include "extract/text_chars.h"
 #include "extract/text_html.h"
+#include "extract/text_linear.h"
 
 namespace jixiao::text {
 namespace {
@@ -15,6 +16,8 @@ constexpr size_t kWidthWindow = 10;
 constexpr int kMaxBlankGap = 4;
 // Narrower columns than this are not wrapped prose.
 constexpr int kMinWrapWidth = 24;
+// A line this wide may be continued by a one- or two-character remainder.
+constexpr int kMinRemainderWidth = 40;
 // No printed column is this wide (100 ideographs): such a line is a whole
 // paragraph, and one that stops mid-sentence was cut by a page break.
 constexpr int kParagraphLineWidth = 200;
@@ -53,6 +56,21 @@ void AppendWrapped(std::string& a, std::string_view b) {
                      (IsAsciiAlnum(last) && IsCjk(first)) || (IsCjk(last) && IsAsciiAlnum(first));
   if (space) a += ' ';
   a.append(b);
+}
+
+// "项目单位：…", "联系电话: …": up to eight ideographs and a colon open a
+// field. Cover pages list such fields one per line; two in a row are never
+// one wrapped line (a wrapped sentence may well go on with "原因：无。").
+bool OpensLabelledField(std::string_view line) {
+  size_t pos = 0;
+  int n = 0;
+  while (pos < line.size() && n <= 8) {
+    const char32_t c = NextChar(line, pos);
+    if (c == U'：' || c == ':') return n >= 2;
+    if (!IsCjk(c)) return false;
+    ++n;
+  }
+  return false;
 }
 
 }  // namespace
@@ -194,10 +212,14 @@ std::vector<Block> ParagraphsFromLines(const std::vector<PlainLine>& lines, int 
     if (k > 0 && !paragraph.empty()) {
       const size_t gap = text_lines[k] - text_lines[k - 1] - 1;
       const PlainLine& prev = lines[text_lines[k - 1]];
-      const bool open_end = full[k - 1] || EndsWithComma(prev.text) ||
+      // A line of one or two characters after a long unfinished one is the
+      // remainder of a wrapped title or cell ("…绩效自评" / "表").
+      const bool remainder = CharCount(text) <= 2 && prev.width >= kMinRemainderWidth;
+      const bool open_end = full[k - 1] || EndsWithComma(prev.text) || remainder ||
                             prev.width >= kParagraphLineWidth;
       continues = gap <= static_cast<size_t>(kMaxBlankGap) && open_end &&
-                  !EndsSentence(prev.text) && !OpensHeading(text);
+                  !EndsSentence(prev.text) && !OpensHeading(text) && !OpensFormField(text) &&
+                  !(OpensLabelledField(prev.text) && OpensLabelledField(text));
     }
     if (continues) {
       AppendWrapped(paragraph, text);
