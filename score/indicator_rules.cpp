@@ -113,16 +113,6 @@ void CheckQualitative(RuleContext& ctx, size_t i) {
                     .Evidence(ind.actual));
 }
 
-// The group an indicator belongs to, or -1.
-int GroupOf(const Report& r, size_t i) {
-  if (r.indicators[i].group >= 0 && static_cast<size_t>(r.indicators[i].group) < r.groups.size())
-    return r.indicators[i].group;
-  for (size_t g = 0; g < r.groups.size(); ++g)
-    for (int m : r.groups[g].indicators)
-      if (m == static_cast<int>(i)) return static_cast<int>(g);
-  return -1;
-}
-
 void CheckQuantitative(RuleContext& ctx, size_t i, const Assessment& a) {
   Indicator& ind = ctx.report.indicators[i];
   if (!ind.weight.value) return;
@@ -165,29 +155,6 @@ void CheckQuantitative(RuleContext& ctx, size_t i, const Assessment& a) {
   Agreement verdict = Judge(declared, {*expected}, ctx.profile.score_conventions, ctx.profile.score_unusual,
                             ctx.profile.score_tolerance);
   if (verdict == Agreement::kConsistent) return;
-  if (ctx.state.alternative_weight[i] && a.score_ratio) {
-    // The goal weights contradict the form total; if the score fits the
-    // goal weight as it should have been printed, the weight sum flag
-    // already says what is wrong.
-    double alt_weight = *ctx.state.alternative_weight[i];
-    double alt = alt_weight * *a.score_ratio;
-    if (Judge(declared, {alt}, ctx.profile.score_conventions, {}, ctx.profile.score_tolerance) ==
-        Agreement::kConsistent) {
-      int g = GroupOf(ctx.report, i);
-      if (g >= 0) {
-        const Group& group = ctx.report.groups[g];
-        ctx.flags.Add(FlagBuilder("WEIGHT_SUM_MISMATCH", ctx.ForInferred("error"),
-                                  "/groups/" + std::to_string(g) + "/weight")
-                          .Message("目标“" + group.label + "”分值 " + FormatNumber(group.weight.value_or(0)) +
-                                   " 与总分值不符；按总分值推算，" + label + "权重应为 " + FormatNumber(alt_weight) +
-                                   "，其得分 " + FormatNumber(declared) + " 与之相符")
-                          .Declared(group.weight.value_or(0))
-                          .Expected(group.weight.value_or(0) - (w - alt_weight))
-                          .Evidence(group.where, group.weight_raw));
-      }
-      return;
-    }
-  }
   std::string severity = SeverityOf(verdict);
   if (inferred) severity = ctx.ForInferred(severity);
   if (severity.empty()) return;

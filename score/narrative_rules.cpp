@@ -13,15 +13,6 @@ namespace {
 bool HasNumber(const std::optional<Value>& v) { return v && v->number && std::isfinite(*v->number); }
 bool HasNumber(const Value& v) { return v.number && std::isfinite(*v.number); }
 
-// One unit of the last printed digit of the coarsest figure; 0 when no
-// figure tells (then only an exact match is consistent).
-double CoarsestDigit(std::initializer_list<const Value*> values) {
-  double tol = 0;
-  for (const Value* v : values)
-    if (v) tol = std::max(tol, LastDigitUnit(*v).value_or(0));
-  return tol;
-}
-
 // "" (consistent), "warning" (between) or "error" (a discrepancy) for two
 // amounts, given the consistent tolerance `tol` and the discrepancy floor
 // taken from `digit` (one unit of the last printed digit).
@@ -86,7 +77,7 @@ void CheckComponents(RuleContext& ctx) {
     const Component& c = components[k];
     if (!HasNumber(c.total) || c.parts.empty()) continue;
     double sum = 0;
-    double digit = LastDigitUnit(c.total).value_or(0);
+    std::vector<const Value*> figures = {&c.total};
     bool complete = true;
     std::string parts;
     for (const Value& p : c.parts) {
@@ -95,10 +86,11 @@ void CheckComponents(RuleContext& ctx) {
         break;
       }
       sum += *p.number;
-      digit = std::max(digit, LastDigitUnit(p).value_or(0));
+      figures.push_back(&p);
       parts += (parts.empty() ? "" : "+") + Shown(p);
     }
     if (!complete) continue;
+    double digit = CoarsestDigit(figures);
     std::string severity = AmountVerdict(ctx, *c.total.number, sum, digit, digit);
     if (severity.empty()) continue;
     FlagBuilder flag("COMPONENT_SUM_MISMATCH", severity, "/facts/components/" + std::to_string(k));

@@ -136,6 +136,23 @@ std::optional<double> LastDigitUnit(const Value& value) {
   return form->scale * std::pow(10.0, -form->decimals);
 }
 
+double CoarsestDigit(const std::vector<const Value*>& values) {
+  std::vector<PrintedForm> forms;
+  for (const Value* v : values) {
+    if (!v) continue;
+    if (std::optional<PrintedForm> f = PrintedFormOf(*v)) forms.push_back(*f);
+  }
+  double digit = 0;
+  for (const PrintedForm& f : forms) {
+    int decimals = f.decimals;
+    if (decimals == 0)
+      for (const PrintedForm& other : forms)
+        if (other.scale == f.scale) decimals = std::max(decimals, other.decimals);
+    digit = std::max(digit, f.scale * std::pow(10.0, -decimals));
+  }
+  return digit;
+}
+
 std::string FormatNumber(double x, int max_decimals) {
   if (!std::isfinite(x)) return "—";
   if (max_decimals < 0) max_decimals = 0;

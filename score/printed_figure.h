@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/document.h"
 
@@ -31,6 +32,12 @@ std::optional<PrintedForm> PrintedFormOf(const Value& value);
 // One unit of the last printed digit, in the normalized unit (100 元 for
 // "400.77" 万元). Nullopt when it cannot be told from raw.
 std::optional<double> LastDigitUnit(const Value& value);
+
+// One unit of the last printed digit of the coarsest of `values`, in the
+// normalized unit; 0 when none tells. Forms drop trailing zeros ("6" for
+// 6.00 万元 beside "3.98"), so a whole number printed at the same scale as
+// figures with decimals counts as exact to their precision.
+double CoarsestDigit(const std::vector<const Value*>& values);
 
 // Shortest decimal text for x with at most `max_decimals` decimals
 // ("19.95", "20", "-3.5").

@@ -42,10 +42,6 @@ struct ScoringState {
   // in a goal table) and whether it was derived rather than printed.
   std::vector<std::optional<double>> group_weight;
   std::vector<bool> group_weight_derived;
-  // Goal tables whose printed goal weights contradict the form total: the
-  // weight a missed indicator would have if its goal weight were the wrong
-  // figure (goal weight corrected by the form total). One per indicator.
-  std::vector<std::optional<double>> alternative_weight;
 };
 
 struct RuleContext {

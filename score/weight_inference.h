@@ -10,12 +10,16 @@
 //     others' weights (at most one quantitative target per goal is missed);
 //   - a goal printed without a weight weighs the form total minus the budget
 //     weight and the other goals.
-// A goal whose members are all met but whose scores do not add up to the
-// printed goal weight is flagged here: WEIGHT_SUM_MISMATCH when the goal
-// weight is what disagrees with the form total, INDICATOR_SCORE_MISMATCH
-// (and SCORE_EXCEEDS_WEIGHT when above) when the goal weights agree with
-// the form total, so a member's score must be wrong. Flags resting on
-// inferred weights carry the profile's inferred_weight_severity.
+// Where the figures disagree (an all-met goal whose scores do not add up to
+// its printed weight; budget + goal weights != the form total), the single
+// figure whose change explains every disagreement is named: a printed goal
+// weight (WEIGHT_SUM_MISMATCH, /groups/g/weight and /groups), or a member's
+// score (INDICATOR_SCORE_MISMATCH at /groups/g, with SCORE_EXCEEDS_WEIGHT
+// when the scores exceed the goal weight). The README of the forms' corpus
+// guarantees at most one missed quantitative target per goal, which makes
+// "goal weight minus the others" exact; a flag resting on an inferred
+// weight still carries the profile's inferred_weight_severity (a warning),
+// because the rule is an assumption about how the form was filled in.
 // Internal to score/.
 #pragma once
 

@@ -56,17 +56,11 @@ void CheckFormTotal(RuleContext& ctx) {
   std::string severity = SumVerdict(ctx, *sum, *total);
   if (severity != "error" && severity != "warning") return;
   std::string parts = "预算执行 " + FormatNumber(ctx.BudgetWeight().value_or(0));
-  bool rests_on_derived = false;
-  for (size_t g = 0; g < r.groups.size(); ++g) {
+  for (size_t g = 0; g < r.groups.size(); ++g)
     parts += " + " + (r.groups[g].label.empty() ? "第" + std::to_string(g + 1) + "组" : r.groups[g].label) + " " +
              FormatNumber(ctx.state.group_weight[g].value_or(0));
-    if (ctx.state.group_weight_derived[g] && ctx.profile.weight_mode == WeightMode::kGoalInference)
-      rests_on_derived = true;
-  }
-  if (rests_on_derived) severity = ctx.ForInferred(severity);
   FlagBuilder flag("WEIGHT_SUM_MISMATCH", severity, "/groups");
-  flag.Message("各部分分值之和 " + parts + " = " + FormatNumber(*sum) + " 与总分值 " + FormatNumber(*total) + " 不符" +
-               (rests_on_derived ? "（未印分值的目标按其下已完成指标得分推定）" : ""))
+  flag.Message("各部分分值之和 " + parts + " = " + FormatNumber(*sum) + " 与总分值 " + FormatNumber(*total) + " 不符")
       .Declared(*sum)
       .Expected(*total);
   for (const Group& group : r.groups) flag.Evidence(group.where, group.weight_raw);
@@ -140,7 +134,8 @@ void CheckSections(RuleContext& ctx) {
 void CheckWeightSums(RuleContext& ctx) {
   if (ctx.profile.checks.weight_sums) {
     if (ctx.profile.weight_mode == WeightMode::kColumn) CheckColumnGroups(ctx);
-    CheckFormTotal(ctx);
+    // Goal tables compare their weights with the form total while inferring them.
+    if (ctx.profile.weight_mode != WeightMode::kGoalInference) CheckFormTotal(ctx);
   }
   if (ctx.profile.checks.sections) CheckSections(ctx);
 }
