@@ -12,13 +12,25 @@ namespace {
 // folded into the last column so the grid stays bounded.
 constexpr size_t kMaxColumns = 200;
 
-std::vector<std::string> SplitFields(std::string_view line, char sep) {
-  std::vector<std::string> fields;
+// Non-empty fields of a row with their column; empty fields take no memory,
+// so a line of many tabs stays cheap.
+struct Field {
+  int col = 0;
+  std::string text;
+};
+using Row = std::vector<Field>;
+
+Row SplitFields(std::string_view line, char sep) {
+  Row fields;
   size_t begin = 0;
+  int col = 0;
   while (true) {
     size_t end = line.find(sep, begin);
-    if (end == std::string_view::npos || fields.size() + 1 >= kMaxColumns) end = line.size();
-    fields.push_back(CleanInline(line.substr(begin, end - begin)));
+    if (end == std::string_view::npos || static_cast<size_t>(col) + 1 >= kMaxColumns)
+      end = line.size();
+    std::string text = CleanInline(line.substr(begin, end - begin));
+    if (!text.empty()) fields.push_back({col, std::move(text)});
+    ++col;
     if (end >= line.size()) break;
     begin = end + 1;
   }
@@ -42,79 +54,59 @@ bool LooksLikeTitle(std::string_view text) {
   return parenthesized && text.find("年") != std::string_view::npos;
 }
 
-Table GridFromRows(const std::vector<std::vector<std::string>>& rows, bool spans) {
+Table GridFromRows(const std::vector<Row>& rows, bool spans) {
   Table table;
   table.rows = static_cast<int>(rows.size());
-  for (const auto& row : rows) {
-    int last = -1;
-    for (size_t c = 0; c < row.size(); ++c)
-      if (!row[c].empty()) last = static_cast<int>(c);
-    table.cols = std::max(table.cols, last + 1);
-  }
+  for (const Row& row : rows)
+    if (!row.empty()) table.cols = std::max(table.cols, row.back().col + 1);
   // owner[c] = index into table.cells of the cell covering (previous row, c).
   std::vector<int> owner(static_cast<size_t>(table.cols), -1);
+  std::vector<int> next_owner(static_cast<size_t>(table.cols), -1);
   for (size_t r = 0; r < rows.size(); ++r) {
-    const auto& row = rows[r];
-    std::vector<int> next_owner(static_cast<size_t>(table.cols), -1);
-    size_t first_filled = row.size();
-    for (size_t c = 0; c < row.size(); ++c) {
-      if (!row[c].empty()) {
-        first_filled = c;
-        break;
-      }
-    }
-    if (spans && first_filled < row.size()) {
-      for (size_t c = 0; c < first_filled && c < owner.size(); ++c) {
-        const int above = owner[c];
+    const Row& row = rows[r];
+    std::fill(next_owner.begin(), next_owner.end(), -1);
+    if (spans && !row.empty()) {
+      const int first_filled = row.front().col;
+      for (int c = 0; c < first_filled; ++c) {
+        const int above = owner[static_cast<size_t>(c)];
         if (above < 0) break;
         Cell& cell = table.cells[static_cast<size_t>(above)];
         if (cell.row + cell.row_span != static_cast<int>(r)) break;
         ++cell.row_span;
-        next_owner[c] = above;
+        next_owner[static_cast<size_t>(c)] = above;
       }
     }
-    for (size_t c = 0; c < row.size() && c < static_cast<size_t>(table.cols); ++c) {
-      if (row[c].empty()) continue;
+    for (const Field& field : row) {
       Cell cell;
       cell.row = static_cast<int>(r);
-      cell.col = static_cast<int>(c);
-      cell.text = row[c];
+      cell.col = field.col;
+      cell.text = field.text;
       table.cells.push_back(std::move(cell));
-      next_owner[c] = static_cast<int>(table.cells.size()) - 1;
+      next_owner[static_cast<size_t>(field.col)] = static_cast<int>(table.cells.size()) - 1;
     }
     owner.swap(next_owner);
   }
-  std::sort(table.cells.begin(), table.cells.end(), [](const Cell& a, const Cell& b) {
-    return a.row != b.row ? a.row < b.row : a.col < b.col;
-  });
+  // Cells were appended row by row, columns ascending: already sorted.
   return table;
 }
 
 }  // namespace
 
 DelimitedTable TableFromTabLines(const std::vector<std::string_view>& lines) {
-  std::vector<std::vector<std::string>> rows;
+  std::vector<Row> rows;
   for (std::string_view line : lines)
     if (!IsBlank(line)) rows.push_back(SplitFields(line, '\t'));
 
   DelimitedTable result;
   size_t skip = 0;
   while (skip + 1 < rows.size()) {
-    const auto& row = rows[skip];
-    int filled = 0;
-    const std::string* text = nullptr;
-    for (const std::string& f : row) {
-      if (!f.empty()) {
-        ++filled;
-        text = &f;
-      }
-    }
-    if (filled == 0) {
+    const Row& row = rows[skip];
+    if (row.empty()) {
       ++skip;
       continue;
     }
-    if (filled != 1 || !LooksLikeTitle(*text)) break;
-    result.titles.push_back(*text);
+    if (row.size() != 1 || !LooksLikeTitle(row[0].text)) break;
+    result.titles.push_back(row[0].text);
     ++skip;
   }
   rows.erase(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(skip));
@@ -128,7 +120,7 @@ bool IsPipeRow(std::string_view line) {
 }
 
 Table TableFromPipeLines(const std::vector<std::string_view>& lines) {
-  std::vector<std::vector<std::string>> rows;
+  std::vector<Row> rows;
   for (std::string_view line : lines) {
     std::string_view t = TrimSpaces(line);
     if (t.empty()) continue;
@@ -154,10 +146,11 @@ Table TableFromPipeLines(const std::vector<std::string_view>& lines) {
       }
     }
     raw.push_back(field);
-    std::vector<std::string> row;
-    for (const std::string& f : raw) {
+    Row row;
+    for (size_t c = 0; c < raw.size(); ++c) {
       // "<br>" is how Markdown writers put line breaks into a cell.
-      row.push_back(CleanInline(f));
+      std::string text = CleanInline(raw[c]);
+      if (!text.empty()) row.push_back({static_cast<int>(c), std::move(text)});
     }
     rows.push_back(std::move(row));
   }
