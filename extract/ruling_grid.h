@@ -33,4 +33,10 @@ struct TableGrid {
 // `page` may be 32-bit colour, 8-bit grey or 1-bit; it is not modified.
 std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel);
 
+// The same, with `text_boxes` (PDF points; e.g. the words of a text layer)
+// blanked before rules are looked for: strokes of stacked glyphs in a
+// narrow cell can otherwise line up into short rule-like runs.
+std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
+                                        const std::vector<BBox>& text_boxes);
+
 }  // namespace jixiao

@@ -29,6 +29,8 @@ struct Cell {
   std::string text;             // UTF-8, lines joined with '\n'
   std::optional<BBox> bbox;
   double confidence = 1.0;      // 0..1; the lowest word confidence for OCR
+  int page = 0;                 // page the cell is printed on when its table was
+                                // joined from several pages; 0 = the block's page
 };
 
 struct Table {

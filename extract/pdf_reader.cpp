@@ -1,0 +1,257 @@
+// ExtractPdf: open with poppler-cpp, then per page: text layer -> words,
+// a low-resolution grey render -> ruling grids, words + grids -> blocks; or,
+// for pages without a usable text layer, a colour render -> OCR. Tables cut
+// by page breaks are joined at the end. One page is rendered at a time and
+// freed before the next.
+#include "extract/pdf_reader.h"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <string>
+
+#include "extract/ocr_page.h"
+#include "extract/page_layout.h"
+#include "extract/pdf_lines.h"
+#include "extract/pdf_render.h"
+#include "extract/pdf_text_quality.h"
+#include "extract/pdf_words.h"
+#include "extract/ruling_grid.h"
+
+namespace jixiao {
+namespace {
+
+// Ruling lines need no more: a 0.75 pt rule is one pixel, the narrowest
+// cell about 20 pixels.
+constexpr double kGridDpi = 100.0;
+
+// Poppler reports damaged streams on stderr by default; keep the last
+// message per thread instead, to name the cause in our own error.
+thread_local std::string last_poppler_error;
+
+void QuietPopplerError(const std::string& message, void*) { last_poppler_error = message; }
+
+void InstallQuietErrors() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(QuietPopplerError, nullptr); });
+}
+
+using Clock = std::chrono::steady_clock;
+
+class PageTimer {
+ public:
+  explicit PageTimer(double limit_seconds) : limit_(limit_seconds), start_(Clock::now()) {}
+  bool Expired() const {
+    if (!(limit_ > 0)) return false;
+    return std::chrono::duration<double>(Clock::now() - start_).count() > limit_;
+  }
+
+ private:
+  double limit_;
+  Clock::time_point start_;
+};
+
+ExtractProblem Problem(int page, std::string message) {
+  return ExtractProblem{"UNREADABLE", std::move(message), page};
+}
+
+// Checks the file before Poppler sees it, so the message can say what is
+// wrong (missing, empty, not a PDF) instead of a generic failure.
+Status CheckFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error("cannot open file");
+  char head[1024] = {};
+  in.read(head, sizeof head);
+  const std::streamsize n = in.gcount();
+  if (n == 0) return Status::Error("file is empty");
+  const std::string_view view(head, static_cast<size_t>(n));
+  if (view.find("%PDF-") == std::string_view::npos) return Status::Error("not a PDF file (no %PDF header)");
+  return Status::Ok();
+}
+
+struct PageSize {
+  double width = 0, height = 0;
+};
+
+PageSize DisplayedSize(const poppler::page& page) {
+  const poppler::rectf r = page.page_rect(poppler::crop_box);
+  PageSize s{std::abs(r.width()), std::abs(r.height())};
+  const poppler::page::orientation_enum o = page.orientation();
+  if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(s.width, s.height);
+  return s;
+}
+
+std::string PageLabel(int page) { return "page " + std::to_string(page); }
+
+// OCR of one page; false when it could not be done (problem recorded).
+bool OcrOnePage(const poppler::page& page, int number, const PageSize& size,
+                const ExtractOptions& options, LayoutDocument* doc, std::vector<Block>* blocks,
+                PageInfo* info) {
+  const double dpi = options.ocr_dpi > 0 ? options.ocr_dpi : 300;
+  const long long pixels = RenderedPixels(size.width, size.height, dpi);
+  if (pixels < 0 || pixels > options.max_page_pixels) {
+    doc->problems.push_back(Problem(number, PageLabel(number) + ": page image too large to OCR (" +
+                                                std::to_string(pixels) + " pixels)"));
+    return false;
+  }
+  Result<PixPtr> pix = RenderPage(page, dpi, true);
+  if (!pix.ok()) {
+    doc->problems.push_back(Problem(number, PageLabel(number) + ": " + pix.status().message()));
+    return false;
+  }
+  Result<OcrPageResult> ocr = OcrPage(pix.value().get(), number, dpi, options);
+  pix.value().reset();
+  if (!ocr.ok()) {
+    doc->problems.push_back(Problem(number, PageLabel(number) + ": OCR failed: " + ocr.status().message()));
+    return false;
+  }
+  *blocks = std::move(ocr.value().blocks);
+  info->method = "ocr";
+  info->confidence = std::clamp(ocr.value().confidence, 0.0, 1.0);
+  return true;
+}
+
+// Whether the page's text is laid out like a table (several lines broken
+// into pieces by wide gaps). Rendering a page costs far more than reading
+// its text (Type 3 fonts are drawn glyph by glyph), so pages of running text
+// are not rendered to look for rules.
+bool MayHoldTable(const std::vector<LayerWord>& layer) {
+  std::vector<const Word*> words;
+  words.reserve(layer.size());
+  for (const LayerWord& w : layer) words.push_back(&w.word);
+  int columnar = 0;
+  for (const pdf_lines::Line& line : pdf_lines::GroupLines(words)) {
+    const double em = std::max(1.0, line.em);
+    for (size_t i = 1; i < line.words.size(); ++i)
+      if (line.words[i]->bbox.x0 - line.words[i - 1]->bbox.x1 >= 1.0 * em) {
+        ++columnar;
+        break;
+      }
+    if (columnar >= 2) return true;
+  }
+  return false;
+}
+
+// Text-layer reading of one page.
+// `after_table`: the previous page ended with a table, which may continue
+// here with a single row.
+void ReadTextPage(const poppler::page& page, int number, const PageSize& size,
+                  const std::vector<LayerWord>& layer, bool after_table, const PageTimer& timer,
+                  const ExtractOptions& options, LayoutDocument* doc, std::vector<Block>* blocks) {
+  std::vector<TableGrid> grids;
+  const long long pixels = RenderedPixels(size.width, size.height, kGridDpi);
+  if (!after_table && !MayHoldTable(layer)) {
+    // Running text only: no render.
+  } else if (pixels < 0 || pixels > options.max_page_pixels) {
+    doc->problems.push_back(Problem(number, PageLabel(number) +
+                                                ": page too large to look for table rules; tables read from alignment only"));
+  } else {
+    Result<PixPtr> pix = RenderPage(page, kGridDpi, false);
+    if (pix.ok()) {
+      std::vector<BBox> text_boxes;
+      text_boxes.reserve(layer.size());
+      for (const LayerWord& w : layer) text_boxes.push_back(w.word.bbox);
+      grids = DetectTableGrids(pix.value().get(), 72.0 / kGridDpi, text_boxes);
+    } else {
+      doc->problems.push_back(Problem(number, PageLabel(number) + ": " + pix.status().message() +
+                                                  "; tables read from alignment only"));
+    }
+  }
+  if (timer.Expired()) {
+    doc->problems.push_back(Problem(number, PageLabel(number) + ": page timed out after finding tables"));
+    return;
+  }
+  *blocks = BuildPageBlocks(number, CutWords(layer, grids), grids, size.width, size.height);
+}
+
+Result<LayoutDocument> ReadDocument(const std::string& path, const ExtractOptions& options) {
+  InstallQuietErrors();
+  if (Status s = CheckFile(path); !s.ok()) return Result<LayoutDocument>(s);
+  last_poppler_error.clear();
+  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_file(path));
+  if (!pdf) {
+    std::string message = "damaged or truncated PDF";
+    std::string cause = last_poppler_error;
+    if (cause.rfind("error: ", 0) == 0) cause = cause.substr(7);
+    if (!cause.empty()) message += " (" + cause + ")";
+    return Result<LayoutDocument>::Error(message);
+  }
+  if (pdf->is_locked()) return Result<LayoutDocument>::Error("PDF is encrypted and needs a password");
+  const int count = pdf->pages();
+  if (count <= 0) return Result<LayoutDocument>::Error("PDF has no pages (damaged or truncated)");
+
+  LayoutDocument doc;
+  for (int i = 0; i < count; ++i) {
+    const int number = i + 1;
+    const PageTimer timer(options.page_timeout_seconds);
+    std::unique_ptr<poppler::page> page(pdf->create_page(i));
+    if (!page) {
+      doc.problems.push_back(Problem(number, PageLabel(number) + ": cannot be read"));
+      doc.pages.push_back(PageInfo{number, "text", 0, 0, 0});
+      continue;
+    }
+    const PageSize size = DisplayedSize(*page);
+    PageInfo info{number, "text", 1.0, size.width, size.height};
+    if (!(size.width > 0) || !(size.height > 0) || !std::isfinite(size.width * size.height)) {
+      doc.problems.push_back(Problem(number, PageLabel(number) + ": has no valid size"));
+      info.confidence = 0;
+      doc.pages.push_back(info);
+      continue;
+    }
+    const std::vector<LayerWord> layer = ReadTextLayer(*page);
+    const TextLayerVerdict verdict = JudgeTextLayer(PlainWords(layer));
+    std::vector<Block> blocks;
+    bool done = false;
+    const bool want_ocr = options.ocr == OcrMode::kAlways || (options.ocr == OcrMode::kAuto && !verdict.usable);
+    if (want_ocr) {
+      if (timer.Expired())
+        doc.problems.push_back(Problem(number, PageLabel(number) + ": page timed out before OCR"));
+      else
+        done = OcrOnePage(*page, number, size, options, &doc, &blocks, &info);
+    }
+    if (!done) {
+      if (verdict.usable) {
+        info.method = "text";
+        info.confidence = verdict.quality;
+        const bool after_table = !doc.blocks.empty() && doc.blocks.back().kind == Block::Kind::kTable &&
+                                 doc.blocks.back().page == number - 1;
+        ReadTextPage(*page, number, size, layer, after_table, timer, options, &doc, &blocks);
+      } else {
+        info.method = "text";
+        info.confidence = 0;
+        // With OCR off, say why nothing was read; after a failed OCR the
+        // failure is already recorded.
+        if (!want_ocr)
+          doc.problems.push_back(Problem(number, PageLabel(number) + ": " + verdict.reason + " and OCR is off"));
+      }
+    }
+    for (Block& b : blocks) doc.blocks.push_back(std::move(b));
+    doc.pages.push_back(info);
+  }
+  JoinContinuedTables(doc.blocks);
+  return doc;
+}
+
+}  // namespace
+
+Result<LayoutDocument> ExtractPdf(const std::string& path, const ExtractOptions& options) {
+  try {
+    return ReadDocument(path, options);
+  } catch (const std::bad_alloc&) {
+    return Result<LayoutDocument>::Error("out of memory reading the PDF");
+  } catch (const std::exception& e) {
+    return Result<LayoutDocument>::Error(std::string("cannot read the PDF: ") + e.what());
+  } catch (...) {
+    return Result<LayoutDocument>::Error("cannot read the PDF");
+  }
+}
+
+}  // namespace jixiao

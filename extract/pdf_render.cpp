@@ -1,0 +1,59 @@
+#include "extract/pdf_render.h"
+
+#include <leptonica/allheaders.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <cmath>
+#include <cstring>
+
+namespace jixiao {
+
+void PixDestroyer::operator()(Pix* p) const { pixDestroy(&p); }
+
+long long RenderedPixels(double width_pt, double height_pt, double dpi) {
+  const double w = std::ceil(width_pt * dpi / 72.0), h = std::ceil(height_pt * dpi / 72.0);
+  if (!(w > 0) || !(h > 0) || !std::isfinite(w * h)) return -1;
+  return static_cast<long long>(w) * static_cast<long long>(h);
+}
+
+Result<PixPtr> RenderPage(const poppler::page& page, double dpi, bool colour) {
+  if (!poppler::page_renderer::can_render()) return Result<PixPtr>::Error("Poppler was built without a renderer");
+  poppler::page_renderer renderer;
+  renderer.set_image_format(colour ? poppler::image::format_rgb24 : poppler::image::format_gray8);
+  if (colour) {
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  } else {
+    // Hairlines drawn at least one pixel wide and solid.
+    renderer.set_line_mode(poppler::page_renderer::line_solid);
+  }
+  poppler::image img = renderer.render_page(&page, dpi, dpi);
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
+    return Result<PixPtr>::Error("page could not be rendered");
+  const int w = img.width(), h = img.height();
+  PixPtr pix(pixCreate(w, h, colour ? 32 : 8));
+  if (!pix) return Result<PixPtr>::Error("out of memory rendering the page");
+  pixSetResolution(pix.get(), static_cast<l_int32>(std::lround(dpi)), static_cast<l_int32>(std::lround(dpi)));
+  const char* src = img.const_data();
+  const int stride = img.bytes_per_row();
+  l_uint32* data = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < h; ++y) {
+    const unsigned char* row = reinterpret_cast<const unsigned char*>(src + static_cast<long long>(y) * stride);
+    l_uint32* line = data + static_cast<long long>(y) * wpl;
+    if (colour) {
+      for (int x = 0; x < w; ++x) {
+        l_uint32 px = 0;
+        composeRGBPixel(row[3 * x], row[3 * x + 1], row[3 * x + 2], &px);
+        line[x] = px;
+      }
+    } else {
+      for (int x = 0; x < w; ++x) SET_DATA_BYTE(line, x, row[x]);
+    }
+  }
+  return pix;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,469 @@
+// Ruling-line table detection. Steps, all in pixels until the end:
+//   1. binarize (colour: the brightest channel, so red seals fade; background
+//      normalized so tinted or unevenly lit scans threshold alike);
+//   2. deskew by the text-line angle when the page is visibly skewed;
+//   3. keep long horizontal / vertical strokes by morphological opening after
+//      closing small gaps, and read each connected stroke as a segment;
+//   4. keep segments that cross at least two perpendicular segments (table
+//      rules do; underlines, text strokes and seal arcs do not) and cluster
+//      crossing segments into tables;
+//   5. row / column edges from the segment positions; a grid rectangle is
+//      joined to its neighbour when the separator between them is not drawn
+//      (coverage below a ratio), with union-find over grid positions.
+#include "extract/ruling_grid.h"
+
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numeric>
+
+namespace jixiao {
+namespace {
+
+struct PixDeleter {
+  void operator()(Pix* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+struct BoxaDeleter {
+  void operator()(Boxa* b) const { boxaDestroy(&b); }
+};
+using BoxaPtr = std::unique_ptr<Boxa, BoxaDeleter>;
+
+// One straight stroke: `pos` is its centre across the stroke (y for a
+// horizontal one), [lo, hi] its extent along it.
+struct Segment {
+  double pos = 0;
+  double lo = 0, hi = 0;
+  double thick = 0;
+};
+
+// Tunables, in pixels, derived from the image size and resolution.
+struct Scale {
+  int min_len = 0;        // shortest kept rule
+  int gap = 0;            // gaps closed inside a rule
+  double touch = 0;       // how far a rule may stop short of another and still touch it
+  double same_edge = 0;   // rules closer than this are one grid edge
+  double max_thick = 0;   // thicker strokes are filled areas, not rules
+};
+
+Scale MakeScale(int width, int height, double points_per_pixel) {
+  const double px_per_pt = 1.0 / points_per_pixel;
+  Scale s;
+  // Longer than the strokes of body text (about 10 pt), shorter than the
+  // narrowest cell or the lowest row (about 15 pt).
+  s.min_len = std::max(6, static_cast<int>(std::lround(std::min(width, height) / 45.0)));
+  s.min_len = std::min(s.min_len, static_cast<int>(std::lround(14 * px_per_pt)));
+  s.min_len = std::max(s.min_len, static_cast<int>(std::lround(8 * px_per_pt)));
+  // Gaps in rules come from scanning (noise, JPEG, thin strokes); a render
+  // at screen resolution has none, and closing would only glue glyphs.
+  s.gap = px_per_pt < 2.0 ? 0 : std::max(1, static_cast<int>(std::lround(1.5 * px_per_pt)));
+  s.touch = std::max(2.0, 3.0 * px_per_pt);
+  s.same_edge = std::max(2.0, 3.5 * px_per_pt);
+  s.max_thick = std::max(3.0, 4.0 * px_per_pt);
+  return s;
+}
+
+// 1 bpp, ink = 1.
+PixPtr Binarize(Pix* page) {
+  const int depth = pixGetDepth(page);
+  if (depth == 1) return PixPtr(pixCopy(nullptr, page));  // a copy: text gets blanked
+  PixPtr grey;
+  if (depth == 32) {
+    // The brightest channel: black stays black, red and other coloured ink
+    // (seals, signatures) becomes light.
+    grey.reset(pixConvertRGBToGrayMinMax(page, L_CHOOSE_MAX));
+  } else {
+    grey.reset(pixConvertTo8(page, 0));
+  }
+  if (!grey) return nullptr;
+  // Even out paper tint and illumination (background goes to 200); only
+  // worth it on scans, which are large.
+  const bool large = pixGetWidth(grey.get()) * static_cast<long long>(pixGetHeight(grey.get())) >
+                     2'000'000;
+  if (large) {
+    PixPtr norm(pixBackgroundNormSimple(grey.get(), nullptr, nullptr));
+    if (norm) return PixPtr(pixThresholdToBinary(norm.get(), 140));
+  }
+  return PixPtr(pixThresholdToBinary(grey.get(), 160));
+}
+
+// Connected components of a line mask as segments.
+std::vector<Segment> ReadSegments(Pix* mask, bool horizontal, const Scale& scale) {
+  std::vector<Segment> out;
+  BoxaPtr boxes(pixConnCompBB(mask, 8));
+  if (!boxes) return out;
+  const int n = boxaGetCount(boxes.get());
+  for (int i = 0; i < n; ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    if (boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) != 0) continue;
+    const double along = horizontal ? w : h;
+    const double across = horizontal ? h : w;
+    if (along < scale.min_len) continue;
+    // A filled area is not a rule; a long rule may look thick from a small
+    // residual skew, hence the ratio.
+    if (across > scale.max_thick && across > along * 0.02) continue;
+    Segment s;
+    s.pos = horizontal ? y + h / 2.0 : x + w / 2.0;
+    s.lo = horizontal ? x : y;
+    s.hi = horizontal ? x + w - 1 : y + h - 1;
+    s.thick = across;
+    out.push_back(s);
+  }
+  return out;
+}
+
+// Joins collinear pieces of one rule broken by noise.
+std::vector<Segment> MergeCollinear(std::vector<Segment> segs, const Scale& scale) {
+  std::sort(segs.begin(), segs.end(), [](const Segment& a, const Segment& b) {
+    return a.pos != b.pos ? a.pos < b.pos : a.lo < b.lo;
+  });
+  std::vector<bool> used(segs.size(), false);
+  std::vector<Segment> out;
+  for (size_t i = 0; i < segs.size(); ++i) {
+    if (used[i]) continue;
+    Segment cur = segs[i];
+    used[i] = true;
+    bool grew = true;
+    // Bounded: each pass either absorbs a segment or stops.
+    while (grew) {
+      grew = false;
+      for (size_t j = i + 1; j < segs.size() && segs[j].pos - cur.pos <= scale.same_edge / 2; ++j) {
+        if (used[j]) continue;
+        const Segment& o = segs[j];
+        if (std::abs(o.pos - cur.pos) > scale.same_edge / 2) continue;
+        if (o.lo > cur.hi + 2 * scale.gap + 1 || o.hi < cur.lo - 2 * scale.gap - 1) continue;
+        const double len_cur = cur.hi - cur.lo, len_o = o.hi - o.lo;
+        cur.pos = (cur.pos * len_cur + o.pos * len_o) / std::max(1.0, len_cur + len_o);
+        cur.lo = std::min(cur.lo, o.lo);
+        cur.hi = std::max(cur.hi, o.hi);
+        cur.thick = std::max(cur.thick, o.thick);
+        used[j] = true;
+        grew = true;
+      }
+    }
+    out.push_back(cur);
+  }
+  return out;
+}
+
+bool Crosses(const Segment& h, const Segment& v, double touch) {
+  const double th = touch + v.thick / 2;
+  const double tv = touch + h.thick / 2;
+  return v.pos >= h.lo - th && v.pos <= h.hi + th && h.pos >= v.lo - tv && h.pos <= v.hi + tv;
+}
+
+struct UnionFind {
+  std::vector<int> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int Find(int x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+  void Join(int a, int b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+// Groups positions closer than `tol` into one edge (length-weighted mean).
+std::vector<double> ClusterEdges(std::vector<const Segment*> segs, double tol) {
+  std::sort(segs.begin(), segs.end(), [](const Segment* a, const Segment* b) { return a->pos < b->pos; });
+  std::vector<double> edges;
+  double sum = 0, weight = 0, last = 0;
+  for (const Segment* s : segs) {
+    const double w = std::max(1.0, s->hi - s->lo);
+    if (weight > 0 && s->pos - last > tol) {
+      edges.push_back(sum / weight);
+      sum = weight = 0;
+    }
+    sum += s->pos * w;
+    weight += w;
+    last = s->pos;
+  }
+  if (weight > 0) edges.push_back(sum / weight);
+  return edges;
+}
+
+// Fraction of [from, to] covered by the segments lying on `edge`.
+double Coverage(const std::vector<const Segment*>& segs, double edge, double from, double to,
+                double tol) {
+  if (to <= from) return 1.0;
+  std::vector<std::pair<double, double>> parts;
+  for (const Segment* s : segs) {
+    if (std::abs(s->pos - edge) > tol) continue;
+    const double lo = std::max(from, s->lo), hi = std::min(to, s->hi);
+    if (hi > lo) parts.emplace_back(lo, hi);
+  }
+  std::sort(parts.begin(), parts.end());
+  double covered = 0, end = from;
+  for (const auto& [lo, hi] : parts) {
+    const double a = std::max(lo, end);
+    if (hi > a) {
+      covered += hi - a;
+      end = hi;
+    }
+  }
+  return covered / (to - from);
+}
+
+// Grid of one cluster of rules, in pixels.
+struct PixelGrid {
+  std::vector<double> rows, cols;
+  std::vector<GridCell> cells;  // bbox in pixels
+};
+
+bool BuildGrid(const std::vector<const Segment*>& hs, const std::vector<const Segment*>& vs,
+               const Scale& scale, PixelGrid* grid) {
+  grid->rows = ClusterEdges(hs, scale.same_edge);
+  grid->cols = ClusterEdges(vs, scale.same_edge);
+  const int nr = static_cast<int>(grid->rows.size()) - 1;
+  const int nc = static_cast<int>(grid->cols.size()) - 1;
+  if (nr < 1 || nc < 1 || nr * nc < 2) return false;
+  // Guard against pathological inputs (a page of hatching).
+  if (nr > 400 || nc > 100) return false;
+
+  const double tol = scale.same_edge;
+  constexpr double kDrawn = 0.6;
+  UnionFind uf(static_cast<size_t>(nr) * nc);
+  auto id = [nc](int r, int c) { return r * nc + c; };
+  for (int r = 0; r < nr; ++r) {
+    const double y0 = grid->rows[r], y1 = grid->rows[r + 1];
+    const double my = std::min((y1 - y0) / 4, scale.touch);
+    for (int c = 0; c + 1 < nc; ++c) {
+      if (Coverage(vs, grid->cols[c + 1], y0 + my, y1 - my, tol) < kDrawn) uf.Join(id(r, c), id(r, c + 1));
+    }
+  }
+  for (int c = 0; c < nc; ++c) {
+    const double x0 = grid->cols[c], x1 = grid->cols[c + 1];
+    const double mx = std::min((x1 - x0) / 4, scale.touch);
+    for (int r = 0; r + 1 < nr; ++r) {
+      if (Coverage(hs, grid->rows[r + 1], x0 + mx, x1 - mx, tol) < kDrawn) uf.Join(id(r, c), id(r + 1, c));
+    }
+  }
+
+  // Make every group a rectangle: join everything inside each group's
+  // bounding rectangle until nothing changes (each round joins or stops).
+  struct Rect { int r0, c0, r1, c1; };
+  for (int round = 0; round < nr * nc; ++round) {
+    std::vector<Rect> rect(static_cast<size_t>(nr) * nc, Rect{nr, nc, -1, -1});
+    for (int r = 0; r < nr; ++r)
+      for (int c = 0; c < nc; ++c) {
+        Rect& b = rect[uf.Find(id(r, c))];
+        b.r0 = std::min(b.r0, r); b.c0 = std::min(b.c0, c);
+        b.r1 = std::max(b.r1, r); b.c1 = std::max(b.c1, c);
+      }
+    bool changed = false;
+    for (int r = 0; r < nr; ++r)
+      for (int c = 0; c < nc; ++c) {
+        const int root = uf.Find(id(r, c));
+        const Rect& b = rect[root];
+        if (b.r1 < 0) continue;
+        for (int rr = b.r0; rr <= b.r1; ++rr)
+          for (int cc = b.c0; cc <= b.c1; ++cc)
+            if (uf.Find(id(rr, cc)) != uf.Find(root)) {
+              uf.Join(id(rr, cc), root);
+              changed = true;
+            }
+      }
+    if (!changed) break;
+  }
+
+  std::vector<bool> emitted(static_cast<size_t>(nr) * nc, false);
+  for (int r = 0; r < nr; ++r)
+    for (int c = 0; c < nc; ++c) {
+      const int root = uf.Find(id(r, c));
+      if (emitted[root]) continue;
+      emitted[root] = true;
+      int r1 = r, c1 = c;
+      while (r1 + 1 < nr && uf.Find(id(r1 + 1, c)) == root) ++r1;
+      while (c1 + 1 < nc && uf.Find(id(r, c1 + 1)) == root) ++c1;
+      GridCell cell;
+      cell.row = r;
+      cell.col = c;
+      cell.row_span = r1 - r + 1;
+      cell.col_span = c1 - c + 1;
+      cell.bbox = {grid->cols[c], grid->rows[r], grid->cols[c1 + 1], grid->rows[r1 + 1]};
+      grid->cells.push_back(cell);
+    }
+  return true;
+}
+
+// Maps points of the deskewed image back to the original one.
+struct Unrotate {
+  double cx = 0, cy = 0, cos_a = 1, sin_a = 0;
+  bool active = false;
+  void Map(double x, double y, double* ox, double* oy) const {
+    if (!active) {
+      *ox = x;
+      *oy = y;
+      return;
+    }
+    // The image was turned by +angle (clockwise on screen) about its centre;
+    // turn back.
+    const double dx = x - cx, dy = y - cy;
+    *ox = cx + dx * cos_a + dy * sin_a;
+    *oy = cy - dx * sin_a + dy * cos_a;
+  }
+  BBox MapBox(const BBox& b, double ppp) const {
+    double xs[4], ys[4];
+    Map(b.x0, b.y0, &xs[0], &ys[0]);
+    Map(b.x1, b.y0, &xs[1], &ys[1]);
+    Map(b.x0, b.y1, &xs[2], &ys[2]);
+    Map(b.x1, b.y1, &xs[3], &ys[3]);
+    BBox out{*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4),
+             *std::max_element(xs, xs + 4), *std::max_element(ys, ys + 4)};
+    out.x0 *= ppp; out.y0 *= ppp; out.x1 *= ppp; out.y1 *= ppp;
+    return out;
+  }
+};
+
+}  // namespace
+
+std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel) {
+  return DetectTableGrids(page, points_per_pixel, {});
+}
+
+std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
+                                        const std::vector<BBox>& text_boxes) {
+  std::vector<TableGrid> grids;
+  if (page == nullptr || !(points_per_pixel > 0) || !std::isfinite(points_per_pixel)) return grids;
+  const int width = pixGetWidth(page), height = pixGetHeight(page);
+  if (width < 16 || height < 16) return grids;
+  const Scale scale = MakeScale(width, height, points_per_pixel);
+
+  PixPtr binary = Binarize(page);
+  if (!binary) return grids;
+  // Blank the known text, one pixel inside each box so that a rule the box
+  // touches survives.
+  for (const BBox& b : text_boxes) {
+    const double k = 1.0 / points_per_pixel;
+    const int x0 = static_cast<int>(std::ceil(b.x0 * k)) + 1, y0 = static_cast<int>(std::ceil(b.y0 * k)) + 1;
+    const int x1 = static_cast<int>(std::floor(b.x1 * k)) - 1, y1 = static_cast<int>(std::floor(b.y1 * k)) - 1;
+    if (x1 < x0 || y1 < y0 || x1 < 0 || y1 < 0 || x0 >= width || y0 >= height) continue;
+    pixRasterop(binary.get(), x0, y0, x1 - x0 + 1, y1 - y0 + 1, PIX_CLR, nullptr, 0, 0);
+  }
+
+  // Deskew when the text lines are visibly tilted. Only scans can be
+  // tilted; a page rendered from vectors (below 144 dpi here) never is.
+  Unrotate unrotate;
+  if (points_per_pixel < 0.5) {
+    l_float32 angle = 0, conf = 0;
+    if (pixFindSkew(binary.get(), &angle, &conf) == 0 && conf > 2.5 && std::abs(angle) >= 0.1 &&
+        std::abs(angle) <= 5.0) {
+      const double rad = angle * M_PI / 180.0;
+      PixPtr rotated(pixRotate(binary.get(), static_cast<l_float32>(rad), L_ROTATE_SAMPLING,
+                               L_BRING_IN_WHITE, 0, 0));
+      if (rotated && pixGetWidth(rotated.get()) == width && pixGetHeight(rotated.get()) == height) {
+        binary = std::move(rotated);
+        unrotate.active = true;
+        unrotate.cx = width / 2.0;
+        unrotate.cy = height / 2.0;
+        unrotate.cos_a = std::cos(rad);
+        unrotate.sin_a = std::sin(rad);
+      }
+    }
+  }
+
+  PixPtr hclosed(scale.gap > 0 ? pixCloseSafeBrick(nullptr, binary.get(), scale.gap + 1, 1)
+                               : pixClone(binary.get()));
+  PixPtr vclosed(scale.gap > 0 ? pixCloseSafeBrick(nullptr, binary.get(), 1, scale.gap + 1)
+                               : pixClone(binary.get()));
+  if (!hclosed || !vclosed) return grids;
+  PixPtr hmask(pixOpenBrick(nullptr, hclosed.get(), scale.min_len, 1));
+  PixPtr vmask(pixOpenBrick(nullptr, vclosed.get(), 1, scale.min_len));
+  if (!hmask || !vmask) return grids;
+  hclosed.reset();
+  vclosed.reset();
+
+  std::vector<Segment> hs = MergeCollinear(ReadSegments(hmask.get(), true, scale), scale);
+  std::vector<Segment> vs = MergeCollinear(ReadSegments(vmask.get(), false, scale), scale);
+  if (hs.size() < 2 || vs.size() < 2 || hs.size() > 5000 || vs.size() > 5000) return grids;
+
+  // Crossing pairs, computed once.
+  std::vector<std::vector<int>> h_cross(hs.size()), v_cross(vs.size());
+  for (size_t i = 0; i < hs.size(); ++i)
+    for (size_t j = 0; j < vs.size(); ++j)
+      if (Crosses(hs[i], vs[j], scale.touch)) {
+        h_cross[i].push_back(static_cast<int>(j));
+        v_cross[j].push_back(static_cast<int>(i));
+      }
+
+  // A rule crosses at least two perpendicular rules; dropping one may drop
+  // others, so repeat (bounded by the number of segments).
+  std::vector<bool> h_ok(hs.size(), true), v_ok(vs.size(), true);
+  for (size_t round = 0; round < hs.size() + vs.size(); ++round) {
+    bool changed = false;
+    for (size_t i = 0; i < hs.size(); ++i) {
+      if (!h_ok[i]) continue;
+      int n = 0;
+      for (int j : h_cross[i]) n += v_ok[j] ? 1 : 0;
+      if (n < 2) { h_ok[i] = false; changed = true; }
+    }
+    for (size_t j = 0; j < vs.size(); ++j) {
+      if (!v_ok[j]) continue;
+      int n = 0;
+      for (int i : v_cross[j]) n += h_ok[i] ? 1 : 0;
+      if (n < 2) { v_ok[j] = false; changed = true; }
+    }
+    if (!changed) break;
+  }
+
+  // Tables: connected groups of crossing rules. Ids: h first, then v.
+  const size_t nh = hs.size();
+  UnionFind uf(nh + vs.size());
+  for (size_t i = 0; i < nh; ++i) {
+    if (!h_ok[i]) continue;
+    for (int j : h_cross[i])
+      if (v_ok[j]) uf.Join(static_cast<int>(i), static_cast<int>(nh + j));
+  }
+  std::vector<std::vector<const Segment*>> group_h(nh + vs.size()), group_v(nh + vs.size());
+  for (size_t i = 0; i < nh; ++i)
+    if (h_ok[i]) group_h[uf.Find(static_cast<int>(i))].push_back(&hs[i]);
+  for (size_t j = 0; j < vs.size(); ++j)
+    if (v_ok[j]) group_v[uf.Find(static_cast<int>(nh + j))].push_back(&vs[j]);
+
+  for (size_t g = 0; g < group_h.size(); ++g) {
+    if (group_h[g].size() < 2 || group_v[g].size() < 2) continue;
+    PixelGrid pg;
+    if (!BuildGrid(group_h[g], group_v[g], scale, &pg)) continue;
+    // Smaller than any real table (two cells of one text line): glyph strokes.
+    const double px_per_pt = 1.0 / points_per_pixel;
+    if (pg.rows.back() - pg.rows.front() < 10 * px_per_pt || pg.cols.back() - pg.cols.front() < 20 * px_per_pt)
+      continue;
+    TableGrid grid;
+    const double ppp = points_per_pixel;
+    const double mid_x = (pg.cols.front() + pg.cols.back()) / 2;
+    const double mid_y = (pg.rows.front() + pg.rows.back()) / 2;
+    for (double y : pg.rows) {
+      double ox = 0, oy = 0;
+      unrotate.Map(mid_x, y, &ox, &oy);
+      grid.row_edges.push_back(oy * ppp);
+    }
+    for (double x : pg.cols) {
+      double ox = 0, oy = 0;
+      unrotate.Map(x, mid_y, &ox, &oy);
+      grid.col_edges.push_back(ox * ppp);
+    }
+    std::sort(grid.row_edges.begin(), grid.row_edges.end());
+    std::sort(grid.col_edges.begin(), grid.col_edges.end());
+    grid.bbox = unrotate.MapBox({pg.cols.front(), pg.rows.front(), pg.cols.back(), pg.rows.back()}, ppp);
+    for (GridCell cell : pg.cells) {
+      cell.bbox = unrotate.MapBox(cell.bbox, ppp);
+      grid.cells.push_back(cell);
+    }
+    grids.push_back(std::move(grid));
+  }
+  std::sort(grids.begin(), grids.end(), [](const TableGrid& a, const TableGrid& b) {
+    return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+  });
+  return grids;
+}
+
+}  // namespace jixiao
