@@ -1,0 +1,48 @@
+// The per-thread Tesseract engine and word recognition on one image.
+//
+// Each thread lazily creates one tesseract::TessBaseAPI for chi_sim+eng
+// (LSTM) on first use and reuses it for every later page and region; the
+// engine is rebuilt only when a different tessdata directory is asked for.
+// Tesseract's own messages go to /dev/null. Coordinates of recognized words
+// are pixels of the image that was passed in.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "model/status.h"
+
+struct Pix;
+
+namespace jixiao {
+
+// How Tesseract should segment the image it is given.
+enum class OcrLayout {
+  kAuto,   // page segmentation (PSM_AUTO): paragraphs and columns
+  kBlock,  // one uniform block of text (PSM_SINGLE_BLOCK)
+  kLine,   // one text line (PSM_SINGLE_LINE)
+};
+
+struct OcrWord {
+  std::string text;          // UTF-8, no surrounding spaces
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // pixels, x1/y1 exclusive
+  double confidence = 0;     // 0..1
+};
+
+struct OcrRequest {
+  OcrLayout layout = OcrLayout::kBlock;
+  double dpi = 300;          // of the image, for Tesseract's size heuristics
+  std::string whitelist;     // empty: every character of the languages
+  double timeout_seconds = 0;  // 0 = no limit
+};
+
+// Recognizes `image` (8 bpp grey or 1 bpp) with this thread's engine.
+// An error when the engine cannot be created or the deadline passed.
+Result<std::vector<OcrWord>> RecognizeWords(Pix* image, const OcrRequest& request,
+                                            const ExtractOptions& options);
+
+// Languages the engine loads, and the Debian package providing each.
+inline constexpr const char* kOcrLanguages = "chi_sim+eng";
+
+}  // namespace jixiao
