@@ -18,7 +18,9 @@ constexpr std::size_t kTailMaxChars = 12;
 bool ContinuesSentence(const Paragraph& prev, const Paragraph& next) {
   if (prev.text.empty() || next.text.empty() || next.lines.size() != 1) return false;
   if (IsSentenceEnd(prev.text.back()) || prev.text.back() == U'：' || prev.text.back() == U':') return false;
-  if (next.text.size() > kTailMaxChars) return false;
+  if (next.text.size() > kTailMaxChars || prev.text.size() <= kTailMaxChars) return false;
+  std::vector<DateSpan> dates = ScanDates(next.folded);
+  if (!dates.empty() && dates.front().begin == 0) return false;  // a date line of its own
   char32_t first = next.folded.front();
   return IsAsciiDigitChar(first) || first == U'分' || first == U'元' || first == U'%';
 }
@@ -58,7 +60,10 @@ Narrative ParseNarrative(const std::vector<const Block*>& paragraphs) {
   narrative::ReadScores(context, out);
   narrative::ReadRelations(context, out);
   narrative::ReadDates(context, out);
-  if (!out.fill_date && out.signature_date) out.fill_date = out.signature_date;
+  if (!out.fill_date && out.signature_date) {
+    out.fill_date = out.signature_date;
+    out.fill_date_is_signature = true;
+  }
   for (const narrative::Paragraph& p : context.paragraphs)
     if (p.where.page > 0) out.pages.push_back(p.where.page);
   std::sort(out.pages.begin(), out.pages.end());

@@ -38,6 +38,7 @@ struct Narrative {
   std::optional<int> fiscal_year;         // (2022 年度), 2020年度...
   std::optional<Value> fill_date;         // 填报日期, else the signature date
   std::optional<Value> signature_date;    // the date under the unit's name (last one)
+  bool fill_date_is_signature = false;    // no 填报日期: fill_date is the signature date
   std::optional<Value> planned, executed, remaining, rate, initial, reduction;
   ScoredNumber self_score;                // 自评得分 / 评价得分 (first statement)
   std::vector<Section> sections;          // 项目决策 满分20分 得分20分 ...

@@ -187,6 +187,17 @@ void ReadLabels(const std::vector<Line>& lines, Narrative& out) {
   }
 }
 
+// The length of a title line without a heading word a converter joined to
+// it ("…自评报告" + "摘要"), or 0 when the line does not end a title.
+std::size_t TitleEnd(std::u32string_view tight) {
+  if (EndsWith(tight, U"报告")) return tight.size();
+  static constexpr std::u32string_view kHeadings[] = {U"摘要", U"目录", U"正文"};
+  for (std::u32string_view h : kHeadings)
+    if (EndsWith(tight, h) && EndsWith(tight.substr(0, tight.size() - h.size()), U"报告"))
+      return tight.size() - h.size();
+  return 0;
+}
+
 // Title lines: the short lines up to the first one ending in 报告, after the
 // issuing unit's "…YYYY年度" line when there is one.
 void ReadTitle(const std::vector<Line>& lines, Narrative& out, std::u32string* org_line) {
@@ -194,7 +205,8 @@ void ReadTitle(const std::vector<Line>& lines, Narrative& out, std::u32string* o
   for (std::size_t r = 0; r < limit; ++r) {
     const std::u32string& tight = lines[r].tight;
     if (tight.size() > kTitleMaxChars || LooksLikeSentence(tight)) continue;
-    if (!EndsWith(tight, U"报告")) continue;
+    std::size_t title_end = TitleEnd(tight);
+    if (title_end == 0) continue;
     std::size_t start = r;
     while (start > 0) {
       const std::u32string& prev = lines[start - 1].tight;
@@ -209,7 +221,8 @@ void ReadTitle(const std::vector<Line>& lines, Narrative& out, std::u32string* o
       --start;
     }
     std::u32string title;
-    for (std::size_t k = start; k <= r; ++k) title += lines[k].tight;
+    for (std::size_t k = start; k < r; ++k) title += lines[k].tight;
+    title += tight.substr(0, title_end);
     out.title = ToUtf8(title);
     std::size_t end = 0;
     if (!out.fiscal_year) {

@@ -70,6 +70,9 @@ void MergeNarrative(const Narrative& narrative, Report& report) {
   FillText(report.department, narrative.department);
   FillText(report.implementing_unit, narrative.implementing_unit);
   if (!report.fiscal_year) report.fiscal_year = narrative.fiscal_year;
+  // A report with no table and no 填报日期 is dated by its signature: that
+  // date is then the report's fill date rather than a second fact.
+  const bool dated_by_signature = !report.fill_date && narrative.fill_date_is_signature;
   FillValue(report.fill_date, narrative.fill_date);
 
   Budget& budget = report.budget;
@@ -90,7 +93,8 @@ void MergeNarrative(const Narrative& narrative, Report& report) {
   facts.unit_prices.insert(facts.unit_prices.end(), from.unit_prices.begin(), from.unit_prices.end());
   facts.components.insert(facts.components.end(), from.components.begin(), from.components.end());
   facts.cross_refs.insert(facts.cross_refs.end(), from.cross_refs.begin(), from.cross_refs.end());
-  facts.dates.insert(facts.dates.end(), from.dates.begin(), from.dates.end());
+  for (const DateFact& d : from.dates)
+    if (!(dated_by_signature && d.role == "signature")) facts.dates.push_back(d);
 
   AddCrossRef(facts, "planned", table_planned, narrative.planned_mentions);
   AddCrossRef(facts, "executed", table_executed, narrative.executed_mentions);
