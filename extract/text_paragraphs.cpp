@@ -18,9 +18,9 @@ constexpr int kMaxBlankGap = 4;
 constexpr int kMinWrapWidth = 24;
 // A line this wide may be continued by a one- or two-character remainder.
 constexpr int kMinRemainderWidth = 40;
-// No printed column is this wide (100 ideographs): such a line is a whole
+// No portrait column is this wide (70 ideographs): such a line is a whole
 // paragraph, and one that stops mid-sentence was cut by a page break.
-constexpr int kParagraphLineWidth = 200;
+constexpr int kParagraphLineWidth = 140;
 
 bool IsChineseNumeral(char32_t c) {
   return c == U'一' || c == U'二' || c == U'三' || c == U'四' || c == U'五' || c == U'六' ||
