@@ -130,6 +130,7 @@ void FlagGoalScores(RuleContext& ctx, size_t g, double weight, double scores, co
 void InferGoalWeights(RuleContext& ctx) {
   Report& r = ctx.report;
   const size_t n = r.groups.size();
+  if (n == 0) return;  // no goal rows read: nothing to infer from
   const double tol = ctx.profile.total_tolerance.consistent;
   std::vector<Goal> goals(n);
   for (size_t g = 0; g < n; ++g) goals[g] = SummarizeGoal(ctx, r.groups[g]);
@@ -260,7 +261,8 @@ void InferGoalWeights(RuleContext& ctx) {
 std::optional<double> FormWeightSum(const RuleContext& ctx) {
   const Report& r = ctx.report;
   std::optional<double> budget = ctx.BudgetWeight();
-  if (!budget) return std::nullopt;
+  // Without group rows the form's structure was not read: nothing to add up.
+  if (!budget || r.groups.empty()) return std::nullopt;
   double sum = *budget;
   std::vector<bool> grouped(r.indicators.size(), false);
   for (size_t g = 0; g < r.groups.size(); ++g) {
@@ -270,14 +272,11 @@ std::optional<double> FormWeightSum(const RuleContext& ctx) {
     for (int i : r.groups[g].indicators)
       if (MemberValid(r, i)) grouped[i] = true;
   }
-  size_t counted = 0;
   for (size_t i = 0; i < r.indicators.size(); ++i) {
     if (grouped[i]) continue;
     if (!r.indicators[i].weight.value) return std::nullopt;
     sum += *r.indicators[i].weight.value;
-    ++counted;
   }
-  if (r.groups.empty() && counted == 0) return std::nullopt;
   return sum;
 }
 

@@ -31,7 +31,8 @@ namespace jixiao::score {
 void AssignWeights(RuleContext& ctx);
 
 // budget weight + every group weight (printed or derived) + the weights of
-// indicators outside any group, when all of them are known.
+// indicators outside any group, when the report has groups and all of these
+// are known.
 std::optional<double> FormWeightSum(const RuleContext& ctx);
 
 }  // namespace jixiao::score

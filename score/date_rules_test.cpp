@@ -1,0 +1,66 @@
+// Dates against the fiscal year.
+#include <gtest/gtest.h>
+
+#include "score/score.h"
+#include "score/score_test_util.h"
+
+namespace jixiao {
+namespace {
+
+using namespace score_test;
+
+Report WithFillDate(const std::string& iso) {
+  Report r;
+  r.template_name = "group-weights";
+  r.fiscal_year = 2022;
+  r.fill_date = Date(iso, iso);
+  ScoreReport(r, BuiltinProfile("group-weights"));
+  return r;
+}
+
+TEST(DateRulesTest, FillDateAfterTheYearIsFine) {
+  EXPECT_EQ(CountingFlags(WithFillDate("2023-06-21")), 0);
+  EXPECT_EQ(CountingFlags(WithFillDate("2023-01")), 0);
+}
+
+TEST(DateRulesTest, FillDateInsideOrBeforeTheYear) {
+  for (const char* iso : {"2022-12-31", "2022-01-13", "2021-11"}) {
+    Report r = WithFillDate(iso);
+    const Flag* f = FindFlag(r, "DATE_INCONSISTENT", "/fill_date");
+    ASSERT_NE(f, nullptr) << iso;
+    EXPECT_EQ(f->severity, "error");
+    EXPECT_EQ(*f->declared_text, iso);
+  }
+}
+
+TEST(DateRulesTest, FactDatesByRole) {
+  Report r;
+  r.template_name = "narrative-only";
+  r.fiscal_year = 2024;
+  r.facts.dates = {{"signature", Date("2025-02-13", "2025年2月13日"), ""},
+                   {"cutoff", Date("2024-12-31", "2024年12月31日"), ""},
+                   {"signature", Date("2024-06-01", "2024年6月1日"), ""},
+                   {"cutoff", Date("2023-12-31", "2023年12月31日"), ""},
+                   {"deadline", Date("2025-03-31", "2025年3月底前"), ""},
+                   {"mentioned", Date("2021-09", "2021年9月"), ""}};
+  ScoreReport(r, BuiltinProfile("narrative-only"));
+  EXPECT_EQ(FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/0"), nullptr);
+  EXPECT_EQ(FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/1"), nullptr);
+  ASSERT_NE(FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/2"), nullptr) << Describe(r);
+  ASSERT_NE(FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/3"), nullptr);
+  const Flag* deadline = FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/4");
+  ASSERT_NE(deadline, nullptr);
+  EXPECT_EQ(deadline->severity, "warning");
+  EXPECT_EQ(FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/5"), nullptr);
+}
+
+TEST(DateRulesTest, NoFiscalYearNoCheck) {
+  Report r;
+  r.template_name = "group-weights";
+  r.fill_date = Date("2020-01-01", "2020年1月1日");
+  ScoreReport(r, BuiltinProfile("group-weights"));
+  EXPECT_EQ(CountingFlags(r), 0);
+}
+
+}  // namespace
+}  // namespace jixiao

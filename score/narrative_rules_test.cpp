@@ -1,0 +1,126 @@
+// Narrative facts: remainders, parts and totals, unit prices, cross references.
+#include <gtest/gtest.h>
+
+#include "score/score.h"
+#include "score/score_test_util.h"
+
+namespace jixiao {
+namespace {
+
+using namespace score_test;
+
+Report Narrative() {
+  Report r;
+  r.template_name = "narrative-only";
+  return r;
+}
+
+Report Scored(Report r) {
+  ScoreReport(r, BuiltinProfile("narrative-only"));
+  return r;
+}
+
+TEST(NarrativeRulesTest, Remainder) {
+  Report r = Narrative();
+  r.budget.planned = Money(60000, "6");
+  r.budget.executed = Money(39800, "3.98");
+  r.budget.remaining = Money(20200, "2.02");
+  EXPECT_EQ(CountingFlags(Scored(r)), 0);
+  r.budget.remaining = Money(31100, "3.11");
+  Report bad = Scored(r);
+  const Flag* f = FindFlag(bad, "REMAINING_MISMATCH", "/budget/remaining");
+  ASSERT_NE(f, nullptr) << Describe(bad);
+  EXPECT_EQ(f->severity, "error");
+  EXPECT_NE(f->message.find("2.02万元"), std::string::npos) << f->message;
+}
+
+TEST(NarrativeRulesTest, OverExecutionRemainderMayBeNegativeOrADifference) {
+  Report r = Narrative();
+  r.budget.planned = Money(1000000, "100");
+  r.budget.executed = Money(1053700, "105.37");
+  r.budget.remaining = Money(-53700, "-5.37");
+  EXPECT_EQ(CountingFlags(Scored(r)), 0) << Describe(Scored(r));
+  r.budget.remaining = Money(53700, "5.37");  // 相差 5.37 万元
+  EXPECT_EQ(CountingFlags(Scored(r)), 0);
+}
+
+TEST(NarrativeRulesTest, InitialMinusReductionIsThePlannedAmount) {
+  Report r = Narrative();
+  r.budget.initial = Money(20312.86, "20312.86");
+  r.budget.reduction = Money(5312.86, "5312.86");
+  r.budget.planned = Money(15000, "15000");
+  EXPECT_EQ(CountingFlags(Scored(r)), 0);
+  r.budget.reduction = Money(4312.86, "4312.86");
+  EXPECT_NE(FindFlag(Scored(r), "REMAINING_MISMATCH", "/budget/planned"), nullptr);
+}
+
+TEST(NarrativeRulesTest, ComponentsWithARoundedTotalAreConsistent) {
+  Report r = Narrative();
+  Component c;
+  c.total = Money(2962000, "296.2万元");  // parts add up to 296.21 万元
+  c.parts = {Money(2000000, "200万元"), Money(962100, "96.21万元")};
+  r.facts.components.push_back(c);
+  EXPECT_EQ(CountingFlags(Scored(r)), 0) << Describe(Scored(r));
+}
+
+TEST(NarrativeRulesTest, ChangedComponent) {
+  Report r = Narrative();
+  Component c;
+  c.label = "追回资金";
+  c.total = Money(1670000, "167.0万元");
+  c.parts = {Money(134200, "13.42万元"), Money(533800, "53.38万元"), Money(526600, "52.66万元"),
+             Money(394900, "39.49万元")};
+  r.facts.components.push_back(c);
+  Report bad = Scored(r);
+  const Flag* f = FindFlag(bad, "COMPONENT_SUM_MISMATCH", "/facts/components/0");
+  ASSERT_NE(f, nullptr) << Describe(bad);
+  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->evidence.size(), 5u);
+}
+
+TEST(NarrativeRulesTest, UnitPriceRoundedAmountIsFine) {
+  Report r = Narrative();
+  UnitPrice u;
+  u.count = Count(73731, "73731人", "人");
+  u.unit_amount = Money(122, "122元");
+  u.amount = Money(8995200, "899.52万元");  // 73731 x 122 = 899.5182 万元
+  r.facts.unit_prices.push_back(u);
+  EXPECT_EQ(CountingFlags(Scored(r)), 0) << Describe(Scored(r));
+  r.facts.unit_prices[0].unit_amount = Money(46, "46元");
+  Report bad = Scored(r);
+  ASSERT_NE(FindFlag(bad, "UNIT_PRICE_MISMATCH", "/facts/unit_prices/0"), nullptr) << Describe(bad);
+}
+
+TEST(NarrativeRulesTest, CrossReferences) {
+  Report r = Narrative();
+  CrossRef executed;
+  executed.quantity = "executed";
+  executed.mentions = {Money(15000, "15000"), Money(15000, "15000"), Money(18146, "18146")};
+  CrossRef planned;
+  planned.quantity = "planned";
+  // The same amount in 万元, in 元 and in Chinese numerals agrees.
+  planned.mentions = {Money(16500000, "1650"), Money(16500000, "16500000"), Money(16500000, "壹仟陆佰伍拾万元整")};
+  CrossRef rate;
+  rate.quantity = "rate";
+  rate.mentions = {Percent(93.09, "93.09%"), Percent(93.1, "93.1%")};
+  r.facts.cross_refs = {planned, executed, rate};
+  Report out = Scored(r);
+  const Flag* f = FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/1");
+  ASSERT_NE(f, nullptr) << Describe(out);
+  EXPECT_DOUBLE_EQ(*f->declared, 18146);
+  EXPECT_DOUBLE_EQ(*f->expected, 15000);
+  EXPECT_EQ(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/0"), nullptr);
+  EXPECT_EQ(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/2"), nullptr);
+}
+
+TEST(NarrativeRulesTest, SelfScoreStatedTwice) {
+  Report r = Narrative();
+  CrossRef self;
+  self.quantity = "self_score";
+  self.mentions = {Count(100, "100", "分"), Count(96, "96", "分")};
+  r.facts.cross_refs = {self};
+  EXPECT_NE(FindFlag(Scored(r), "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/0"), nullptr);
+}
+
+}  // namespace
+}  // namespace jixiao

@@ -1,0 +1,58 @@
+#include "score/printed_figure.h"
+
+#include <gtest/gtest.h>
+
+#include "score/score_test_util.h"
+
+namespace jixiao::score {
+namespace {
+
+using score_test::Count;
+using score_test::Money;
+
+TEST(FirstNumberInTest, ReadsDigitsSeparatorsAndDecimals) {
+  int decimals = -1;
+  EXPECT_DOUBLE_EQ(*FirstNumberIn("2,324,100.00", &decimals), 2324100);
+  EXPECT_EQ(decimals, 2);
+  EXPECT_DOUBLE_EQ(*FirstNumberIn("≥95%", &decimals), 95);
+  EXPECT_EQ(decimals, 0);
+  EXPECT_DOUBLE_EQ(*FirstNumberIn("３５８", &decimals), 358);  // full-width digits
+  EXPECT_DOUBLE_EQ(*FirstNumberIn("３．５", &decimals), 3.5);
+  EXPECT_EQ(decimals, 1);
+  EXPECT_DOUBLE_EQ(*FirstNumberIn("-3.11", &decimals), -3.11);
+  EXPECT_FALSE(FirstNumberIn("壹佰捌拾玖万元整").has_value());
+  EXPECT_FALSE(FirstNumberIn("").has_value());
+}
+
+TEST(PrintedFormTest, ScaleFromRawAndValue) {
+  std::optional<PrintedForm> f = PrintedFormOf(Money(4007700, "400.77"));
+  ASSERT_TRUE(f.has_value());
+  EXPECT_DOUBLE_EQ(f->scale, 10000);
+  EXPECT_EQ(f->decimals, 2);
+  EXPECT_EQ(f->unit_label, "万元");
+  EXPECT_DOUBLE_EQ(*LastDigitUnit(Money(4007700, "400.77")), 100);
+  EXPECT_DOUBLE_EQ(*LastDigitUnit(Money(3580000, "358")), 10000);
+  EXPECT_DOUBLE_EQ(*LastDigitUnit(Money(15000, "15000")), 1);
+  EXPECT_DOUBLE_EQ(*LastDigitUnit(Count(16000, "1.6万人", "人")), 1000);
+  EXPECT_FALSE(LastDigitUnit(Money(1894233, "壹佰捌拾玖万肆仟贰佰叁拾叁元整")).has_value());
+}
+
+TEST(PrintedFormTest, WholeNumberBesideDecimalsIsExact) {
+  Value planned = Money(60000, "6"), executed = Money(39800, "3.98"), remaining = Money(31100, "3.11");
+  EXPECT_DOUBLE_EQ(CoarsestDigit({&planned, &executed, &remaining}), 100);
+  Value total = Money(1670000, "167.0"), part = Money(134200, "13.42");
+  EXPECT_DOUBLE_EQ(CoarsestDigit({&total, &part}), 1000);  // an explicit one-decimal total stays coarse
+  EXPECT_DOUBLE_EQ(CoarsestDigit({}), 0);
+}
+
+TEST(FormatTest, NumbersAndAmountsLikeTheDocument) {
+  EXPECT_EQ(FormatNumber(19.95), "19.95");
+  EXPECT_EQ(FormatNumber(20.0), "20");
+  EXPECT_EQ(FormatNumber(-0.0001), "0");
+  EXPECT_EQ(FormatNumber(8.125, 1), "8.1");
+  EXPECT_EQ(FormatLike(20200, Money(60000, "6")), "2.02万元");
+  EXPECT_EQ(FormatLike(1476, Money(15000, "15000")), "1476元");
+}
+
+}  // namespace
+}  // namespace jixiao::score

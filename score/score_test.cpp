@@ -1,0 +1,116 @@
+// ScoreReport / ScoreDocument as a whole: which flags are kept, profiles,
+// bad input.
+#include "score/score.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "score/score_test_util.h"
+
+namespace jixiao {
+namespace {
+
+using namespace score_test;
+
+TEST(ScoreTest, KeepsParserFlagsAndReplacesItsOwn) {
+  Report r;
+  r.template_name = "group-weights";
+  Flag missing;
+  missing.code = "MISSING_FIELD";
+  missing.severity = "error";
+  missing.path = "/total/declared";
+  Flag unreadable;
+  unreadable.code = "UNREADABLE";
+  unreadable.severity = "warning";
+  unreadable.path = "/indicators/0/actual";
+  Flag stale;
+  stale.code = "TOTAL_MISMATCH";
+  stale.severity = "error";
+  stale.path = "/total/declared";
+  r.flags = {missing, unreadable, stale};
+  r.missing_fields = {"/total/declared"};
+  ScoreReport(r, BuiltinProfile("group-weights"));
+  EXPECT_NE(FindFlag(r, "MISSING_FIELD", "/total/declared"), nullptr);
+  EXPECT_NE(FindFlag(r, "UNREADABLE"), nullptr);
+  EXPECT_EQ(FindFlag(r, "TOTAL_MISMATCH"), nullptr) << Describe(r);
+  int missing_count = 0;
+  for (const Flag& f : r.flags) missing_count += f.code == "MISSING_FIELD";
+  EXPECT_EQ(missing_count, 1);
+}
+
+TEST(ScoreTest, ListedBlankFieldGetsMissingFieldOnce) {
+  Report r;
+  r.template_name = "group-weights";
+  r.missing_fields = {"/total/declared"};
+  ScoreReport(r, BuiltinProfile("group-weights"));
+  const Flag* f = FindFlag(r, "MISSING_FIELD", "/total/declared");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, "error");
+  ScoreReport(r, BuiltinProfile("group-weights"));
+  int n = 0;
+  for (const Flag& g : r.flags) n += g.code == "MISSING_FIELD";
+  EXPECT_EQ(n, 1);
+}
+
+TEST(ScoreTest, UnknownTemplateUsesTheGenericProfile) {
+  Document d;
+  Report r;
+  r.template_name = "no-such-template";
+  r.budget.planned = Money(4007700, "400.77");
+  r.budget.executed = Money(3251900, "325.19");
+  r.budget.rate = Percent(71.14, "71.14%");
+  d.reports.push_back(r);
+  ScoreDocument(d, BuiltinProfiles());
+  EXPECT_NE(FindFlag(d.reports[0], "RATE_MISMATCH", "/budget/rate"), nullptr) << Describe(d.reports[0]);
+  ScoreDocument(d, {});  // no profiles at all: built-in defaults
+  EXPECT_NE(FindFlag(d.reports[0], "RATE_MISMATCH", "/budget/rate"), nullptr);
+}
+
+TEST(ScoreTest, InvalidProfileFallsBackToDefaultsWithANote) {
+  Profile p;
+  p.name = "broken";
+  p.scoring = nlohmann::json::parse(R"({"budget_weight": "twenty"})");
+  Report r;
+  r.budget.planned = Money(100, "100");
+  r.budget.executed = Money(50, "50");
+  r.budget.rate = Percent(80, "80%");
+  ScoreReport(r, p);
+  const Flag* note = FindFlag(r, "PROFILE_INVALID");
+  ASSERT_NE(note, nullptr);
+  EXPECT_EQ(note->severity, "info");
+  EXPECT_NE(FindFlag(r, "RATE_MISMATCH"), nullptr);
+}
+
+TEST(ScoreTest, NonFiniteAndOutOfRangeInputDoNotCrash) {
+  Report r;
+  r.template_name = "goal-table";
+  r.budget.planned = Money(std::numeric_limits<double>::infinity(), "∞");
+  r.budget.executed = Money(std::nan(""), "nan");
+  r.budget.rate = Percent(std::nan(""), "nan%");
+  r.budget.score = Declared(std::numeric_limits<double>::infinity());
+  r.indicators = {Quantitative("x", Count(std::nan(""), "?"), Count(1e308, "1e308"), 1e308)};
+  r.indicators[0].group = 7;  // no such group
+  Group g;
+  g.weight = 70;
+  g.indicators = {0, -3, 99};
+  r.groups = {g};
+  r.total.declared = Declared(std::nan(""));
+  Component c;
+  c.total = Money(1e308, "1e308");
+  c.parts = {Money(1e308, "1e308"), Money(1e308, "1e308")};
+  r.facts.components = {c};
+  CrossRef x;
+  x.quantity = "executed";
+  x.mentions = {Money(1, ""), Value{}};
+  r.facts.cross_refs = {x};
+  r.fiscal_year = 2022;
+  r.fill_date = Date("20", "20");
+  ScoreReport(r, BuiltinProfile("goal-table"));
+  EXPECT_FALSE(r.budget.rate_recomputed.has_value());
+  EXPECT_NE(FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/budget/score"), nullptr) << Describe(r);
+}
+
+}  // namespace
+}  // namespace jixiao
