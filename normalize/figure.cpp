@@ -41,13 +41,12 @@ bool IntroducesFigure(char32_t c) {
   return kIntroducers.find(c) != TextView::npos;
 }
 
-std::string Utf8(TextView t) { return ToUtf8(t); }
-
 struct Quantity {
   Figure figure;
   std::size_t begin = 0;  // start of the figure, sign and fraction word included
   std::size_t end = 0;
   bool mangled = false;
+  std::optional<std::string> after_op;  // comparator printed after the figure
 };
 
 class Finder {
@@ -64,7 +63,7 @@ class Finder {
     while (i < t_.size()) {
       if (auto q = TryFractionWord(i)) {
         if (q->mangled) return Noisy();
-        return Found(q->figure, q->begin, q->end);
+        return FoundQuantity(*q);
       }
       const bool arabic = CanStartArabicNumber(t_, i);
       const bool chinese = CanStartChineseNumber(t_, i);
@@ -100,10 +99,9 @@ class Finder {
           region_ = i = after;
           continue;
         }
-        if (auto q = ReadQuantity(*number, std::nullopt)) {
-          if (q->mangled) return Noisy();
-          if (AcceptArabic(*q, *number)) return Found(q->figure, q->begin, q->end);
-        }
+        Quantity q = ReadQuantity(*number, std::nullopt);
+        if (q.mangled) return Noisy();
+        if (AcceptArabic(q, *number)) return FoundQuantity(q);
         i = std::max(number->end, i + 1);
         continue;
       }
@@ -117,9 +115,8 @@ class Finder {
         continue;
       }
       if (!number->digit_sequence || number->int_digits == 1) {
-        if (auto q = ReadQuantity(*number, std::nullopt); q && AcceptChinese(*q)) {
-          return Found(q->figure, q->begin, q->end);
-        }
+        Quantity q = ReadQuantity(*number, std::nullopt);
+        if (AcceptChinese(q)) return FoundQuantity(q);
       }
       i = std::max(number->end, i + 1);
     }
@@ -139,6 +136,25 @@ class Finder {
     return FigureSearch{std::move(figure), false};
   }
   FigureSearch Noisy() const { return FigureSearch{std::nullopt, true}; }
+
+  // Completes an accepted quantity with the words printed before it: a
+  // comparator (which wins over one printed after) and per words. Done only
+  // once a figure is accepted, since it looks back over the label.
+  FigureSearch FoundQuantity(Quantity q) {
+    Figure& f = q.figure;
+    if (auto c = ComparatorBefore(t_, region_, q.begin)) {
+      f.comparator = std::string(c->op);
+    } else {
+      f.comparator = q.after_op;
+    }
+    if (f.unit && *f.unit != "%") {
+      std::vector<std::string> per;
+      for (TextView d : PerPrefix(t_, region_, q.begin)) per.push_back(ToUtf8(d));
+      per.insert(per.end(), f.per.begin(), f.per.end());
+      f.per = std::move(per);
+    }
+    return Found(std::move(f), q.begin, q.end);
+  }
 
   // "一、", "1.", "(三)" opening the text number a list item or heading, not
   // a figure. Returns the position after the marker, or 0 when `number` is
@@ -244,11 +260,9 @@ class Finder {
         number = ReadChineseNumber(t_, at);
       }
       if (!number || number->digit_sequence) return std::nullopt;
-      auto q = ReadQuantity(*number, fw.scale);
-      if (!q) return std::nullopt;
-      q->begin = pos;
-      q->figure.number = *q->figure.number;
-      if (!number->chinese || AcceptChinese(*q)) return q;
+      Quantity q = ReadQuantity(*number, fw.scale);
+      q.begin = pos;
+      if (!number->chinese || AcceptChinese(q)) return q;
       return std::nullopt;
     }
     return std::nullopt;
@@ -257,8 +271,7 @@ class Finder {
   // The magnitude, unit, denominators and comparators around `number`.
   // `percent_scale` is set when a fraction word (百分之) already made it a
   // percentage.
-  std::optional<Quantity> ReadQuantity(const NumberToken& number,
-                                       std::optional<double> percent_scale) const {
+  Quantity ReadQuantity(const NumberToken& number, std::optional<double> percent_scale) const {
     Quantity q;
     Figure& f = q.figure;
     double value = number.value;
@@ -299,10 +312,11 @@ class Finder {
       }
       const std::size_t unit_at = SkipSpaces(t_, at);
       if (auto u = MatchUnit(t_, unit_at)) {
-        // 成 is a tenth only right after a small number (九成, 8成).
+        // 成 (the only unit with scale 10) counts tenths only right after a
+        // small number (九成, 8成).
         const bool tenths = u->scale == 10;
         if (!tenths || (unit_at == number.end && value <= 10)) {
-          f.unit = Utf8(u->unit);
+          f.unit = ToUtf8(u->unit);
           value *= u->scale;
           p = u->end;
           if (u->kind == UnitKind::kMoney) p = ReadJiaoFen(p, &value);
@@ -316,7 +330,7 @@ class Finder {
 
     if (f.unit && *f.unit != "%") {
       if (auto per = MatchPerSuffix(t_, p)) {
-        for (TextView d : per->per) f.per.push_back(Utf8(d));
+        for (TextView d : per->per) f.per.push_back(ToUtf8(d));
         p = per->end;
       }
     }
@@ -328,19 +342,7 @@ class Finder {
     p = SkipApproximation(t_, p);
     q.end = p;
 
-    // Before the figure: comparator, per words, currency.
-    if (auto c = ComparatorBefore(t_, region_, q.begin)) {
-      f.comparator = std::string(c->op);
-    } else {
-      f.comparator = after_op;
-    }
-    if (f.unit && *f.unit != "%") {
-      std::vector<TextView> before = PerPrefix(t_, region_, q.begin);
-      std::vector<std::string> per;
-      for (TextView d : before) per.push_back(Utf8(d));
-      per.insert(per.end(), f.per.begin(), f.per.end());
-      f.per = std::move(per);
-    }
+    q.after_op = after_op;
     if (!f.unit && CurrencyBefore(q.begin)) f.unit = "元";
 
     if (!std::isfinite(value)) {
@@ -369,8 +371,11 @@ class Finder {
     return p;
   }
 
+  // ¥ or 人民币 shortly before the number (人民币（大写）：贰拾万).
   bool CurrencyBefore(std::size_t begin) const {
-    for (std::size_t i = region_; i < begin; ++i) {
+    constexpr std::size_t kReach = 12;
+    const std::size_t from = begin > region_ + kReach ? begin - kReach : region_;
+    for (std::size_t i = from; i < begin; ++i) {
       if (t_[i] == U'¥' || MatchAt(t_, i, U"人民币") || MatchAt(t_, i, U"RMB")) return true;
     }
     return false;
