@@ -87,9 +87,7 @@ void ApplyContext(const NormalizeContext& context, const norm::Figure& figure, V
   }
 }
 
-}  // namespace
-
-Normalized Normalize(std::string_view text, const NormalizeContext& context) {
+Normalized NormalizeUnguarded(std::string_view text, const NormalizeContext& context) {
   Normalized out;
   out.value.raw = std::string(text);
   auto decoded = norm::DecodeUtf8(text);
@@ -123,6 +121,19 @@ Normalized Normalize(std::string_view text, const NormalizeContext& context) {
   out.value.per = figure.per;
   ApplyContext(context, figure, &out.value);
   return out;
+}
+
+}  // namespace
+
+Normalized Normalize(std::string_view text, const NormalizeContext& context) {
+  try {
+    return NormalizeUnguarded(text, context);
+  } catch (...) {
+    // Only allocation can fail in there; the cell is then unreadable.
+    Normalized out;
+    out.noisy = true;
+    return out;
+  }
 }
 
 std::optional<double> ParsePoints(std::string_view text) {

@@ -7,9 +7,16 @@
 // NFKC; Chinese and financial numerals are read with ICU's numeric values.
 //
 // Never throws and never guesses: text with no clear figure gives a Value
-// whose number/date are empty and whose `text` keeps the words; the caller
-// decides whether that is qualitative or UNREADABLE (see Normalized::noisy).
-// Safe to call from many threads at once.
+// whose number/date are empty and whose `text` keeps the words (trimmed);
+// the caller decides whether that is qualitative or UNREADABLE (see
+// Normalized::noisy). Ill-formed UTF-8 gives no figure, noisy, and `raw` and
+// `text` with the bad bytes replaced by U+FFFD. Two figures side by side
+// (two values, a range) have no single reading and give no figure either.
+// Safe to call from many threads at once (no mutable state; ICU singletons).
+//
+// Internals, one reader each: fold.h (UTF-8, NFKC), arabic_number.h,
+// chinese_numerals.h, units.h, comparators.h, dates.h, and figure.h which
+// puts them together.
 #pragma once
 
 #include <optional>
@@ -24,8 +31,12 @@ namespace jixiao {
 struct NormalizeContext {
   // Unit printed in the column or row header, e.g. "万元" from
   // 预算执行情况（万元）: applied to bare numbers ("110" -> 1100000 元).
+  // Parentheses and a 单位： prefix are allowed ("（单位：万元）"); a header
+  // that is not just a unit is ignored. A cell's own unit or magnitude
+  // (30万, 5元) always wins.
   std::optional<std::string> column_unit;
   // The column is headed with % (执行率, 完成率): "95" reads as 95 %.
+  // Like column_unit, only for a number printed without a unit.
   bool percent_column = false;
 };
 
@@ -39,7 +50,9 @@ struct Normalized {
 
 Normalized Normalize(std::string_view text, const NormalizeContext& context = {});
 
-// Convenience: the number in `text` read as points ("94", "94分", "19.5").
+// Convenience: the number in `text` read as points ("94", "94分", "19.5",
+// "（２０分）"); nullopt when the text is no figure, a date, or a figure in
+// another unit (95%, 10 万元) or with a bound (≥90分).
 std::optional<double> ParsePoints(std::string_view text);
 
 }  // namespace jixiao
