@@ -12,7 +12,10 @@
 namespace jixiao::narrative {
 namespace {
 
-enum class Cue { kPlanned, kExecuted, kRemaining, kReduction, kAudited, kLeftQuota, kIncome };
+enum class Cue {
+  kPlanned, kExecuted, kRemaining, kReduction, kAudited, kLeftQuota, kIncome, kAdjusted, kLeft,
+  kNeutral,  // names money of another kind (支出 of a whole fund): blocks the words before it
+};
 
 struct CueWord {
   std::u32string_view word;
@@ -20,25 +23,47 @@ struct CueWord {
 };
 
 // The words that name a budget quantity. The one ending nearest the figure
-// wins (本级财政预算拨款 is money paid out, not the budget).
-constexpr std::array<CueWord, 17> kCueWords = {{
+// wins, the longer one on a tie (本级财政预算拨款 is money paid out, not the
+// budget; 实际支出 is the project's spending, a bare 支出 may be a whole
+// fund's).
+constexpr std::array<CueWord, 37> kCueWords = {{
     {U"预算", Cue::kPlanned},
     {U"下达", Cue::kPlanned},
     {U"收入", Cue::kIncome},
     {U"执行数", Cue::kExecuted},
-    {U"支出", Cue::kExecuted},
+    {U"支出", Cue::kNeutral},
+    {U"实际支出", Cue::kExecuted},
+    {U"本年支出", Cue::kExecuted},
+    {U"全年支出", Cue::kExecuted},
+    {U"累计支出", Cue::kExecuted},
+    {U"共支出", Cue::kExecuted},
+    {U"已支出", Cue::kExecuted},
+    {U"参保支出", Cue::kExecuted},  // 资助参保支出: the subsidy paid
     {U"拨付", Cue::kExecuted},
     {U"拨款", Cue::kExecuted},
-    {U"使用", Cue::kExecuted},
-    {U"支付", Cue::kExecuted},
+    {U"使用", Cue::kNeutral},
+    {U"已使用", Cue::kExecuted},
+    {U"共使用", Cue::kExecuted},
+    {U"累计使用", Cue::kExecuted},
+    {U"实际使用", Cue::kExecuted},
+    {U"支付", Cue::kNeutral},
+    {U"共支付", Cue::kExecuted},
+    {U"已支付", Cue::kExecuted},
+    {U"累计支付", Cue::kExecuted},
+    {U"实际支付", Cue::kExecuted},
     {U"结余", Cue::kRemaining},
-    {U"剩", Cue::kRemaining},
+    {U"剩", Cue::kLeft},
     {U"相差", Cue::kRemaining},
     {U"差额", Cue::kRemaining},
     {U"缩减", Cue::kReduction},
     {U"审核额度", Cue::kAudited},
     {U"剩余指标", Cue::kLeftQuota},
     {U"剩余资金", Cue::kRemaining},
+    {U"调整后", Cue::kAdjusted},
+    {U"调整数", Cue::kAdjusted},
+    {U"调减后", Cue::kAdjusted},
+    {U"压减后", Cue::kAdjusted},
+    {U"调增后", Cue::kAdjusted},
 }};
 
 // Clause words that make a money figure something other than the project's
@@ -64,6 +89,11 @@ std::optional<Cue> NearestCue(std::u32string_view cue) {
   return best;
 }
 
+// A figure printed as money. A bare 万 figure (预算拨款 960 万) is not:
+// its unit is not stated, and a guessed mention would be a false
+// cross-reference.
+bool IsMoneyLike(const Figure& f) { return f.kind == FigureKind::kMoney; }
+
 bool IsPerUnit(const Figure& f) { return !f.value.per.empty() || f.unit.find(U'/') != std::u32string::npos; }
 
 // Text of the sentence before / after the figure (folded).
@@ -76,9 +106,7 @@ std::u32string_view After(const SentenceFigures& s, std::size_t figure) {
 }
 
 std::size_t MoneyCount(const SentenceFigures& s) {
-  return static_cast<std::size_t>(std::count_if(s.figures.begin(), s.figures.end(), [](const Figure& f) {
-    return f.kind == FigureKind::kMoney;
-  }));
+  return static_cast<std::size_t>(std::count_if(s.figures.begin(), s.figures.end(), IsMoneyLike));
 }
 
 std::string RawSpan(const Paragraph& p, std::size_t begin, std::size_t end) {
@@ -97,18 +125,47 @@ std::u32string CueOf(const SentenceFigures& s, std::size_t figure) {
   return RemoveSpaces(ClauseBefore(s.sentence.folded, s.figures[figure].begin, floor));
 }
 
-MoneyRole RoleOf(const SentenceFigures& s, std::size_t figure) {
+namespace {
+
+// The cue of a money figure, or nothing when the figure is not about the
+// project's budget at all.
+std::optional<Cue> BudgetCue(const SentenceFigures& s, std::size_t figure) {
   const Figure& f = s.figures[figure];
-  if (f.kind != FigureKind::kMoney || IsPerUnit(f)) return MoneyRole::kNone;
+  if (!IsMoneyLike(f) || IsPerUnit(f)) return std::nullopt;
   // Parts of a breakdown are not the budget itself.
-  if (Contains(Before(s, figure), U"其中")) return MoneyRole::kNone;
+  if (Contains(Before(s, figure), U"其中")) return std::nullopt;
   std::u32string cue = CueOf(s, figure);
   for (std::u32string_view word : kNotBudget)
-    if (Contains(cue, word)) return MoneyRole::kNone;
-  std::optional<Cue> nearest = NearestCue(cue);
-  if (!nearest) return MoneyRole::kNone;
-  switch (*nearest) {
+    if (Contains(cue, word)) return std::nullopt;
+  return NearestCue(cue);
+}
+
+// Whether a later figure of the sentence states the budget after an
+// adjustment (压减后预算调整数 640万元 after 年初预算 700万元).
+bool AdjustedLater(const SentenceFigures& s, std::size_t figure) {
+  for (std::size_t k = figure + 1; k < s.figures.size(); ++k)
+    if (BudgetCue(s, k) == Cue::kAdjusted) return true;
+  return false;
+}
+
+// Whether the money figure before this one is a reduction (缩减 X 元，剩余 Y 元).
+bool FollowsReduction(const SentenceFigures& s, std::size_t figure) {
+  for (std::size_t k = figure; k-- > 0;) {
+    if (!IsMoneyLike(s.figures[k])) continue;
+    return BudgetCue(s, k) == Cue::kReduction;
+  }
+  return false;
+}
+
+}  // namespace
+
+MoneyRole RoleOf(const SentenceFigures& s, std::size_t figure) {
+  std::optional<Cue> cue = BudgetCue(s, figure);
+  if (!cue) return MoneyRole::kNone;
+  switch (*cue) {
     case Cue::kPlanned:
+      return AdjustedLater(s, figure) ? MoneyRole::kInitial : MoneyRole::kPlanned;
+    case Cue::kAdjusted:
       return MoneyRole::kPlanned;
     case Cue::kExecuted:
       return MoneyRole::kExecuted;
@@ -117,11 +174,20 @@ MoneyRole RoleOf(const SentenceFigures& s, std::size_t figure) {
     case Cue::kReduction:
       return MoneyRole::kReduction;
     case Cue::kAudited:
-      // 审核额度 is the budget unless a reduction follows (审核额度 - 缩减 =
-      // 剩余指标, the budget).
-      return Contains(After(s, figure), U"缩减") ? MoneyRole::kInitial : MoneyRole::kPlanned;
+      // 审核额度 is the budget unless a reduction or adjustment follows
+      // (审核额度 - 缩减 = 剩余指标, the budget).
+      if (Contains(After(s, figure), U"缩减") || Contains(After(s, figure), U"调减") || AdjustedLater(s, figure))
+        return MoneyRole::kInitial;
+      return MoneyRole::kPlanned;
     case Cue::kLeftQuota:
-      return Contains(Before(s, figure), U"缩减") ? MoneyRole::kPlanned : MoneyRole::kRemaining;
+    case Cue::kLeft:
+      // What is left after a reduction is the budget; what is left after
+      // the spending is the remainder.
+      if (FollowsReduction(s, figure) || (*cue == Cue::kLeftQuota && Contains(Before(s, figure), U"缩减")))
+        return MoneyRole::kPlanned;
+      return MoneyRole::kRemaining;
+    case Cue::kNeutral:
+      return MoneyRole::kNone;
     case Cue::kIncome:
       // 收入 X is the project's funding only when stated on its own, not as
       // the total of a breakdown (收入 X，其中 ...).
@@ -145,7 +211,7 @@ void ReadBudget(const Context& context, Narrative& out) {
   };
   Pending planned, executed;
   std::size_t paragraph = static_cast<std::size_t>(-1);
-  std::optional<Value> first_planned, first_executed, first_rate;
+  std::optional<Value> first_executed, first_rate;
   for (std::size_t si = 0; si < context.sentences.size(); ++si) {
     const SentenceFigures& s = context.sentences[si];
     if (s.sentence.paragraph != paragraph) {
@@ -158,7 +224,6 @@ void ReadBudget(const Context& context, Narrative& out) {
         case MoneyRole::kPlanned:
           out.planned_mentions.push_back(v);
           planned = {&v, si};
-          if (!first_planned) first_planned = v;
           break;
         case MoneyRole::kExecuted:
           out.executed_mentions.push_back(v);
@@ -199,7 +264,15 @@ void ReadBudget(const Context& context, Narrative& out) {
       }
     }
   }
-  if (!out.planned) out.planned = first_planned;
+  // 年初预算 700 before 调整数 640: other statements of the 700 are the
+  // initial budget too, not a second value of the budget.
+  if (out.initial && out.initial->number) {
+    const double initial = *out.initial->number;
+    auto is_initial = [initial](const Value& v) { return v.number && *v.number == initial; };
+    if (!std::all_of(out.planned_mentions.begin(), out.planned_mentions.end(), is_initial))
+      std::erase_if(out.planned_mentions, is_initial);
+  }
+  if (!out.planned && !out.planned_mentions.empty()) out.planned = out.planned_mentions.front();
   if (!out.executed) out.executed = first_executed;
   if (!out.rate) out.rate = first_rate;
 }

@@ -40,9 +40,23 @@ bool StartsWithDeadlineWord(std::u32string_view after) {
          (StartsWith(tight, U"前") && !StartsWith(tight, U"前期") && !StartsWith(tight, U"前年"));
 }
 
+// Keeps one fact per role and date; a date printed without its day (a
+// converter broke "2023 年 12 月 / 31日" over two paragraphs) gives way to
+// the full date of the same month.
 void AddDate(Narrative& out, std::string role, Value date, std::string raw) {
-  for (const DateFact& d : out.facts.dates)
-    if (d.role == role && d.date.date == date.date) return;
+  if (!date.date) return;
+  const std::string& iso = *date.date;
+  for (DateFact& d : out.facts.dates) {
+    if (d.role != role || !d.date.date) continue;
+    const std::string& have = *d.date.date;
+    if (have == iso) return;
+    if (iso.size() < have.size() && have.compare(0, iso.size(), iso) == 0) return;
+    if (have.size() < iso.size() && iso.compare(0, have.size(), have) == 0) {
+      d.date = std::move(date);
+      d.raw = std::move(raw);
+      return;
+    }
+  }
   DateFact fact;
   fact.role = std::move(role);
   fact.date = std::move(date);

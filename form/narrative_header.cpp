@@ -18,20 +18,25 @@ constexpr std::size_t kTitleScanLines = 16;
 
 bool IsColon(char32_t c) { return c == U'：' || c == U':'; }
 
-// Drops parenthesized remarks such as （公章） / (盖章) / （一级预算单位）.
+// Drops parenthesized remarks such as （公章） / (盖章) / （一级预算单位）,
+// and a remark whose opening parenthesis the converter lost (公章)新丰县…).
 std::u32string DropRemarks(std::u32string_view text) {
   std::u32string out;
   int depth = 0;
   for (char32_t c : text) {
     if (c == U'（' || c == U'(') {
       ++depth;
-    } else if ((c == U'）' || c == U')') && depth > 0) {
-      --depth;
+    } else if (c == U'）' || c == U')') {
+      if (depth > 0) {
+        --depth;
+      } else {
+        out.clear();
+      }
     } else if (depth == 0) {
       out.push_back(c);
     }
   }
-  return out;
+  return Trim(out);
 }
 
 // The value of a "label：value" line, cut before a second label on the same
@@ -163,17 +168,33 @@ std::vector<Line> AllLines(const Context& context) {
   return lines;
 }
 
+// A label value a converter wrapped: the next line of the same paragraph,
+// when short and not a label itself (项目名称：…市级财政补 / 助资金).
+std::u32string WithContinuation(const std::vector<Line>& lines, std::size_t k, std::u32string value) {
+  constexpr std::size_t kContinuationMaxChars = 12;
+  if (k + 1 >= lines.size() || lines[k + 1].paragraph != lines[k].paragraph) return value;
+  const std::u32string& next = lines[k + 1].tight;
+  if (next.empty() || next.size() > kContinuationMaxChars || LooksLikeSentence(next)) return value;
+  if (next.front() == U'（' || next.front() == U'(' || IsAsciiDigitChar(next.front())) return value;
+  return value + next;
+}
+
 void ReadLabels(const std::vector<Line>& lines, Narrative& out) {
-  auto fill = [](std::string& field, const std::optional<std::u32string>& value) {
-    if (!field.empty() || !value) return;
-    field = ToUtf8(Trim(DropRemarks(*value)));
-  };
-  for (const Line& line : lines) {
-    fill(out.project_name, LabelValue(line.text, U"项目名称"));
-    fill(out.implementing_unit, LabelValue(line.text, U"项目单位"));
-    fill(out.implementing_unit, LabelValue(line.text, U"项目实施单位"));
-    fill(out.implementing_unit, LabelValue(line.text, U"实施单位"));
-    fill(out.department, LabelValue(line.text, U"主管部门"));
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const Line& line = lines[k];
+    auto fill = [&](std::string& field, std::u32string_view label, bool wraps) {
+      if (!field.empty()) return;
+      std::optional<std::u32string> value = LabelValue(line.text, label);
+      if (!value) return;
+      std::u32string text = DropRemarks(*value);
+      if (wraps && !text.empty()) text = WithContinuation(lines, k, std::move(text));
+      field = ToUtf8(text);
+    };
+    fill(out.project_name, U"项目名称", true);
+    fill(out.implementing_unit, U"项目单位", false);
+    fill(out.implementing_unit, U"项目实施单位", false);
+    fill(out.implementing_unit, U"实施单位", false);
+    fill(out.department, U"主管部门", false);
     if (!out.fill_date) {
       if (std::optional<std::u32string> v = LabelValue(line.text, U"填报日期"); v && !v->empty()) {
         std::string raw = ToUtf8(*v);
