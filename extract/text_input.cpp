@@ -83,11 +83,48 @@ Block ParagraphBlock(std::string text, int page) {
   return block;
 }
 
+// Receives the blocks of one page. A table that opens a page continues the
+// table that closed the previous one (the layout model joins a table over a
+// page break into one block) when both are grids or both linear.
+class PageSink {
+ public:
+  PageSink(int page, std::vector<Block>& blocks, bool previous_page_ended_in_table)
+      : page_(page), blocks_(blocks), open_table_(previous_page_ended_in_table) {}
+
+  int page() const { return page_; }
+
+  // The previous page ended in a linear table and nothing is on this page yet.
+  bool ContinuesLinearTable() const { return open_table_ && blocks_.back().table.linear; }
+
+  // `may_join` is false for a table known to start afresh.
+  void Add(Block block, bool may_join = true) {
+    const bool joins = may_join && open_table_ && block.kind == Block::Kind::kTable &&
+                       block.table.linear == blocks_.back().table.linear;
+    open_table_ = false;
+    if (!joins) {
+      blocks_.push_back(std::move(block));
+      return;
+    }
+    Table& into = blocks_.back().table;
+    for (Cell& cell : block.table.cells) {
+      cell.row += into.rows;
+      into.cells.push_back(std::move(cell));
+    }
+    into.rows += block.table.rows;
+    into.cols = std::max(into.cols, block.table.cols);
+  }
+
+ private:
+  int page_;
+  std::vector<Block>& blocks_;
+  bool open_table_;
+};
+
 // Reads one stretch of text without HTML tables: tab-separated and pipe
 // tables are taken out, the lines in between become paragraphs.
 class SegmentReader {
  public:
-  SegmentReader(int page, std::vector<Block>& blocks) : page_(page), blocks_(blocks) {}
+  explicit SegmentReader(PageSink& sink) : sink_(sink), page_(sink.page()) {}
 
   void Read(std::string_view segment) {
     const std::vector<std::string_view> lines = SplitLines(segment);
@@ -128,12 +165,12 @@ class SegmentReader {
       ++j;
     }
     text::DelimitedTable table = text::TableFromTabLines(rows);
-    for (std::string& title : table.titles) blocks_.push_back(ParagraphBlock(std::move(title), page_));
+    for (std::string& title : table.titles) sink_.Add(ParagraphBlock(std::move(title), page_));
     if (table.table.cells.size() == 1) {
       // A lone field (a title line with stray tabs) is a paragraph.
-      blocks_.push_back(ParagraphBlock(std::move(table.table.cells[0].text), page_));
+      sink_.Add(ParagraphBlock(std::move(table.table.cells[0].text), page_));
     } else if (!table.table.cells.empty()) {
-      blocks_.push_back(TableBlock(std::move(table.table), page_));
+      sink_.Add(TableBlock(std::move(table.table), page_));
     }
     return j;
   }
@@ -144,7 +181,7 @@ class SegmentReader {
     size_t j = i;
     while (j < lines.size() && text::IsPipeRow(lines[j])) rows.push_back(lines[j++]);
     Table table = text::TableFromPipeLines(rows);
-    if (!table.cells.empty()) blocks_.push_back(TableBlock(std::move(table), page_));
+    if (!table.cells.empty()) sink_.Add(TableBlock(std::move(table), page_));
     return j;
   }
 
@@ -155,9 +192,10 @@ class SegmentReader {
     const std::vector<PlainLine> lines = text::CleanPlainLines(plain_);
     plain_.clear();
     size_t done = 0;
-    for (const text::LineRange& range : text::FindLinearTables(lines)) {
+    for (const text::LineRange& range :
+         text::FindLinearTables(lines, sink_.ContinuesLinearTable())) {
       AddParagraphs(lines, done, range.begin);
-      for (size_t i : range.lifted) blocks_.push_back(ParagraphBlock(lines[i].text, page_));
+      for (size_t i : range.lifted) sink_.Add(ParagraphBlock(lines[i].text, page_));
       Table table;
       table.linear = true;
       table.cols = 1;
@@ -169,7 +207,7 @@ class SegmentReader {
         cell.text = lines[i].text;
         table.cells.push_back(std::move(cell));
       }
-      blocks_.push_back(TableBlock(std::move(table), page_));
+      sink_.Add(TableBlock(std::move(table), page_), range.continued);
       done = range.end;
     }
     AddParagraphs(lines, done, lines.size());
@@ -179,28 +217,28 @@ class SegmentReader {
     if (begin >= end) return;
     const std::vector<PlainLine> part(lines.begin() + static_cast<std::ptrdiff_t>(begin),
                                       lines.begin() + static_cast<std::ptrdiff_t>(end));
-    for (Block& block : text::ParagraphsFromLines(part, page_)) blocks_.push_back(std::move(block));
+    for (Block& block : text::ParagraphsFromLines(part, page_)) sink_.Add(std::move(block));
   }
 
+  PageSink& sink_;
   int page_;
-  std::vector<Block>& blocks_;
   std::vector<std::string_view> plain_;
 };
 
 // One page: HTML tables are cut out first (they may span lines), the text
 // around them is read line by line.
-void ReadPage(std::string_view page_text, int page, std::vector<Block>& blocks) {
+void ReadPage(std::string_view page_text, PageSink& sink) {
   size_t pos = 0;
   while (pos < page_text.size()) {
     const size_t start = text::FindTableStart(page_text, pos);
     if (start == std::string_view::npos) break;
-    SegmentReader(page, blocks).Read(page_text.substr(pos, start - pos));
+    SegmentReader(sink).Read(page_text.substr(pos, start - pos));
     const size_t end = text::FindTableEnd(page_text, start);
     Table table = text::ParseHtmlTable(page_text.substr(start, end - start));
-    if (!table.cells.empty()) blocks.push_back(TableBlock(std::move(table), page));
+    if (!table.cells.empty()) sink.Add(TableBlock(std::move(table), sink.page()));
     pos = end;
   }
-  if (pos < page_text.size()) SegmentReader(page, blocks).Read(page_text.substr(pos));
+  if (pos < page_text.size()) SegmentReader(sink).Read(page_text.substr(pos));
 }
 
 bool BlockHasText(const Block& block) {
@@ -235,7 +273,10 @@ Result<LayoutDocument> ExtractTextUnchecked(std::string_view utf8) {
   LayoutDocument doc;
   for (size_t p = 0; p < pages.size(); ++p) {
     const int page = paged ? static_cast<int>(p) + 1 : 0;
-    ReadPage(pages[p], page, doc.blocks);
+    const bool ended_in_table = paged && !doc.blocks.empty() &&
+                                doc.blocks.back().kind == Block::Kind::kTable;
+    PageSink sink(page, doc.blocks, ended_in_table);
+    ReadPage(pages[p], sink);
     if (paged) doc.pages.push_back(PageInfo{page, "plain", 1.0, 0, 0});
   }
   if (!paged) doc.pages.push_back(PageInfo{1, "plain", 1.0, 0, 0});

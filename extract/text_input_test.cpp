@@ -178,6 +178,28 @@ TEST(TextInputTest, PlainTextPagesAndLineEndings) {
   }
 }
 
+TEST(TextInputTest, TableOverAPageBreakIsOneBlock) {
+  const LayoutDocument linear = MustExtract(
+      "项目支出绩效自评表\n项目名称\nX经费\n主管部门\n医保局\n预算数\n执行数\n32\n32\n100%\n"
+      "一级指标\n产出指标\n数量指标\n≥20次\n20次\n\f\n总分\n95\n填报人：张三\n");
+  const auto linear_tables = Tables(linear);
+  ASSERT_EQ(linear_tables.size(), 1u);
+  const Table& t = linear_tables[0]->table;
+  EXPECT_TRUE(t.linear);
+  EXPECT_EQ(linear_tables[0]->page, 1);
+  ASSERT_EQ(t.rows, 16);
+  EXPECT_EQ(t.cells[14].text, "总分");
+  EXPECT_EQ(t.cells[15].row, 15);
+  EXPECT_EQ(Paragraphs(linear).back(), "填报人：张三");
+
+  const LayoutDocument grid = MustExtract("a\tb\n1\t2\n\f3\t4\n\f标题\n5\t6\n");
+  const auto grid_tables = Tables(grid);
+  ASSERT_EQ(grid_tables.size(), 2u);  // the title starts a new table
+  EXPECT_EQ(grid_tables[0]->table.rows, 3);
+  EXPECT_EQ(TextAt(grid_tables[0]->table, 2, 1), "4");
+  EXPECT_EQ(grid_tables[1]->page, 3);
+}
+
 TEST(TextInputTest, WrappedParagraphsJoin) {
   const LayoutDocument doc = MustExtract(
       "一、自评结论\n\n"

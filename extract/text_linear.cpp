@@ -210,6 +210,25 @@ size_t FormCloseAfterText(const std::vector<Features>& f, size_t from) {
   return from;
 }
 
+// From the first cell at `begin`, the end (one past the last cell) of the
+// form; counts the figures on the way.
+size_t WalkToFormEnd(const std::vector<Features>& f, size_t begin, int& figures) {
+  size_t end = begin;
+  while (end < f.size()) {
+    const Features& g = f[end];
+    if (end > begin && g.closes) break;
+    if (g.prose && end + 1 < f.size() && f[end + 1].prose) {
+      // Running text inside the form (a long 偏差原因 / 改进措施 cell) is
+      // followed by more cells and then by what closes the form.
+      const size_t close = FormCloseAfterText(f, end);
+      return close == end ? end : close;
+    }
+    figures += g.figure ? 1 : 0;
+    ++end;
+  }
+  return end;
+}
+
 }  // namespace
 
 bool OpensFormField(std::string_view line) {
@@ -218,12 +237,13 @@ bool OpensFormField(std::string_view line) {
   return false;
 }
 
-std::vector<LineRange> FindLinearTables(const std::vector<PlainLine>& lines) {
+std::vector<LineRange> FindLinearTables(const std::vector<PlainLine>& lines,
+                                        bool continues_table) {
   std::vector<size_t> nb;  // indices of non-blank lines
   for (size_t i = 0; i < lines.size(); ++i)
     if (!lines[i].text.empty()) nb.push_back(i);
   std::vector<LineRange> tables;
-  if (nb.size() < kMinTableLines) return tables;
+  if (nb.empty()) return tables;
 
   // Text whose lines are wider than any printed column was not hard-wrapped
   // by a PDF converter: its short lines are headings and fields, not cells.
@@ -233,6 +253,17 @@ std::vector<LineRange> FindLinearTables(const std::vector<PlainLine>& lines) {
   f.reserve(nb.size());
   for (size_t i : nb) f.push_back(Describe(lines[i], column));
 
+  size_t floor = 0;  // lines before this belong to an earlier table
+  if (continues_table && !f[0].header && !f[0].closes) {
+    int figures = 0;
+    const size_t end = WalkToFormEnd(f, 0, figures);
+    if (end > 0) {
+      tables.push_back({nb[0], nb[end - 1] + 1, {}, /*continued=*/true});
+      floor = end;
+    }
+  }
+  if (nb.size() < kMinTableLines) return tables;
+
   // Prefix counts for the window test.
   std::vector<int> shorts(nb.size() + 1, 0), figures(nb.size() + 1, 0), labels(nb.size() + 1, 0);
   for (size_t k = 0; k < nb.size(); ++k) {
@@ -241,8 +272,7 @@ std::vector<LineRange> FindLinearTables(const std::vector<PlainLine>& lines) {
     labels[k + 1] = labels[k] + (f[k].label ? 1 : 0);
   }
 
-  size_t floor = 0;  // lines before this belong to an earlier table
-  size_t k = 0;
+  size_t k = floor;
   while (k + kWindow <= nb.size()) {
     const size_t e = k + kWindow;
     const bool dense = shorts[e] - shorts[k] >= kMinShortInWindow &&
@@ -276,23 +306,8 @@ std::vector<LineRange> FindLinearTables(const std::vector<PlainLine>& lines) {
     // The same among the first cells of the dense part itself.
     for (size_t j = std::max(begin + 1, k); j < std::min(nb.size(), begin + kLiftWindow); ++j)
       if (f[j].liftable && f[j - 1].label && !f[j - 1].header) lifted.push_back(nb[j]);
-    // Walk forward to the end of the form.
-    size_t end = begin;
     int table_figures = 0;
-    while (end < nb.size()) {
-      const Features& g = f[end];
-      if (end > begin && g.closes) break;
-      if (g.prose && end + 1 < nb.size() && f[end + 1].prose) {
-        // Running text inside the form (a long 偏差原因 / 改进措施 cell) is
-        // followed by more cells and then by what closes the form.
-        const size_t close = FormCloseAfterText(f, end);
-        if (close == end) break;
-        end = close;
-        break;
-      }
-      table_figures += g.figure ? 1 : 0;
-      ++end;
-    }
+    const size_t end = WalkToFormEnd(f, begin, table_figures);
     if (end - begin >= kMinTableLines && table_figures >= kMinTableFigures) {
       // A few lines of running text between two tables with nothing that
       // closes a form in between are a long cell (预期目标 / 实际完成情况).
@@ -302,7 +317,7 @@ std::vector<LineRange> FindLinearTables(const std::vector<PlainLine>& lines) {
         tables.back().end = nb[end - 1] + 1;
         tables.back().lifted.insert(tables.back().lifted.end(), lifted.begin(), lifted.end());
       } else {
-        tables.push_back({nb[begin], nb[end - 1] + 1, std::move(lifted)});
+        tables.push_back({nb[begin], nb[end - 1] + 1, std::move(lifted), false});
       }
       floor = end;
       k = end;

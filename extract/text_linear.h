@@ -28,11 +28,16 @@ struct LineRange {
   // after the first labels ("项目名称 / 主管部门 / （2022年度）"). The caller
   // reads them as paragraphs before the table.
   std::vector<size_t> lifted;
+  // The table goes on from the previous page (see FindLinearTables).
+  bool continued = false;
 };
 
 // Table runs in `lines`, in order, not overlapping; each begins and ends on a
-// non-blank line.
-std::vector<LineRange> FindLinearTables(const std::vector<PlainLine>& lines);
+// non-blank line. With `continues_table` (the previous page ended inside a
+// form), the cells at the top of `lines` up to what closes the form are
+// returned first, marked `continued`, however few they are.
+std::vector<LineRange> FindLinearTables(const std::vector<PlainLine>& lines,
+                                        bool continues_table);
 
 // Whether `line` starts with the label of a form field printed outside the
 // grid or under it (填报日期, 联系电话, 项目单位(盖章), 备注 ...).
