@@ -1,10 +1,15 @@
 // Plain text / Markdown from other converters -> layout model.
 //
 // Handles the styles seen in archives: tab-separated table rows with merged
-// cells as empty fields, HTML fragments (<p>, <br>, checkbox <input>, tables),
-// LaTeX-ish $\geq X$, Markdown pipe tables, and raw `pdftotext` output where
-// each table cell stands on its own line (emitted as a `linear` table).
-// Pages are unknown (page 0), except that form feeds start a new page.
+// cells as empty fields, HTML fragments (<p>, <br>, checkbox <input> read as
+// ☑ / □, <table> with rowspan / colspan), LaTeX-ish $\geq X$, Markdown
+// headings and pipe tables, and raw `pdftotext` output where each table cell
+// stands on its own line (emitted as a `linear` table, one line per row).
+// Paragraphs are one block each; hard-wrapped lines are joined (Chinese
+// without a space); titles and "label: value" lines stay blocks of their own.
+// Pages are unknown (page 0, one PageInfo{1, "plain"}), except that form
+// feeds start a new page (pages 1..n). Time and memory are linear in the
+// input; markup is read without recursion.
 #pragma once
 
 #include <string_view>
