@@ -76,7 +76,12 @@ constexpr std::array kLexicon = {
     LexiconEntry{U"架", U"架", K::kCount}, LexiconEntry{U"部", U"部", K::kCount},
     LexiconEntry{U"首", U"首", K::kCount}, LexiconEntry{U"则", U"则", K::kCount},
     LexiconEntry{U"封", U"封", K::kCount}, LexiconEntry{U"页", U"页", K::kCount},
-    LexiconEntry{U"人份", U"人份", K::kCount},
+    LexiconEntry{U"人份", U"人份", K::kCount}, LexiconEntry{U"床位", U"床位", K::kCount},
+    LexiconEntry{U"批次", U"批次", K::kCount}, LexiconEntry{U"场次", U"场次", K::kCount},
+    LexiconEntry{U"车次", U"车次", K::kCount}, LexiconEntry{U"班次", U"班次", K::kCount},
+    LexiconEntry{U"架次", U"架次", K::kCount}, LexiconEntry{U"台次", U"台次", K::kCount},
+    LexiconEntry{U"件次", U"件次", K::kCount}, LexiconEntry{U"项次", U"项次", K::kCount},
+    LexiconEntry{U"例次", U"例次", K::kCount},
     // Measures.
     LexiconEntry{U"亩", U"亩", K::kMeasure}, LexiconEntry{U"公顷", U"公顷", K::kMeasure},
     LexiconEntry{U"平方米", U"平方米", K::kMeasure}, LexiconEntry{U"平方公里", U"平方公里", K::kMeasure},
