@@ -59,17 +59,38 @@ Scale MakeScale(int width, int height, double points_per_pixel) {
   s.min_len = std::max(s.min_len, static_cast<int>(std::lround(8 * px_per_pt)));
   // Gaps in rules come from scanning (noise, JPEG, thin strokes); a render
   // at screen resolution has none, and closing would only glue glyphs.
-  s.gap = px_per_pt < 2.0 ? 0 : std::max(1, static_cast<int>(std::lround(1.5 * px_per_pt)));
-  s.touch = std::max(2.0, 3.0 * px_per_pt);
+  // Only small breaks are closed: the gaps between neighbouring glyphs are
+  // about a point, and closing them would glue text strokes into runs as
+  // long as rules. Longer breaks in faint rules are handled by the averaged
+  // masks (see DirectionalMean).
+  s.gap = px_per_pt < 2.0 ? 0 : std::max(1, static_cast<int>(std::lround(0.5 * px_per_pt)));
+  s.touch = std::max(2.0, 0.7 * px_per_pt);
   s.same_edge = std::max(2.0, 3.5 * px_per_pt);
   s.max_thick = std::max(3.0, 4.0 * px_per_pt);
   return s;
 }
 
-// 1 bpp, ink = 1.
-PixPtr Binarize(Pix* page) {
+// The page as ink (1 bpp, ink = 1), and for scans also the grey image with
+// its background evened out to 200, from which faint rules are recovered.
+// Grey levels by which an averaged pixel must be darker than the paper
+// beside it to belong to a faint rule.
+constexpr int kFaintContrast = 5;
+
+// Ink on a background-normalized scan (paper at 200).
+constexpr int kInkThreshold = 140;
+
+struct Prepared {
+  PixPtr binary;
+  PixPtr grey;  // only for large (scanned) grey or colour input
+};
+
+Prepared Binarize(Pix* page) {
+  Prepared out;
   const int depth = pixGetDepth(page);
-  if (depth == 1) return PixPtr(pixCopy(nullptr, page));  // a copy: text gets blanked
+  if (depth == 1) {
+    out.binary.reset(pixCopy(nullptr, page));  // a copy: text gets blanked
+    return out;
+  }
   PixPtr grey;
   if (depth == 32) {
     // The brightest channel: black stays black, red and other coloured ink
@@ -78,16 +99,61 @@ PixPtr Binarize(Pix* page) {
   } else {
     grey.reset(pixConvertTo8(page, 0));
   }
-  if (!grey) return nullptr;
+  if (!grey) return out;
   // Even out paper tint and illumination (background goes to 200); only
   // worth it on scans, which are large.
   const bool large = pixGetWidth(grey.get()) * static_cast<long long>(pixGetHeight(grey.get())) >
                      2'000'000;
   if (large) {
     PixPtr norm(pixBackgroundNormSimple(grey.get(), nullptr, nullptr));
-    if (norm) return PixPtr(pixThresholdToBinary(norm.get(), 140));
+    if (norm) {
+      out.binary.reset(pixThresholdToBinary(norm.get(), kInkThreshold));
+      out.grey = std::move(norm);
+      return out;
+    }
   }
-  return PixPtr(pixThresholdToBinary(grey.get(), 160));
+  out.binary.reset(pixThresholdToBinary(grey.get(), 160));
+  return out;
+}
+
+// Mean of each pixel with its `radius` neighbours along one direction
+// (8 bpp): noise averages out, a faint rule along that direction does not.
+PixPtr DirectionalMean(Pix* grey, bool vertical, int radius) {
+  const int w = pixGetWidth(grey), h = pixGetHeight(grey);
+  PixPtr out(pixCreate(w, h, 8));
+  if (!out) return nullptr;
+  const l_uint32* src = pixGetData(grey);
+  l_uint32* dst = pixGetData(out.get());
+  const int swpl = pixGetWpl(grey), dwpl = pixGetWpl(out.get());
+  const int n = 2 * radius + 1;
+  if (vertical) {
+    std::vector<int> acc(w, 0);
+    auto row = [&](int y) { return src + static_cast<long long>(std::clamp(y, 0, h - 1)) * swpl; };
+    for (int k = -radius; k <= radius; ++k) {
+      const l_uint32* r = row(k);
+      for (int x = 0; x < w; ++x) acc[x] += GET_DATA_BYTE(r, x);
+    }
+    for (int y = 0; y < h; ++y) {
+      l_uint32* d = dst + static_cast<long long>(y) * dwpl;
+      for (int x = 0; x < w; ++x) SET_DATA_BYTE(d, x, acc[x] / n);
+      const l_uint32* add = row(y + radius + 1);
+      const l_uint32* sub = row(y - radius);
+      for (int x = 0; x < w; ++x) acc[x] += static_cast<int>(GET_DATA_BYTE(add, x)) - GET_DATA_BYTE(sub, x);
+    }
+  } else {
+    for (int y = 0; y < h; ++y) {
+      const l_uint32* r = src + static_cast<long long>(y) * swpl;
+      l_uint32* d = dst + static_cast<long long>(y) * dwpl;
+      auto at = [&](int x) { return static_cast<int>(GET_DATA_BYTE(r, std::clamp(x, 0, w - 1))); };
+      int acc = 0;
+      for (int k = -radius; k <= radius; ++k) acc += at(k);
+      for (int x = 0; x < w; ++x) {
+        SET_DATA_BYTE(d, x, acc / n);
+        acc += at(x + radius + 1) - at(x - radius);
+      }
+    }
+  }
+  return out;
 }
 
 // Connected components of a line mask as segments.
@@ -149,9 +215,40 @@ std::vector<Segment> MergeCollinear(std::vector<Segment> segs, const Scale& scal
   return out;
 }
 
+// Whether two rules meet. Drawn rules meet by overlapping, so an end may
+// stop short of the other rule's centre line by its half-thickness and a
+// small `touch`; text strokes inside a cell stop a padding short.
+// Share of positions along a segment that have ink in a band beside it
+// (the more inked side). A rule has paper beside it (cell padding); the
+// edge of a column of text has glyphs beside it.
+double SideInk(Pix* binary, const Segment& seg, bool horizontal, int near, int far) {
+  const int w = pixGetWidth(binary), h = pixGetHeight(binary);
+  const l_uint32* data = pixGetData(binary);
+  const int wpl = pixGetWpl(binary);
+  auto ink = [&](int x, int y) {
+    if (x < 0 || y < 0 || x >= w || y >= h) return false;
+    return GET_DATA_BIT(data + static_cast<long long>(y) * wpl, x) != 0;
+  };
+  const int lo = static_cast<int>(seg.lo), hi = static_cast<int>(seg.hi);
+  const int centre = static_cast<int>(std::lround(seg.pos));
+  const int half = static_cast<int>(std::ceil(seg.thick / 2));
+  int before = 0, after = 0, total = 0;
+  for (int t = lo; t <= hi; ++t) {
+    bool b = false, a = false;
+    for (int d = half + near; d <= half + far; ++d) {
+      b = b || (horizontal ? ink(t, centre - d) : ink(centre - d, t));
+      a = a || (horizontal ? ink(t, centre + d) : ink(centre + d, t));
+    }
+    before += b ? 1 : 0;
+    after += a ? 1 : 0;
+    ++total;
+  }
+  return total == 0 ? 1.0 : static_cast<double>(std::max(before, after)) / total;
+}
+
 bool Crosses(const Segment& h, const Segment& v, double touch) {
-  const double th = touch + v.thick / 2;
-  const double tv = touch + h.thick / 2;
+  const double th = touch + std::min(v.thick, 4.0) / 2;
+  const double tv = touch + std::min(h.thick, 4.0) / 2;
   return v.pos >= h.lo - th && v.pos <= h.hi + th && h.pos >= v.lo - tv && h.pos <= v.hi + tv;
 }
 
@@ -338,30 +435,32 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
   if (width < 16 || height < 16) return grids;
   const Scale scale = MakeScale(width, height, points_per_pixel);
 
-  PixPtr binary = Binarize(page);
+  Prepared prepared = Binarize(page);
+  PixPtr binary = std::move(prepared.binary);
   if (!binary) return grids;
-  // Blank the known text, one pixel inside each box so that a rule the box
-  // touches survives.
-  for (const BBox& b : text_boxes) {
-    const double k = 1.0 / points_per_pixel;
-    const int x0 = static_cast<int>(std::ceil(b.x0 * k)) + 1, y0 = static_cast<int>(std::ceil(b.y0 * k)) + 1;
-    const int x1 = static_cast<int>(std::floor(b.x1 * k)) - 1, y1 = static_cast<int>(std::floor(b.y1 * k)) - 1;
-    if (x1 < x0 || y1 < y0 || x1 < 0 || y1 < 0 || x0 >= width || y0 >= height) continue;
-    pixRasterop(binary.get(), x0, y0, x1 - x0 + 1, y1 - y0 + 1, PIX_CLR, nullptr, 0, 0);
-  }
 
   // Deskew when the text lines are visibly tilted. Only scans can be
   // tilted; a page rendered from vectors (below 144 dpi here) never is.
+  // The grey image is turned (and the ink taken from it again) so that
+  // rules are straight in both masks below.
   Unrotate unrotate;
   if (points_per_pixel < 0.5) {
     l_float32 angle = 0, conf = 0;
     if (pixFindSkew(binary.get(), &angle, &conf) == 0 && conf > 2.5 && std::abs(angle) >= 0.1 &&
         std::abs(angle) <= 5.0) {
       const double rad = angle * M_PI / 180.0;
-      PixPtr rotated(pixRotate(binary.get(), static_cast<l_float32>(rad), L_ROTATE_SAMPLING,
-                               L_BRING_IN_WHITE, 0, 0));
+      Pix* source = prepared.grey ? prepared.grey.get() : binary.get();
+      PixPtr rotated(pixRotate(source, static_cast<l_float32>(rad),
+                               prepared.grey ? L_ROTATE_AREA_MAP : L_ROTATE_SAMPLING, L_BRING_IN_WHITE,
+                               0, 0));
       if (rotated && pixGetWidth(rotated.get()) == width && pixGetHeight(rotated.get()) == height) {
-        binary = std::move(rotated);
+        if (prepared.grey) {
+          binary.reset(pixThresholdToBinary(rotated.get(), kInkThreshold));
+          prepared.grey = std::move(rotated);
+        } else {
+          binary = std::move(rotated);
+        }
+        if (!binary) return grids;
         unrotate.active = true;
         unrotate.cx = width / 2.0;
         unrotate.cy = height / 2.0;
@@ -369,6 +468,38 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
         unrotate.sin_a = std::sin(rad);
       }
     }
+  }
+
+  // Faint rules of a scan (a hairline printed light, then blurred and
+  // JPEG-compressed): averaged along each direction, noise fades while a
+  // rule stays a little darker than the paper beside it (a black top-hat
+  // across the rule, independent of uneven light). Only long, thin runs are
+  // taken from these masks.
+  PixPtr faint_h, faint_v;
+  if (prepared.grey) {
+    const int radius = std::max(2, static_cast<int>(std::lround(1.5 / points_per_pixel)));
+    const int across = 2 * radius + 1;
+    for (const bool vertical : {true, false}) {
+      PixPtr mean = DirectionalMean(prepared.grey.get(), vertical, radius);
+      if (!mean) continue;
+      PixPtr dark(pixTophat(mean.get(), vertical ? across : 1, vertical ? 1 : across, L_TOPHAT_BLACK));
+      if (!dark) continue;
+      PixPtr mask(pixThresholdToBinary(dark.get(), kFaintContrast));
+      if (!mask) continue;
+      pixInvert(mask.get(), mask.get());
+      (vertical ? faint_v : faint_h) = std::move(mask);
+    }
+    prepared.grey.reset();
+  }
+
+  // Blank the known text, one pixel inside each box so that a rule the box
+  // touches survives. (Text boxes are only given for unskewed renders.)
+  for (const BBox& b : text_boxes) {
+    const double k = 1.0 / points_per_pixel;
+    const int x0 = static_cast<int>(std::ceil(b.x0 * k)) + 1, y0 = static_cast<int>(std::ceil(b.y0 * k)) + 1;
+    const int x1 = static_cast<int>(std::floor(b.x1 * k)) - 1, y1 = static_cast<int>(std::floor(b.y1 * k)) - 1;
+    if (x1 < x0 || y1 < y0 || x1 < 0 || y1 < 0 || x0 >= width || y0 >= height) continue;
+    pixRasterop(binary.get(), x0, y0, x1 - x0 + 1, y1 - y0 + 1, PIX_CLR, nullptr, 0, 0);
   }
 
   PixPtr hclosed(scale.gap > 0 ? pixCloseSafeBrick(nullptr, binary.get(), scale.gap + 1, 1)
@@ -382,8 +513,58 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
   hclosed.reset();
   vclosed.reset();
 
-  std::vector<Segment> hs = MergeCollinear(ReadSegments(hmask.get(), true, scale), scale);
-  std::vector<Segment> vs = MergeCollinear(ReadSegments(vmask.get(), false, scale), scale);
+  std::vector<Segment> hs = ReadSegments(hmask.get(), true, scale);
+  std::vector<Segment> vs = ReadSegments(vmask.get(), false, scale);
+  hmask.reset();
+  vmask.reset();
+  if (faint_h && faint_v) {
+    // Long runs only: a faint rule is kept when it is at least three times
+    // the shortest rule, which noise and glyph smears never are.
+    Scale strict = scale;
+    strict.min_len = 3 * scale.min_len;
+    strict.max_thick = scale.max_thick / 2;
+    // The averaged rule is thin and broken in places: bridge short breaks
+    // along it and allow a pixel of jitter across it first.
+    // Where rules cross, the top-hat of the averaged image is empty for
+    // the averaging window plus the crossing rule: bridge that.
+    const int radius = std::max(2, static_cast<int>(std::lround(1.5 / points_per_pixel)));
+    const int bridge = 2 * radius + 1 + scale.gap + std::max(3, static_cast<int>(std::lround(1.0 / points_per_pixel)));
+    pixCloseSafeBrick(faint_h.get(), faint_h.get(), bridge, 1);
+    pixCloseSafeBrick(faint_v.get(), faint_v.get(), 1, bridge);
+    pixDilateBrick(faint_h.get(), faint_h.get(), 1, 3);
+    pixDilateBrick(faint_v.get(), faint_v.get(), 3, 1);
+    PixPtr fh(pixOpenBrick(nullptr, faint_h.get(), strict.min_len, 1));
+    PixPtr fv(pixOpenBrick(nullptr, faint_v.get(), 1, strict.min_len));
+    if (fh && fv) {
+      // A faint rule must meet several clear rules (a table's light outer
+      // border meets every row rule); smeared text meets none.
+      auto meets = [&](const Segment& seg, bool horizontal, const std::vector<Segment>& others) {
+        int n = 0;
+        for (const Segment& o : others)
+          n += (horizontal ? Crosses(seg, o, scale.touch) : Crosses(o, seg, scale.touch)) ? 1 : 0;
+        return n >= 3;
+      };
+      // Only rules missing from the clear masks are taken: next to a clear
+      // piece of the same rule, the averaged mask would only lengthen it
+      // into neighbouring text.
+      auto known = [&](const Segment& seg, const std::vector<Segment>& same) {
+        for (const Segment& o : same)
+          if (std::abs(o.pos - seg.pos) <= scale.same_edge && o.hi >= seg.lo && o.lo <= seg.hi) return true;
+        return false;
+      };
+      const int near = 2, far = std::max(near + 1, static_cast<int>(std::lround(1.5 / points_per_pixel)));
+      auto clear_sides = [&](const Segment& seg, bool horizontal) {
+        return SideInk(binary.get(), seg, horizontal, near, far) <= 0.3;
+      };
+      const std::vector<Segment> strong_h = hs, strong_v = vs;
+      for (const Segment& seg : ReadSegments(fh.get(), true, strict))
+        if (meets(seg, true, strong_v) && !known(seg, strong_h) && clear_sides(seg, true)) hs.push_back(seg);
+      for (const Segment& seg : ReadSegments(fv.get(), false, strict))
+        if (meets(seg, false, strong_h) && !known(seg, strong_v) && clear_sides(seg, false)) vs.push_back(seg);
+    }
+  }
+  hs = MergeCollinear(std::move(hs), scale);
+  vs = MergeCollinear(std::move(vs), scale);
   if (hs.size() < 2 || vs.size() < 2 || hs.size() > 5000 || vs.size() > 5000) return grids;
 
   // Crossing pairs, computed once.
