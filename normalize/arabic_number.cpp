@@ -215,12 +215,17 @@ std::optional<NumberToken> ReadArabicNumber(TextView text, std::size_t pos, Numb
 }
 
 std::optional<NumberToken> ReadDigitRun(TextView text, std::size_t pos, int max_digits) {
-  if (!CanStartArabicNumber(text, pos)) return std::nullopt;
+  // In a date a leading O is a zero (2023年O6月), so it may start the run.
+  const bool letter_zero = pos + 1 < text.size() && (text[pos] == U'O' || text[pos] == U'o') &&
+                           IsAsciiDigit(text[pos + 1]) && !LatinBefore(text, pos);
+  if (!letter_zero && !CanStartArabicNumber(text, pos)) return std::nullopt;
   Run run = ReadRun(text, pos, /*allow_letters=*/true);
-  if (run.digits.empty() || !run.has_digit || !LettersReadable(text, pos, run) ||
+  if (run.digits.empty() || !run.has_digit ||
       static_cast<int>(run.digits.size()) > max_digits) {
     return std::nullopt;
   }
+  if (!letter_zero && !LettersReadable(text, pos, run)) return std::nullopt;
+  if (letter_zero && LatinAt(text, run.end)) return std::nullopt;
   NumberToken token;
   token.begin = pos;
   token.end = run.end;

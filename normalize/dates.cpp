@@ -141,7 +141,10 @@ std::optional<DateMatch> ReadSeparatedForm(TextView text, std::size_t begin, int
                                            std::size_t sep_pos) {
   const char32_t sep = text[sep_pos];
   const std::size_t month_pos = SkipSpaces(text, sep_pos + 1);
-  if (month_pos >= text.size() || !IsAsciiDigit(text[month_pos])) return std::nullopt;
+  if (month_pos >= text.size()) return std::nullopt;
+  const bool letter_zero = (text[month_pos] == U'O' || text[month_pos] == U'o') &&
+                           month_pos + 1 < text.size() && IsAsciiDigit(text[month_pos + 1]);
+  if (!IsAsciiDigit(text[month_pos]) && !letter_zero) return std::nullopt;
   auto month = ReadSmall(text, month_pos, 12);
   if (!month) return std::nullopt;
   std::size_t q = SkipSpaces(text, month->end);

@@ -16,6 +16,8 @@ TEST(ReadDate, SeparatedForms) {
   EXPECT_EQ(Iso(U"2023/6/21"), "2023-06-21");
   EXPECT_EQ(Iso(U"2023-06-21"), "2023-06-21");
   EXPECT_EQ(Iso(U"2O23.6.21"), "2023-06-21");
+  EXPECT_EQ(Iso(U"2023.O6.2l"), "2023-06-21");
+  EXPECT_EQ(Iso(U"2023年O6月"), "2023-06");
 }
 
 TEST(ReadDate, YearAndMonthOnlyWhenNothingFollows) {
