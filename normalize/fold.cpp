@@ -49,6 +49,31 @@ std::optional<Text> DecodeUtf8(std::string_view bytes) {
   return out;
 }
 
+std::string RepairUtf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    const auto lead = static_cast<unsigned char>(bytes[i]);
+    const std::size_t length = lead < 0x80           ? 1
+                               : (lead >> 5) == 0x6  ? 2
+                               : (lead >> 4) == 0xE  ? 3
+                               : (lead >> 3) == 0x1E ? 4
+                                                     : 0;
+    if (length > 0 && i + length <= bytes.size()) {
+      const std::string_view one = bytes.substr(i, length);
+      if (auto decoded = DecodeUtf8(one); decoded && decoded->size() == 1) {
+        out.append(one);
+        i += length;
+        continue;
+      }
+    }
+    out += "\xEF\xBF\xBD";
+    ++i;
+  }
+  return out;
+}
+
 Text Fold(TextView text) {
   Text normalized(text);
   UErrorCode status = U_ZERO_ERROR;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "normalize/text.h"
@@ -18,6 +19,10 @@ namespace jixiao::norm {
 // Code points of `bytes`, or nullopt when the bytes are not well-formed
 // UTF-8 or hold a control character other than tab, CR, LF, FF or VT.
 std::optional<Text> DecodeUtf8(std::string_view bytes);
+
+// `bytes` as well-formed UTF-8: each ill-formed sequence and each rejected
+// control character replaced by U+FFFD, so that kept text can be emitted.
+std::string RepairUtf8(std::string_view bytes);
 
 // NFKC plus the extra foldings above. Never fails: if ICU reports an error
 // the input is returned with only the extra foldings applied.

@@ -17,42 +17,17 @@ using norm::TextView;
 // figure, and reading it would only cost time.
 constexpr std::size_t kMaxFigureText = 4096;
 
-// `bytes` as valid UTF-8, ill-formed sequences replaced by U+FFFD, so that
-// the kept text can always be emitted.
-std::string Repaired(std::string_view bytes) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length > 0 && i + length <= bytes.size()) {
-      if (auto decoded = norm::DecodeUtf8(bytes.substr(i, length)); decoded && decoded->size() == 1) {
-        out.append(bytes.substr(i, length));
-        i += length;
-        continue;
-      }
-    }
-    out += "\xEF\xBF\xBD";
-    ++i;
-  }
-  return out;
-}
-
 // What a column or row header's unit does to a bare number in its cells.
 struct ColumnUnit {
   double factor = 1;
   std::optional<std::string> unit;
 };
 
-std::optional<ColumnUnit> ReadColumnUnit(const std::string& header) {
-  auto decoded = norm::DecodeUtf8(header);
-  if (!decoded) return std::nullopt;
-  Text folded = norm::Fold(*decoded);
-  // Keep only what is inside parentheses or after 单位, if printed so.
+// A unit and nothing else ("万元", "单位：万元", "%"), or nullopt.
+std::optional<ColumnUnit> ReadBareUnit(TextView text) {
   Text core;
-  for (char32_t c : folded) {
-    if (c == U'(' || c == U')' || c == U':' || c == U' ') continue;
-    core += c;
+  for (char32_t c : text) {
+    if (c != U':' && c != U' ') core += c;
   }
   TextView view(core);
   if (view.starts_with(U"单位")) view.remove_prefix(2);
@@ -68,8 +43,27 @@ std::optional<ColumnUnit> ReadColumnUnit(const std::string& header) {
     result.unit = norm::ToUtf8(u->unit);
     pos = u->end;
   }
-  if (pos != view.size()) return std::nullopt;  // not a bare unit header
+  if (pos != view.size()) return std::nullopt;
   return result;
+}
+
+// The unit a header states: the header itself when it is a bare unit, else
+// the last parenthesized bare unit in it (预算执行情况（万元） (20分) -> 万元).
+std::optional<ColumnUnit> ReadColumnUnit(const std::string& header) {
+  auto decoded = norm::DecodeUtf8(header);
+  if (!decoded) return std::nullopt;
+  const Text folded = norm::Fold(*decoded);
+  const TextView view(folded);
+  if (auto bare = ReadBareUnit(view)) return bare;
+  std::size_t close = view.rfind(U')');
+  for (int guard = 0; guard < 16 && close != TextView::npos && close > 0; ++guard) {
+    const std::size_t open = view.rfind(U'(', close - 1);
+    if (open == TextView::npos) break;
+    if (auto unit = ReadBareUnit(view.substr(open + 1, close - open - 1))) return unit;
+    if (open == 0) break;
+    close = view.rfind(U')', open - 1);
+  }
+  return std::nullopt;
 }
 
 void ApplyContext(const NormalizeContext& context, const norm::Figure& figure, Value* value) {
@@ -92,7 +86,7 @@ Normalized NormalizeUnguarded(std::string_view text, const NormalizeContext& con
   out.value.raw = std::string(text);
   auto decoded = norm::DecodeUtf8(text);
   if (!decoded) {
-    out.value.raw = Repaired(text);
+    out.value.raw = norm::RepairUtf8(text);
     out.value.text = out.value.raw;
     out.noisy = true;
     return out;

@@ -290,6 +290,9 @@ TEST(Normalize, ColumnUnitAppliesToBareNumbers) {
   NormalizeContext header;
   header.column_unit = "（单位：万元）";
   ExpectNumber("110", {1100000, "元"}, header);
+  NormalizeContext full_header;
+  full_header.column_unit = "预算执行情况（万元） (20分)";
+  ExpectNumber("110", {1100000, "元"}, full_header);
   NormalizeContext yuan;
   yuan.column_unit = "元";
   ExpectNumber("980", {980, "元"}, yuan);
