@@ -116,7 +116,6 @@ Result<CleanPage> CleanPageImage(Pix* page, double dpi) {
   if (!grey) return Result<CleanPage>::Error("cannot convert the page image to grey");
   OwnedPix norm = NormalizeBackground(grey.get());
   if (!norm) return Result<CleanPage>::Error("cannot normalize the page background");
-  grey.reset();
   OwnedPix binary = Binarize(norm.get());
   if (!binary) return Result<CleanPage>::Error("cannot binarize the page image");
   CleanPage clean;
@@ -127,11 +126,15 @@ Result<CleanPage> CleanPageImage(Pix* page, double dpi) {
     norm = std::move(level);
     binary = Binarize(norm.get());
     if (!binary) return Result<CleanPage>::Error("cannot binarize the page image");
+    OwnedPix plain_level = RotateDegrees(grey.get(), clean.skew_degrees);
+    if (!plain_level) return Result<CleanPage>::Error("cannot deskew the page image");
+    grey = std::move(plain_level);
   } else {
     clean.skew_degrees = 0;
   }
   clean.grey = std::move(norm);
   clean.binary = std::move(binary);
+  clean.plain = std::move(grey);
   return clean;
 }
 

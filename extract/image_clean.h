@@ -23,7 +23,10 @@ OwnedPix GreyWithoutSeals(Pix* page);
 // illumination and grey or yellowish tint removed, ink contrast stretched.
 OwnedPix NormalizeBackground(Pix* grey);
 
-// 8 bpp grey (paper white) -> 1 bpp, ink black. Keeps thin CJK strokes.
+// 8 bpp grey (paper white) -> 1 bpp, ink black: a global threshold (the
+// paper is flat after NormalizeBackground) that keeps the faint thin strokes
+// of serif CJK glyphs. Used to find skew, ink, rules and glyph shapes;
+// Tesseract reads the grey image.
 OwnedPix Binarize(Pix* grey);
 
 // The skew of the text lines of a 1 bpp page, in degrees within +-3: the
@@ -45,6 +48,8 @@ OwnedPix RulingLineMask(Pix* binary, double dpi);
 struct CleanPage {
   OwnedPix grey;              // 8 bpp, deskewed, paper white
   OwnedPix binary;            // 1 bpp, deskewed
+  OwnedPix plain;             // 8 bpp, deskewed, seals faded but paper as
+                              // scanned: faint rules survive here (for grids)
   double skew_degrees = 0;    // rotation that was applied
 };
 Result<CleanPage> CleanPageImage(Pix* page, double dpi);

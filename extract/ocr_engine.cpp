@@ -1,6 +1,7 @@
 // Tesseract engine per thread, tessdata discovery, word recognition.
 #include "extract/ocr_engine.h"
 
+#include <dlfcn.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
@@ -81,6 +82,18 @@ std::string SourceKey(const ExtractOptions& options) {
   return options.tessdata_dir + '\n' + (prefix != nullptr ? prefix : "");
 }
 
+// Tesseract runs parts of the LSTM in OpenMP teams of a fixed size. On a
+// machine that is already busy (several pages or files at once) spinning
+// team threads cost far more than they save; dynamic teams let the OpenMP
+// runtime shrink them to the cores that are free. The setting is per thread
+// and the runtime is only present when Tesseract was built with it, hence
+// the lookup instead of a link-time dependency.
+void UseDynamicOpenMpTeams() {
+  using SetDynamic = void (*)(int);
+  void* symbol = dlsym(RTLD_DEFAULT, "omp_set_dynamic");
+  if (symbol != nullptr) reinterpret_cast<SetDynamic>(symbol)(1);
+}
+
 // This thread's engine, created on first use (or when the tessdata
 // directory asked for changes).
 Result<tesseract::TessBaseAPI*> ThreadEngine(const ExtractOptions& options) {
@@ -88,6 +101,7 @@ Result<tesseract::TessBaseAPI*> ThreadEngine(const ExtractOptions& options) {
   const std::string source = SourceKey(options);
   if (engine.api && engine.source == source) return engine.api.get();
   engine.api.reset();
+  UseDynamicOpenMpTeams();
   Result<std::string> dir = FindTessdata(options);
   if (!dir.ok()) return dir.status();
   auto api = std::make_unique<tesseract::TessBaseAPI>();
@@ -110,6 +124,7 @@ tesseract::PageSegMode SegMode(OcrLayout layout) {
     case OcrLayout::kAuto: return tesseract::PSM_AUTO;
     case OcrLayout::kBlock: return tesseract::PSM_SINGLE_BLOCK;
     case OcrLayout::kLine: return tesseract::PSM_SINGLE_LINE;
+    case OcrLayout::kRawLine: return tesseract::PSM_RAW_LINE;
   }
   return tesseract::PSM_SINGLE_BLOCK;
 }
@@ -150,22 +165,34 @@ Result<std::vector<OcrWord>> Recognize(tesseract::TessBaseAPI* api, Pix* image,
   }
   std::vector<OcrWord> words;
   std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
-  if (it) {
-    const tesseract::PageIteratorLevel level = tesseract::RIL_WORD;
+  if (it && !it->Empty(tesseract::RIL_SYMBOL)) {
+    // Symbol by symbol; a new word starts where Tesseract says one begins.
+    bool in_word = false;
     do {
-      std::unique_ptr<char[]> text(it->GetUTF8Text(level));
+      if (it->IsAtBeginningOf(tesseract::RIL_WORD) || !in_word) {
+        if (in_word && words.back().symbols.empty()) words.pop_back();
+        OcrWord w;
+        int l = 0, t = 0, r = 0, b = 0;
+        if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) {
+          w.x0 = l, w.y0 = t, w.x1 = r, w.y1 = b;
+        }
+        w.confidence =
+            std::clamp(static_cast<double>(it->Confidence(tesseract::RIL_WORD)) / 100.0, 0.0, 1.0);
+        words.push_back(std::move(w));
+        in_word = true;
+      }
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
       if (!text || IsBlank(text.get())) continue;
-      OcrWord w;
-      w.text = Trimmed(text.get());
+      OcrSymbol sym;
+      sym.text = Trimmed(text.get());
       int l = 0, t = 0, r = 0, b = 0;
-      if (!it->BoundingBox(level, &l, &t, &r, &b)) continue;
-      w.x0 = l;
-      w.y0 = t;
-      w.x1 = r;
-      w.y1 = b;
-      w.confidence = std::clamp(static_cast<double>(it->Confidence(level)) / 100.0, 0.0, 1.0);
-      words.push_back(std::move(w));
-    } while (it->Next(level));
+      if (it->BoundingBox(tesseract::RIL_SYMBOL, &l, &t, &r, &b)) {
+        sym.x0 = l, sym.y0 = t, sym.x1 = r, sym.y1 = b;
+      }
+      words.back().text += sym.text;
+      words.back().symbols.push_back(std::move(sym));
+    } while (it->Next(tesseract::RIL_SYMBOL));
+    if (in_word && words.back().symbols.empty()) words.pop_back();
   }
   api->Clear();
   return words;

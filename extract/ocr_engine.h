@@ -22,12 +22,20 @@ enum class OcrLayout {
   kAuto,   // page segmentation (PSM_AUTO): paragraphs and columns
   kBlock,  // one uniform block of text (PSM_SINGLE_BLOCK)
   kLine,   // one text line (PSM_SINGLE_LINE)
+  kRawLine,  // one text line, no layout analysis at all (PSM_RAW_LINE)
+};
+
+// One recognized character (Tesseract "symbol"), pixels.
+struct OcrSymbol {
+  std::string text;          // UTF-8, usually one code point
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
 struct OcrWord {
-  std::string text;          // UTF-8, no surrounding spaces
+  std::string text;          // UTF-8, no surrounding spaces; the symbols joined
   int x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // pixels, x1/y1 exclusive
   double confidence = 0;     // 0..1
+  std::vector<OcrSymbol> symbols;  // left to right
 };
 
 struct OcrRequest {

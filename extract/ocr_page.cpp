@@ -5,10 +5,12 @@
 #include <leptonica/allheaders.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cmath>
 
 #include "extract/image_clean.h"
+#include "extract/ocr_comparators.h"
 #include "extract/ocr_engine.h"
 #include "extract/page_layout.h"
 #include "extract/ruling_grid.h"
@@ -69,19 +71,26 @@ OwnedPix Crop(Pix* pix, const Rect& r) {
   return out;
 }
 
-// Rows of ink in a 1 bpp region: the number of text lines (bands of rows
-// with ink at least `min_band` tall) and the bounding rectangle of the ink.
+// Rows of ink in a 1 bpp region: the number of text lines and the bounding
+// rectangle of the ink. A band of rows with ink is a text line when it is at
+// least `min_band` tall or holds at least `min_ink` pixels (a dash "-" is
+// flat but solid); anything less is a speck of noise.
 struct InkExtent {
   int lines = 0;
   Rect box;  // relative to the region; empty when there is no ink
 };
 
-InkExtent MeasureInk(Pix* binary, int min_band) {
+InkExtent MeasureInk(Pix* binary, int min_band, int min_ink) {
   InkExtent ink;
   const int w = pixGetWidth(binary), h = pixGetHeight(binary), wpl = pixGetWpl(binary);
   const l_uint32* data = pixGetData(binary);
   int x0 = w, x1 = 0, y0 = h, y1 = 0;
-  int band = 0, gap = 0;
+  int band = 0, band_ink = 0, gap = 0;
+  auto end_band = [&] {
+    if (band >= min_band || (band > 0 && band_ink >= min_ink)) ++ink.lines;
+    band = 0;
+    band_ink = 0;
+  };
   for (int y = 0; y < h; ++y) {
     const l_uint32* line = data + static_cast<size_t>(y) * wpl;
     int count = 0;
@@ -96,19 +105,32 @@ InkExtent MeasureInk(Pix* binary, int min_band) {
       y0 = std::min(y0, y);
       y1 = std::max(y1, y + 1);
       ++band;
+      band_ink += count;
       gap = 0;
-    } else {
-      // A band ends at a gap of two blank rows (one may be noise between
-      // the parts of a glyph).
-      if (++gap == 2) {
-        if (band >= min_band) ++ink.lines;
-        band = 0;
-      }
+    } else if (++gap == 2) {
+      // Two blank rows end a band (one may fall between parts of a glyph).
+      end_band();
     }
   }
-  if (band >= min_band) ++ink.lines;
-  if (x1 > x0 && y1 > y0) ink.box = Rect{x0, y0, x1, y1};
+  end_band();
+  if (ink.lines > 0 && x1 > x0 && y1 > y0) ink.box = Rect{x0, y0, x1, y1};
   return ink;
+}
+
+// A cell holding nothing but one flat bar is a dash: "-" or, about a
+// character wide, "—" (Tesseract reads a lone bar as 7, = or nothing).
+// Returns the dash, or an empty string.
+std::string LoneDash(Pix* binary, double dpi) {
+  BOXA* parts = pixConnCompBB(binary, 8);
+  if (parts == nullptr) return "";
+  std::string dash;
+  l_int32 x = 0, y = 0, w = 0, h = 0;
+  if (boxaGetCount(parts) == 1 && boxaGetBoxGeometry(parts, 0, &x, &y, &w, &h) == 0) {
+    const double em = dpi * 10.5 / 72;  // body text size of the forms
+    if (h * 3 <= w && h <= em * 0.25 && w >= em * 0.15) dash = w >= em * 0.55 ? "—" : "-";
+  }
+  boxaDestroy(&parts);
+  return dash;
 }
 
 // Recognized words of a region, moved into page points.
@@ -118,7 +140,8 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
   OwnedPix bin = Crop(text_binary, region);
   if (!bin) return Status::Ok();
   const int min_band = std::max(3, static_cast<int>(std::lround(dpi * 0.03)));
-  const InkExtent ink = MeasureInk(bin.get(), min_band);
+  const int min_ink = std::max(6, static_cast<int>(std::lround(dpi * 0.06)));
+  const InkExtent ink = MeasureInk(bin.get(), min_band, min_ink);
   if (ink.lines == 0) return Status::Ok();  // blank (or specks only)
   // Tight around the ink with a margin, then padded with paper: Tesseract
   // reads glyphs touching the image edge poorly.
@@ -129,6 +152,18 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
   tight.y0 = std::max(tight.y0, region.y0);
   tight.x1 = std::min(tight.x1, region.x1);
   tight.y1 = std::min(tight.y1, region.y1);
+  const double pt_per_px = 72.0 / dpi;
+  if (ink.lines == 1) {
+    OwnedPix tight_bin = Crop(text_binary, tight);
+    if (const std::string dash = tight_bin ? LoneDash(tight_bin.get(), dpi) : ""; !dash.empty()) {
+      Word word;
+      word.text = dash;
+      word.confidence = 0.9;  // read from shape alone
+      word.bbox = BBox{tight.x0 * pt_per_px, tight.y0 * pt_per_px, tight.x1 * pt_per_px, tight.y1 * pt_per_px};
+      words->push_back(std::move(word));
+      return Status::Ok();
+    }
+  }
   OwnedPix crop = Crop(text_image, tight);
   if (!crop) return Status::Ok();
   const int pad = std::max(8, static_cast<int>(std::lround(dpi * 0.05)));
@@ -142,7 +177,20 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
   request.timeout_seconds = clock.Remaining();
   Result<std::vector<OcrWord>> found = RecognizeWords(padded.get(), request, options);
   if (!found.ok()) return found.status();
-  const double pt_per_px = 72.0 / dpi;
+  if (found.value().empty()) {
+    // Tesseract's layout analysis sometimes discards a clean line as
+    // non-text; read it again as a raw line (or each line of a block).
+    request.layout = OcrLayout::kRawLine;
+    request.timeout_seconds = clock.Remaining();
+    if (ink.lines > 1) request.layout = OcrLayout::kAuto;
+    found = RecognizeWords(padded.get(), request, options);
+    if (!found.ok()) return found.status();
+  }
+  if (OwnedPix tight_bin = Crop(text_binary, tight)) {
+    std::vector<ComparatorGlyph> glyphs = FindComparatorGlyphs(tight_bin.get(), dpi);
+    for (ComparatorGlyph& g : glyphs) g.x0 += pad, g.x1 += pad, g.y0 += pad, g.y1 += pad;
+    ApplyComparators(glyphs, &found.value());
+  }
   for (const OcrWord& w : found.value()) {
     Word word;
     word.text = w.text;
@@ -180,6 +228,7 @@ Status RecognizeFreeText(Pix* text_image, Pix* text_binary, const std::vector<Ta
   request.timeout_seconds = clock.Remaining();
   Result<std::vector<OcrWord>> found = RecognizeWords(masked.get(), request, options);
   if (!found.ok()) return found.status();
+  ApplyComparators(FindComparatorGlyphs(masked_bin.get(), dpi), &found.value());
   const double pt_per_px = 72.0 / dpi;
   for (const OcrWord& ow : found.value()) {
     Word word;
@@ -195,12 +244,18 @@ Result<OcrPageResult> OcrPageUnguarded(Pix* image, int page, double dpi,
                                        const ExtractOptions& options) {
   QuietLeptonica();
   const PageClock clock(options.page_timeout_seconds);
+  // Checked on every page, even one without ink, so that a missing language
+  // is reported the same way whatever the page holds.
+  if (Result<std::string> tessdata = FindTessdata(options); !tessdata.ok()) return tessdata.status();
   Result<CleanPage> cleaned = CleanPageImage(image, dpi);
   if (!cleaned.ok()) return cleaned.status();
   CleanPage& clean = cleaned.value();
   const int w = pixGetWidth(clean.grey.get()), h = pixGetHeight(clean.grey.get());
 
-  const std::vector<TableGrid> grids = DetectTableGrids(clean.binary.get(), 72.0 / dpi);
+  // Grids from the page as scanned (deskewed, seals faded): the clean-up
+  // that makes text crisp can wash out a faint outer rule.
+  const std::vector<TableGrid> grids = DetectTableGrids(clean.plain.get(), 72.0 / dpi);
+  clean.plain.reset();
 
   // Ruling lines erased from both images: they would be read as 一, |, 1.
   OwnedPix rules = RulingLineMask(clean.binary.get(), dpi);
@@ -210,6 +265,8 @@ Result<OcrPageResult> OcrPageUnguarded(Pix* image, int page, double dpi,
   if (pixSetMasked(clean.grey.get(), rules.get(), 255) != 0)
     return Result<OcrPageResult>::Error("cannot erase ruling lines");
   rules.reset();
+  // Tesseract binarizes each region itself (Otsu on the region); on the
+  // normalized grey it keeps thin strokes that a page-wide threshold loses.
   Pix* text_image = clean.grey.get();
 
   std::vector<Word> words;
