@@ -178,8 +178,10 @@ std::optional<NumberToken> ReadArabicNumber(TextView text, std::size_t pos, Numb
   int frac_digits = 0;
   if (dot < text.size() && text[dot] == U'.') {
     Run frac;
-    if (dot + 1 < text.size() && text[dot + 1] != U'|') {
-      frac = ReadRun(text, dot + 1, /*allow_letters=*/true);
+    // Spaced digits may be spaced after the point too: "9 9 . 5 %".
+    const std::size_t frac_at = spaced ? SkipSpaces(text, dot + 1) : dot + 1;
+    if (frac_at < text.size() && text[frac_at] != U'|') {
+      frac = ReadRun(text, frac_at, /*allow_letters=*/true);
       if (frac.has_letter && LatinAt(text, frac.end)) frac = Run{};
     }
     if (!frac.digits.empty()) {

@@ -41,6 +41,8 @@ TEST(ArabicNumber, SpacedDigitsFromOcr) {
   EXPECT_EQ(Value(U"9 5 %"), 95);
   EXPECT_EQ(Value(U"1 1 0 万元"), 110);
   EXPECT_DOUBLE_EQ(Value(U"9 5 .5 %"), 95.5);
+  EXPECT_DOUBLE_EQ(Value(U"9 9 . 5 %"), 99.5);
+  EXPECT_DOUBLE_EQ(Value(U"95 .5%"), 95.5);
 }
 
 TEST(ArabicNumber, OcrLettersInsideDigitRuns) {
