@@ -168,8 +168,8 @@ std::optional<NumberToken> ReadArabicNumber(TextView text, std::size_t pos, Numb
     break;
   }
 
-  // Fraction: ".5", or " .5" after OCR-spaced digits.
-  // OCR also spaces a decimal point off its integer part: "95 .5".
+  // Fraction: ".5"; OCR may space the point off the integer part ("95 .5",
+  // "9 5 .5") and, after spaced digits, off the fraction ("9 9 . 5").
   std::size_t dot = i;
   if (i + 2 < text.size() && IsSpace(text[i]) && text[i + 1] == U'.' && IsAsciiDigit(text[i + 2])) {
     dot = i + 1;
