@@ -15,6 +15,10 @@
 namespace jixiao::narrative {
 namespace {
 
+constexpr std::size_t kUnitMaxChars = 30;
+
+bool IsColon(char32_t c) { return c == U'：' || c == U':'; }
+
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -64,18 +68,34 @@ void AddDate(Narrative& out, std::string role, Value date, std::string raw) {
   out.facts.dates.push_back(std::move(fact));
 }
 
-// A paragraph line that is a date and nothing else: the date a report is
-// signed under the unit's name.
-std::optional<DateSpan> WholeLineDate(std::u32string_view folded_line) {
-  std::vector<DateSpan> spans = ScanDates(folded_line);
-  if (spans.size() != 1 || spans[0].month == 0) return std::nullopt;
-  std::u32string rest = RemoveSpaces(folded_line.substr(0, spans[0].begin));
-  rest += RemoveSpaces(folded_line.substr(spans[0].end));
-  if (!rest.empty()) return std::nullopt;
-  return spans[0];
+}  // namespace
+
+// A name line: short, no punctuation or digits, not a numbered heading.
+bool LooksLikeUnitName(std::u32string_view tight) {
+  if (tight.size() < 4 || tight.size() > kUnitMaxChars) return false;
+  for (char32_t c : tight) {
+    if (IsAsciiDigitChar(c) || IsSentenceEnd(c) || IsColon(c) || c == U'，' || c == U'、' ||
+        c == U'（' || c == U'(' || c == U'“' || c == U'"')
+      return false;
+  }
+  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  if (kNumerals.find(tight.front()) != std::u32string_view::npos && tight.size() > 1 && tight[1] == U'、')
+    return false;
+  if (ContainsAny(tight, {U"日期", U"时间", U"截止", U"截至", U"之前", U"以前"})) return false;
+  return !EndsWith(tight, U"报告") && !EndsWith(tight, U"年度");
 }
 
-}  // namespace
+std::optional<SignatureLine> ReadSignatureLine(std::u32string_view folded_line) {
+  std::u32string tight = RemoveSpaces(folded_line);
+  std::vector<DateSpan> spans = ScanDates(tight);
+  if (spans.size() != 1 || spans[0].month == 0 || spans[0].end != tight.size()) return std::nullopt;
+  std::u32string unit = tight.substr(0, spans[0].begin);
+  if (!unit.empty() && !LooksLikeUnitName(unit)) return std::nullopt;
+  SignatureLine line;
+  line.unit = std::move(unit);
+  line.date = spans[0];
+  return line;
+}
 
 Value DateValue(const SentenceFigures& s, const DateSpan& span, const Location& where) {
   std::string raw = RawOf(s.sentence, span.begin, span.end);
@@ -90,10 +110,14 @@ Value DateValue(const SentenceFigures& s, const DateSpan& span, const Location& 
 void ReadDates(const Context& context, Narrative& out) {
   for (const Paragraph& p : context.paragraphs) {
     for (const std::u32string& line : p.lines) {
-      std::u32string folded = FoldForScan(line);
-      std::optional<DateSpan> span = WholeLineDate(folded);
-      if (!span) continue;
-      std::string raw = ToUtf8(Trim(line));
+      std::optional<SignatureLine> sig = ReadSignatureLine(FoldForScan(line));
+      if (!sig) continue;
+      // The date as printed: the line after the unit's name.
+      std::u32string printed = Trim(line);
+      std::size_t skip = 0;
+      for (std::size_t seen = 0; skip < printed.size() && seen < sig->unit.size(); ++skip)
+        if (!IsSpaceChar(printed[skip])) ++seen;
+      std::string raw = ToUtf8(Trim(std::u32string_view(printed).substr(skip)));
       Value v = Normalize(raw).value;
       if (!v.date) continue;
       v.raw = raw;

@@ -13,7 +13,6 @@ namespace jixiao::narrative {
 namespace {
 
 constexpr std::size_t kTitleMaxChars = 40;
-constexpr std::size_t kUnitMaxChars = 30;
 constexpr std::size_t kTitleScanLines = 16;
 
 bool IsColon(char32_t c) { return c == U'：' || c == U':'; }
@@ -100,20 +99,6 @@ bool LooksLikeSentence(std::u32string_view line) {
   for (char32_t c : line)
     if (IsSentenceEnd(c) || IsColon(c) || c == U'，' || c == U',') return true;
   return false;
-}
-
-// A name line: short, no punctuation or digits, not a numbered heading.
-bool LooksLikeUnitName(std::u32string_view tight) {
-  if (tight.size() < 4 || tight.size() > kUnitMaxChars) return false;
-  for (char32_t c : tight) {
-    if (IsAsciiDigitChar(c) || IsSentenceEnd(c) || IsColon(c) || c == U'，' || c == U'、' ||
-        c == U'（' || c == U'(' || c == U'“' || c == U'"')
-      return false;
-  }
-  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
-  if (kNumerals.find(tight.front()) != std::u32string_view::npos && tight.size() > 1 && tight[1] == U'、')
-    return false;
-  return !EndsWith(tight, U"报告") && !EndsWith(tight, U"年度");
 }
 
 // 遵义市湄潭县医疗保障局 -> 湄潭县医疗保障局: the unit is the county or
@@ -285,12 +270,13 @@ std::u32string EvaluatedProjectName(const Context& context) {
   return {};
 }
 
-// The unit's name on the line above a date-only line near the end.
+// The unit's name signed above (or before) the date at the end.
 std::u32string SignatureUnit(const std::vector<Line>& lines) {
-  for (std::size_t k = lines.size(); k-- > 1;) {
-    std::vector<DateSpan> spans = ScanDates(lines[k].tight);
-    if (spans.size() != 1 || spans[0].begin != 0 || spans[0].end != lines[k].tight.size()) continue;
-    if (LooksLikeUnitName(lines[k - 1].tight)) return lines[k - 1].tight;
+  for (std::size_t k = lines.size(); k-- > 0;) {
+    std::optional<SignatureLine> sig = ReadSignatureLine(lines[k].tight);
+    if (!sig) continue;
+    if (!sig->unit.empty()) return sig->unit;
+    if (k > 0 && LooksLikeUnitName(lines[k - 1].tight)) return lines[k - 1].tight;
   }
   return {};
 }

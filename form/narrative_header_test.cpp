@@ -58,6 +58,21 @@ TEST(NarrativeHeader, IssuingUnitWithoutSignatureDropsTheCity) {
   EXPECT_EQ(n.fiscal_year, 2020);
 }
 
+TEST(NarrativeHeader, UnitAndDateOnOneLine) {
+  // A PDF's right-aligned signature block read as one line.
+  Paragraphs p({"加强医保基金监管，切实保障医保基金安全。", "保康县医疗保障局2024年1月13日"});
+  Narrative n = ParseNarrative(p.pointers());
+  EXPECT_EQ(n.implementing_unit, "保康县医疗保障局");
+  ASSERT_EQ(n.facts.dates.size(), 1u);
+  EXPECT_EQ(n.facts.dates[0].role, "signature");
+  EXPECT_EQ(n.facts.dates[0].date.date, "2024-01-13");
+  EXPECT_EQ(n.facts.dates[0].raw, "2024年1月13日");
+  // A labelled date is not a signature.
+  Paragraphs q({"填报日期2024年1月13日", "截止2023年12月31日"});
+  EXPECT_TRUE(ParseNarrative(q.pointers()).facts.dates.size() <= 1u);
+  for (const DateFact& d : ParseNarrative(q.pointers()).facts.dates) EXPECT_NE(d.role, "signature");
+}
+
 TEST(NarrativeHeader, QuotedNameOfASummary) {
   Paragraphs p({"“三员建设费”项目绩效自评综述：根据年初设定的绩效目标，项目绩效自评得分为 100 分。全年预算数为 24 万元，"
                 "执行数为 24 万元，完成预算的 100%。"});

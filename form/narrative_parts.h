@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,18 @@ bool IsRateFigure(const SentenceFigures& s, std::size_t figure);
 
 // The clause words before a figure, spaces removed.
 std::u32string CueOf(const SentenceFigures& s, std::size_t figure);
+
+// A name line: short, no punctuation or digits, not a numbered heading or
+// a title (the unit that signs a report).
+bool LooksLikeUnitName(std::u32string_view tight);
+
+// The line that signs a report: a date alone (2022 年 6月 25 日), or after
+// the unit's name when a converter put both on one line.
+struct SignatureLine {
+  std::u32string unit;   // spaces removed; empty when the line is only the date
+  DateSpan date;         // in the line with spaces removed
+};
+std::optional<SignatureLine> ReadSignatureLine(std::u32string_view folded_line);
 
 // A Value for a date span of a sentence, from Normalize() of its text.
 Value DateValue(const SentenceFigures& s, const DateSpan& span, const Location& where);
