@@ -1,0 +1,74 @@
+#include "form/cell_reader.h"
+
+#include "form/form_text.h"
+
+namespace jixiao::form {
+
+void CellReader::FlagUnreadable(const PrintedText& cell, const std::string& path, const std::string& what) {
+  if (flags_ == nullptr) return;
+  for (const Flag& f : *flags_)
+    if (f.code == "UNREADABLE" && f.path == path) return;
+  Flag f;
+  f.code = "UNREADABLE";
+  f.severity = "warning";
+  f.path = path;
+  f.message = what + "“" + cell.text + "”无法可靠识读，未采用";
+  f.declared_text = cell.text;
+  f.evidence.push_back({cell.where.page, cell.where.bbox, cell.text});
+  flags_->push_back(std::move(f));
+}
+
+std::optional<Value> CellReader::ReadValue(const PrintedText& cell, const NormalizeContext& context,
+                                           const std::string& path) {
+  std::string text = Trim(cell.text);
+  if (text.empty()) return std::nullopt;
+  if (cell.confidence < kMinCellConfidence) {
+    FlagUnreadable(cell, path, "识别置信度低的内容");
+    return std::nullopt;
+  }
+  std::string folded = Fold(text);
+  if (IsNotApplicable(folded)) {
+    Value v;
+    v.raw = text;
+    v.text = text;
+    v.where = cell.where;
+    v.confidence = cell.confidence;
+    return v;
+  }
+  Normalized n = Normalize(StripBracketedLabels(text), context);
+  if (n.noisy) {
+    FlagUnreadable(cell, path, "内容");
+    return std::nullopt;
+  }
+  Value v = std::move(n.value);
+  v.raw = text;
+  v.where = cell.where;
+  v.confidence = cell.confidence;
+  return v;
+}
+
+ScoredNumber CellReader::ReadPoints(const PrintedText& cell, const std::string& path) {
+  ScoredNumber s;
+  s.where = cell.where;
+  std::string text = Trim(cell.text);
+  s.raw = text;
+  if (text.empty()) {
+    s.blank = true;
+    return s;
+  }
+  std::string folded = Fold(text);
+  if (IsNotApplicable(folded)) return s;
+  if (cell.confidence < kMinCellConfidence) {
+    FlagUnreadable(cell, path, "识别置信度低的分数");
+    return s;
+  }
+  std::string stripped = StripBracketedLabels(text);
+  if (std::optional<double> points = ParsePoints(stripped)) {
+    s.declared = points;
+    return s;
+  }
+  if (HasDigit(Fold(stripped))) FlagUnreadable(cell, path, "分数");
+  return s;
+}
+
+}  // namespace jixiao::form

@@ -1,0 +1,196 @@
+// ParseReports: segment the document into projects, read each table
+// (grid or linear) and the lines around it, read each narrative, pair them,
+// and name the template of each report from the profiles.
+
+#include "form/form.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "form/cell_reader.h"
+#include "form/form_lines.h"
+#include "form/form_text.h"
+#include "form/grid_table.h"
+#include "form/linear_table.h"
+#include "form/narrative.h"
+#include "form/profile_detect.h"
+#include "form/segment.h"
+#include "form/table_view.h"
+
+namespace jixiao {
+
+namespace {
+
+using form::CellReader;
+
+struct TableReading {
+  Report report;
+  form::DetectInput detect;
+};
+
+void AddPages(Report& report, const std::vector<const Block*>& blocks) {
+  for (const Block* b : blocks)
+    if (b != nullptr && b->page > 0) report.pages.push_back(b->page);
+}
+
+void SortPages(Report& report) {
+  std::sort(report.pages.begin(), report.pages.end());
+  report.pages.erase(std::unique(report.pages.begin(), report.pages.end()), report.pages.end());
+}
+
+// A blank 总分 cell: the form requires it.
+void FlagBlankTotal(Report& report) {
+  if (!report.total.declared.blank || report.total.declared.declared) return;
+  const std::string path = "/total/declared";
+  if (std::find(report.missing_fields.begin(), report.missing_fields.end(), path) == report.missing_fields.end())
+    report.missing_fields.push_back(path);
+  Flag f;
+  f.code = "MISSING_FIELD";
+  f.severity = "error";
+  f.path = path;
+  f.message = "自评表“总分”栏为空";
+  f.evidence.push_back({report.total.declared.where.page, report.total.declared.where.bbox, "总分"});
+  report.flags.push_back(std::move(f));
+}
+
+// Label cells and title lines tell the template; long text cells (goal
+// descriptions, notes) could quote any label and are left out.
+constexpr std::size_t kMaxLabelChars = 40;
+
+void AddDetectText(form::DetectInput& detect, std::string folded) {
+  if (!folded.empty() && form::CharCount(folded) <= kMaxLabelChars) detect.folded_texts.push_back(std::move(folded));
+}
+
+TableReading ReadTablePart(const form::TablePart& part) {
+  TableReading out;
+  Report& report = out.report;
+  CellReader reader(&report.flags);
+  const Block& first = *part.tables.front();
+  std::vector<const Block*> rest(part.tables.begin() + 1, part.tables.end());
+  out.detect.has_table = true;
+  if (first.table.linear) {
+    form::ReadLinearTable(first, rest, report, reader);
+    // Labels wrap over lines here: the short lines joined count as well.
+    std::string joined;
+    for (const Block* b : part.tables)
+      for (const Cell& c : b->table.cells) {
+        std::string folded = form::Fold(c.text);
+        if (form::CharCount(folded) <= kMaxLabelChars) joined += folded;
+        AddDetectText(out.detect, std::move(folded));
+      }
+    out.detect.folded_texts.push_back(std::move(joined));
+  } else {
+    form::TableView view(form::JoinTableBlocks(first, rest), first.page);
+    form::ReadGridTable(view, report, reader);
+    for (const form::ViewCell& c : view.cells()) AddDetectText(out.detect, c.folded);
+  }
+  form::ReadFormLines(part.lines, report, reader);
+  for (const Block* b : part.lines)
+    if (form::IsFormTitle(*b) || form::IsFormHeaderLine(*b)) AddDetectText(out.detect, form::Fold(b->text));
+  AddPages(report, part.tables);
+  AddPages(report, part.lines);
+  FlagBlankTotal(report);
+  return out;
+}
+
+// The name a narrative part goes by when its parser found none: the quoted
+// name of a summary paragraph, else the title text.
+std::string FallbackNarrativeName(const form::NarrativePart& part) {
+  if (part.paragraphs.empty()) return "";
+  std::u32string text = form::ToU32(part.paragraphs.front()->text);
+  std::size_t open = text.find(U'“');
+  std::size_t close = open == std::u32string::npos ? std::u32string::npos : text.find(U'”', open + 1);
+  if (open != std::u32string::npos && close != std::u32string::npos && close - open < 60)
+    return form::ToU8(text.substr(open + 1, close - open - 1));
+  std::string title;
+  for (const Block* b : part.paragraphs) {
+    if (form::CharCount(title) > 80) break;
+    title += b->text;
+    if (form::IsNarrativeTitle(*b)) break;
+  }
+  return title;
+}
+
+// Whether a narrative part says anything a report is made of.
+bool HasSubstance(const Narrative& n) {
+  return !n.project_name.empty() || n.planned || n.executed || n.self_score.declared || !n.sections.empty();
+}
+
+FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<Profile>& profiles) {
+  FormParseResult result;
+  form::Segments segments = form::SegmentDocument(layout);
+
+  std::vector<TableReading> tables;
+  std::vector<std::string> table_names;
+  for (const form::TablePart& part : segments.tables) {
+    tables.push_back(ReadTablePart(part));
+    table_names.push_back(tables.back().report.project_name);
+  }
+  std::vector<Narrative> narratives;
+  std::vector<std::string> narrative_names;
+  for (const form::NarrativePart& part : segments.narratives) {
+    narratives.push_back(ParseNarrative(part.paragraphs));
+    narrative_names.push_back(narratives.back().project_name.empty() ? FallbackNarrativeName(part)
+                                                                     : narratives.back().project_name);
+  }
+
+  for (const form::ProjectParts& project : form::PairParts(segments, table_names, narrative_names)) {
+    Report report;
+    form::DetectInput detect;
+    if (project.table >= 0) {
+      TableReading& t = tables[static_cast<std::size_t>(project.table)];
+      report = std::move(t.report);
+      detect = std::move(t.detect);
+    }
+    if (project.narrative >= 0) {
+      const Narrative& n = narratives[static_cast<std::size_t>(project.narrative)];
+      if (project.table < 0 && !HasSubstance(n)) continue;
+      MergeNarrative(n, report);
+      if (project.table < 0) {
+        for (const Block* b : segments.narratives[static_cast<std::size_t>(project.narrative)].paragraphs)
+          detect.folded_texts.push_back(form::Fold(b->text));
+      }
+    }
+    if (const Profile* profile = form::DetectProfile(profiles, detect)) report.template_name = profile->name;
+    SortPages(report);
+    report.index = static_cast<int>(result.reports.size());
+    result.reports.push_back(std::move(report));
+  }
+
+  if (result.reports.empty()) {
+    Flag f;
+    f.code = "NO_REPORT";
+    f.severity = "error";
+    f.path = "";
+    f.message = "未找到项目绩效自评表或自评报告";
+    result.flags.push_back(std::move(f));
+  }
+  return result;
+}
+
+}  // namespace
+
+FormParseResult ParseReports(const LayoutDocument& layout, const std::vector<Profile>& profiles) {
+  // Errors are values: nothing a dependency throws leaves the library.
+  try {
+    return ParseUnguarded(layout, profiles);
+  } catch (const std::exception& e) {
+    FormParseResult failed;
+    Flag f;
+    f.code = "NO_REPORT";
+    f.severity = "error";
+    f.message = std::string("表单解析失败：") + e.what();
+    failed.flags.push_back(std::move(f));
+    return failed;
+  } catch (...) {
+    FormParseResult failed;
+    Flag f;
+    f.code = "NO_REPORT";
+    f.severity = "error";
+    f.message = "表单解析失败";
+    failed.flags.push_back(std::move(f));
+    return failed;
+  }
+}
+
+}  // namespace jixiao
