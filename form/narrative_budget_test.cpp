@@ -151,6 +151,19 @@ TEST(NarrativeBudget, WrappedLinesJoinIntoOneSentence) {
   EXPECT_DOUBLE_EQ(*n.facts.rate_statements[0].planned->number, 270000);
 }
 
+TEST(NarrativeBudget, OcrSpacedDigitsAreOneNumber) {
+  Paragraphs p({"严格落实内部管理制度。2019年共支付3 5 5 6 4 1 .8元用于夯实医疗救助托底保障。"});
+  Block ocr = p[0];
+  ocr.confidence = 0.6;
+  Narrative n = ParseNarrative({&ocr});
+  ASSERT_EQ(n.executed_mentions.size(), 1u);
+  EXPECT_DOUBLE_EQ(*n.executed_mentions[0].number, 355641.8);
+  EXPECT_DOUBLE_EQ(n.executed_mentions[0].confidence, 0.6);
+  // A text layer never spaces out one number: no figure is made up there.
+  Narrative text = ParseNarrative(p.pointers());
+  for (const Value& v : text.executed_mentions) EXPECT_NE(*v.number, 355641.8);
+}
+
 TEST(NarrativeBudget, SurvivesOddInput) {
   Block empty;
   Block table;

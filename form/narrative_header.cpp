@@ -153,6 +153,14 @@ std::vector<Line> AllLines(const Context& context) {
   return lines;
 }
 
+// At least two Chinese characters: names of projects and units are words.
+bool HasHanWord(std::u32string_view text) {
+  std::size_t han = 0;
+  for (char32_t c : text)
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) ++han;
+  return han >= 2;
+}
+
 // A label value a converter wrapped: the next line of the same paragraph,
 // when short and not a label itself (项目名称：…市级财政补 / 助资金).
 std::u32string WithContinuation(const std::vector<Line>& lines, std::size_t k, std::u32string value) {
@@ -172,7 +180,8 @@ void ReadLabels(const std::vector<Line>& lines, Narrative& out) {
       std::optional<std::u32string> value = LabelValue(line.text, label);
       if (!value) return;
       std::u32string text = DropRemarks(*value);
-      if (wraps && !text.empty()) text = WithContinuation(lines, k, std::move(text));
+      if (!HasHanWord(text)) return;  // a seal or noise read in place of a name
+      if (wraps) text = WithContinuation(lines, k, std::move(text));
       field = ToUtf8(text);
     };
     fill(out.project_name, U"项目名称", true);

@@ -24,6 +24,13 @@ TEST(NarrativeHeader, LabelLinesOfAFinancialReport) {
   EXPECT_FALSE(n.fill_date_is_signature);
 }
 
+TEST(NarrativeHeader, SealReadAsLettersIsNoName) {
+  Paragraphs p({"项目名称:医疗救助工作经费", "项目单位: (公章) BIRRRI"});
+  Narrative n = ParseNarrative(p.pointers());
+  EXPECT_EQ(n.project_name, "医疗救助工作经费");
+  EXPECT_EQ(n.implementing_unit, "");
+}
+
 TEST(NarrativeHeader, WrappedNameAndLostParenthesis) {
   Block b;
   b.kind = Block::Kind::kParagraph;

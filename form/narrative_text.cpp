@@ -371,6 +371,10 @@ std::string RawOf(const Sentence& sentence, std::size_t begin, std::size_t end) 
 }
 
 std::vector<Figure> ScanFigures(const Sentence& sentence, const Location& where, double confidence) {
+  // Text read by OCR (confidence below 1) may space out the digits of one
+  // number; text from a text layer or a converter does not.
+  constexpr std::size_t kOcrDigitGroup = 3;
+  const bool ocr = confidence < 1.0;
   std::vector<Figure> out;
   std::u32string_view s = sentence.folded;
   std::vector<DateSpan> dates = ScanDates(s);
@@ -398,9 +402,17 @@ std::vector<Figure> ScanFigures(const Sentence& sentence, const Location& where,
     if (IsAsciiDigitChar(c) && !IsAsciiAlnum(prev) && prev != U'.') {
       std::size_t j = i;
       bool dot = false;
+      std::size_t group = 0;  // digits since the last space
       while (j < s.size()) {
         if (IsAsciiDigitChar(s[j])) {
           ++j;
+          ++group;
+        } else if (ocr && s[j] == U' ' && group <= kOcrDigitGroup && j + 1 < s.size() &&
+                   (IsAsciiDigitChar(s[j + 1]) ||
+                    (s[j + 1] == U'.' && !dot && j + 2 < s.size() && IsAsciiDigitChar(s[j + 2])))) {
+          // OCR spaces out digits (3 5 5 6 4 1 .8): one number, as printed.
+          ++j;
+          group = 0;
         } else if (s[j] == U',' && j + 3 < s.size() && IsAsciiDigitChar(s[j + 1]) &&
                    IsAsciiDigitChar(s[j + 2]) && IsAsciiDigitChar(s[j + 3]) &&
                    (j + 4 >= s.size() || !IsAsciiDigitChar(s[j + 4]))) {
