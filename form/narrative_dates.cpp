@@ -3,6 +3,7 @@
 // (2022年12月31日之前, 2020年10月底前). A date inside an explanation
 // (参保缴费时间段为2021年9月至2022年2月底) has none of these roles and is
 // not recorded.
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -47,6 +48,44 @@ bool StartsWithDeadlineWord(std::u32string_view after) {
 // Keeps one fact per role and date; a date printed without its day (a
 // converter broke "2023 年 12 月 / 31日" over two paragraphs) gives way to
 // the full date of the same month.
+// Words of a plan for later years: a deadline or cut-off there is not one
+// of the year evaluated.
+bool SpeaksOfPlans(std::u32string_view text) {
+  return ContainsAny(text, {U"计划", U"将于", U"拟", U"力争", U"争取", U"下一步", U"建议", U"预计", U"次年",
+                            U"明年", U"整改", U"改进"});
+}
+
+// A section heading of the first two levels: 三、… or （二）… .
+bool IsSectionHeading(std::u32string_view tight) {
+  constexpr std::size_t kHeadingMaxChars = 24;
+  if (tight.size() < 2 || tight.size() > kHeadingMaxChars) return false;
+  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  std::size_t i = 0;
+  bool paren = tight[0] == U'（' || tight[0] == U'(';
+  if (paren) ++i;
+  std::size_t digits = 0;
+  while (i < tight.size() && kNumerals.find(tight[i]) != std::u32string_view::npos) {
+    ++i;
+    ++digits;
+  }
+  if (digits == 0 || i >= tight.size()) return false;
+  return paren ? (tight[i] == U'）' || tight[i] == U')') : tight[i] == U'、';
+}
+
+// For each paragraph, whether it stands under a heading about problems,
+// improvements or plans (四、存在的问题及改进措施 ... until the next heading).
+std::vector<bool> PlanSections(const Context& context) {
+  std::vector<bool> plan(context.paragraphs.size(), false);
+  bool current = false;
+  for (std::size_t i = 0; i < context.paragraphs.size(); ++i) {
+    const Paragraph& p = context.paragraphs[i];
+    std::u32string tight = RemoveSpaces(p.lines.empty() ? std::u32string_view() : p.lines.front());
+    if (IsSectionHeading(tight)) current = SpeaksOfPlans(tight) || Contains(tight, U"问题");
+    plan[i] = current;
+  }
+  return plan;
+}
+
 void AddDate(Narrative& out, std::string role, Value date, std::string raw) {
   if (!date.date) return;
   const std::string& iso = *date.date;
@@ -126,14 +165,21 @@ void ReadDates(const Context& context, Narrative& out) {
       AddDate(out, "signature", std::move(v), raw);
     }
   }
+  const std::vector<bool> plan = PlanSections(context);
   for (const SentenceFigures& s : context.sentences) {
     std::u32string_view text = s.sentence.folded;
     const Paragraph& p = context.paragraphs[s.sentence.paragraph];
-    if (Contains(text, U"填报日期")) continue;
+    if (Contains(text, U"填报日期") || plan[s.sentence.paragraph] || SpeaksOfPlans(text)) continue;
     for (const DateSpan& span : ScanDates(text)) {
       if (span.month == 0) continue;
       std::string role;
+      // A cut-off dates a figure stated after it (截止至 2022年12月31日，此项
+      // 资金已使用 X 元).
+      bool figure_after = std::any_of(s.figures.begin(), s.figures.end(), [&](const Figure& f) {
+        return f.begin >= span.end && f.kind != FigureKind::kBare;
+      });
       if (EndsWithCutoffWord(text.substr(0, span.begin))) {
+        if (!figure_after) continue;
         role = "cutoff";
       } else if (StartsWithDeadlineWord(text.substr(span.end))) {
         role = "deadline";

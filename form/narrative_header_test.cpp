@@ -117,6 +117,16 @@ TEST(NarrativeDates, DatesInsideExplanationsHaveNoRole) {
   EXPECT_EQ(n.fill_date->date, "2022-06");
 }
 
+TEST(NarrativeDates, PlansForLaterYearsAreNotDeadlines) {
+  Paragraphs p({"四、存在的问题及改进措施", "1.加强医保基金监管，各项整改工作于2024年6月30日前全部完成。",
+                "二、自评情况", "下一步将于2024年3月底前完成系统升级。", "截至2024年5月底，相关工作正在推进。",
+                "各项资金已于2023年10月底前全部拨付到位。"});
+  Narrative n = ParseNarrative(p.pointers());
+  ASSERT_EQ(n.facts.dates.size(), 1u);
+  EXPECT_EQ(n.facts.dates[0].role, "deadline");
+  EXPECT_EQ(n.facts.dates[0].date.date, "2023-10-31");
+}
+
 TEST(NarrativeDates, ADateBrokenOverTwoParagraphsCountsOnce) {
   Paragraphs p({"后按本级财政要求缩减 95900 元指标，剩余指标 84100 元，截止至 2023 年 12 月",
                 "31日，此项资金已使用60707.4元。",
