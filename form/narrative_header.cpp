@@ -67,7 +67,7 @@ int YearDuAt(std::u32string_view s, std::size_t pos, std::size_t* end = nullptr)
   if (pos > 0 && IsAsciiDigitChar(s[pos - 1])) return 0;
   std::size_t i = pos + 4;
   while (i < s.size() && IsSpaceChar(s[i])) ++i;
-  if (i + 1 >= s.size() + 0 || s.substr(i, 2) != U"年度") return 0;
+  if (i + 2 > s.size() || s.substr(i, 2) != U"年度") return 0;
   if (end) *end = i + 2;
   return year >= 1990 && year <= 2099 ? year : 0;
 }

@@ -108,6 +108,8 @@ void ReadScores(const Context& context, Narrative& out) {
       if (*f.value.number < 0 || *f.value.number > 100) continue;
       std::u32string cue = CueOf(s, k);
       if (!ContainsAny(cue, {U"自评", U"评价得分", U"绩效得分", U"评价总分", U"综合得分"})) continue;
+      // Another year's score is not this report's.
+      if (ContainsAny(cue, {U"上年", U"去年", U"上一年", U"前年", U"往年"})) continue;
       out.self_score_mentions.push_back(f.value);
       if (!out.self_score.declared) {
         out.self_score.declared = f.value.number;

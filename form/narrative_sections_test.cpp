@@ -33,7 +33,7 @@ TEST(NarrativeSelfScore, ScoreLeftInAParagraphOfItsOwn) {
 
 TEST(NarrativeSelfScore, SectionScoresAndOtherPointsAreNotTheSelfScore) {
   Paragraphs p({"（1）二级指标“项目产出”满分30分，自评得分为30分。", "定量指标按照得分=权重*B/A计算，满分100分。",
-                "按市、区财政 5: 5 比例分担。"});
+                "按市、区财政 5: 5 比例分担。", "该项目上年度自评得分为90分。"});
   Narrative n = ParseNarrative(p.pointers());
   EXPECT_FALSE(n.self_score.declared.has_value());
   EXPECT_TRUE(n.self_score_mentions.empty());

@@ -45,8 +45,9 @@ bool StartsWith(std::u32string_view text, std::u32string_view word);
 bool EndsWith(std::u32string_view text, std::u32string_view word);
 bool ContainsAny(std::u32string_view text, std::initializer_list<std::u32string_view> words);
 
-// Folds full-width digits, '．', '％', '，' between digits is NOT folded
-// (Chinese text uses it as a clause mark), and U+3000 to ASCII space.
+// Folds full-width digits, '．', '％', '－', '／' and U+3000 to ASCII, one
+// code point for one. The full-width comma is left alone: Chinese text uses
+// it between clauses, never inside a number.
 std::u32string FoldForScan(std::u32string_view text);
 
 struct Paragraph {
