@@ -30,20 +30,35 @@ void RowInk(Pix* binary, int y, int x0, int x1, int* left, int* right) {
   }
 }
 
-// +1 for ">" (apex at the right), -1 for "<", 0 for neither: the top and
-// bottom rows have ink at one side only, the middle rows at the other.
-// `component` is the component's own image (its box's size).
-int ChevronDirection(Pix* component) {
+// The shape of one component: +1 for ">" (apex at the right), -1 for "<",
+// 0 for neither. The top row has ink at one side only, the middle row at the
+// other, and the bottom of the lower arm back at the first side. Blur may
+// fuse the first bar to the arm: rows at the bottom filled across most of
+// the width are that bar (`fused_bar`), and the arm is probed above them.
+// `component` is the component's own image.
+int ChevronDirection(Pix* component, bool* fused_bar) {
   const int w = pixGetWidth(component), h = pixGetHeight(component);
+  auto wide = [&](int y) {
+    int l = 0, r = 0;
+    RowInk(component, y, 0, w, &l, &r);
+    return l >= 0 && (r - l + 1) * 10 >= w * 7;
+  };
+  int bottom = h - 1;
+  *fused_bar = false;
+  while (bottom > h / 2 && wide(bottom)) {
+    *fused_bar = true;
+    --bottom;
+  }
+  const int arm_height = bottom + 1;
+  const int probe = *fused_bar ? bottom - 1 : bottom - arm_height / 10;
   int tl = 0, tr = 0, ml = 0, mr = 0, bl = 0, br = 0;
-  RowInk(component, h / 10, 0, w, &tl, &tr);
-  RowInk(component, h / 2, 0, w, &ml, &mr);
-  RowInk(component, h - 1 - h / 10, 0, w, &bl, &br);
+  RowInk(component, arm_height / 10, 0, w, &tl, &tr);
+  RowInk(component, arm_height / 2, 0, w, &ml, &mr);
+  RowInk(component, std::max(probe, arm_height / 2 + 1), 0, w, &bl, &br);
   if (tl < 0 || ml < 0 || bl < 0) return 0;
   const double side = 0.4 * w;
-  // ">": top and bottom ink near the left, middle ink away from the left.
-  if (tr < side && br < side && ml > side) return +1;
-  if (tl > w - side && bl > w - side && mr < w - side) return -1;
+  if (tr < side && br < side && ml > side) return +1;  // ">"
+  if (tl > w - side && bl > w - side && mr < w - side) return -1;  // "<"
   return 0;
 }
 
@@ -85,7 +100,8 @@ std::vector<ComparatorGlyph> FindComparatorGlyphs(Pix* binary, double dpi) {
     const Box& c = boxes[i];
     if (c.h() < min_h || c.h() > max_h || c.w() < c.h() / 3 || c.w() > c.h() * 2) continue;
     Pix* part = pixaGetPix(parts, static_cast<int>(i), L_CLONE);
-    const int direction = part != nullptr ? ChevronDirection(part) : 0;
+    bool fused_bar = false;
+    const int direction = part != nullptr ? ChevronDirection(part, &fused_bar) : 0;
     pixDestroy(&part);
     if (direction == 0) continue;
     // Flat bars right under the chevron.
@@ -93,7 +109,8 @@ std::vector<ComparatorGlyph> FindComparatorGlyphs(Pix* binary, double dpi) {
     for (const Box& b : boxes) {
       if (&b != &c && IsBarUnder(b, c)) bars.push_back(&b);
     }
-    if (bars.empty() || bars.size() > 2) continue;
+    const size_t bar_count = bars.size() + (fused_bar ? 1 : 0);
+    if (bar_count == 0 || bar_count > 2) continue;
     std::sort(bars.begin(), bars.end(), [](const Box* a, const Box* b) { return a->y0 < b->y0; });
     Box all = c;
     for (const Box* b : bars) all = Box{std::min(all.x0, b->x0), all.y0, std::max(all.x1, b->x1), b->y1};
@@ -109,7 +126,7 @@ std::vector<ComparatorGlyph> FindComparatorGlyphs(Pix* binary, double dpi) {
     }
     if (!alone) continue;
     ComparatorGlyph g;
-    g.text = bars.size() == 1 ? (direction > 0 ? "≥" : "≤") : (direction > 0 ? "≧" : "≦");
+    g.text = bar_count == 1 ? (direction > 0 ? "≥" : "≤") : (direction > 0 ? "≧" : "≦");
     g.x0 = all.x0, g.y0 = all.y0, g.x1 = all.x1, g.y1 = all.y1;
     glyphs.push_back(g);
   }

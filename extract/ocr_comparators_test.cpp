@@ -38,6 +38,19 @@ TEST(FindComparatorGlyphs, ReadsTheFourComparators) {
   EXPECT_GE(glyphs[0].y1, 40);
 }
 
+TEST(FindComparatorGlyphs, CountsABarFusedToTheChevron) {
+  // Blur can join the first bar to the chevron's lower arm.
+  OwnedPix pix(pixCreate(200, 80, 1));
+  const int x = 20, y = 20, w = 16, h = 14;
+  pixRenderLine(pix.get(), x, y, x + w, y + h / 2, 3, L_SET_PIXELS);
+  pixRenderLine(pix.get(), x + w, y + h / 2, x, y + h, 3, L_SET_PIXELS);
+  pixRenderLine(pix.get(), x, y + h + 2, x + w, y + h + 2, 3, L_SET_PIXELS);
+  pixRenderLine(pix.get(), x, y + h + 8, x + w, y + h + 8, 3, L_SET_PIXELS);
+  std::vector<ComparatorGlyph> glyphs = FindComparatorGlyphs(pix.get(), 200);
+  ASSERT_EQ(glyphs.size(), 1u);
+  EXPECT_EQ(glyphs[0].text, "≧");
+}
+
 TEST(FindComparatorGlyphs, IgnoresOtherShapes) {
   OwnedPix pix(pixCreate(400, 80, 1));
   // A chevron alone (">"), an "=", and a chevron with a bar and a stroke

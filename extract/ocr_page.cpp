@@ -133,6 +133,34 @@ std::string LoneDash(Pix* binary, double dpi) {
   return dash;
 }
 
+// A piece of a ruling line next to the text comes back as "|" or "丨";
+// neither occurs in the forms' text.
+void DropRuleFragments(std::vector<OcrWord>* words) {
+  std::vector<OcrWord> kept;
+  for (OcrWord& w : *words) {
+    std::string text;
+    std::vector<OcrSymbol> symbols;
+    for (OcrSymbol& s : w.symbols) {
+      if (s.text == "|" || s.text == "丨") continue;
+      text += s.text;
+      symbols.push_back(std::move(s));
+    }
+    if (symbols.empty()) continue;
+    if (symbols.size() != w.symbols.size()) {
+      w.x0 = symbols.front().x0, w.y0 = symbols.front().y0;
+      w.x1 = symbols.front().x1, w.y1 = symbols.front().y1;
+      for (const OcrSymbol& s : symbols) {
+        w.x0 = std::min(w.x0, s.x0), w.y0 = std::min(w.y0, s.y0);
+        w.x1 = std::max(w.x1, s.x1), w.y1 = std::max(w.y1, s.y1);
+      }
+    }
+    w.text = std::move(text);
+    w.symbols = std::move(symbols);
+    kept.push_back(std::move(w));
+  }
+  *words = std::move(kept);
+}
+
 // Recognized words of a region, moved into page points.
 Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, double dpi,
                        const PageClock& clock, const ExtractOptions& options,
@@ -191,6 +219,7 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
     for (ComparatorGlyph& g : glyphs) g.x0 += pad, g.x1 += pad, g.y0 += pad, g.y1 += pad;
     ApplyComparators(glyphs, &found.value());
   }
+  DropRuleFragments(&found.value());
   for (const OcrWord& w : found.value()) {
     Word word;
     word.text = w.text;
@@ -229,6 +258,7 @@ Status RecognizeFreeText(Pix* text_image, Pix* text_binary, const std::vector<Ta
   Result<std::vector<OcrWord>> found = RecognizeWords(masked.get(), request, options);
   if (!found.ok()) return found.status();
   ApplyComparators(FindComparatorGlyphs(masked_bin.get(), dpi), &found.value());
+  DropRuleFragments(&found.value());
   const double pt_per_px = 72.0 / dpi;
   for (const OcrWord& ow : found.value()) {
     Word word;
