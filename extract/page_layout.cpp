@@ -151,6 +151,13 @@ bool IsCentred(const Line& l, const TextFrame& f, double page_width) {
          std::abs(mid - page_width / 2) < 1.5 * f.em;
 }
 
+// A short line set off from the left margin: a centred title, a signature
+// or a date pushed to the right. It is a paragraph of its own.
+bool IsStandalone(const Line& l, const TextFrame& f) {
+  const double text_width = std::max(1.0, f.right - f.left);
+  return l.box.width() < 0.6 * text_width && l.box.x0 > f.left + 2.5 * f.em;
+}
+
 // Whether `line` starts a new paragraph after `prev` (both outside tables).
 bool StartsParagraph(const Line& prev, const Line& line, int lines_in_para, const TextFrame& f,
                      double page_width) {
@@ -163,6 +170,7 @@ bool StartsParagraph(const Line& prev, const Line& line, int lines_in_para, cons
   if (StartsWithHeading(line.text) || (StartsWithHeading(prev.text) && prev.box.x1 < f.right - 2 * em))
     return true;
   if (IsCentred(line, f, page_width) || IsCentred(prev, f, page_width)) return true;
+  if (IsStandalone(line, f) || IsStandalone(prev, f)) return true;
   // The previous line stopped well short of the margin: it ended its paragraph.
   if (prev.box.x1 < f.right - 2.5 * em) return true;
   // First-line indent.
