@@ -16,11 +16,11 @@ struct Execution {
   std::optional<double> rate;  // percent, when applicable
 };
 
-// executed / planned x 100 when both are figures and planned > 0.
+// executed / planned x 100 when both are clean money figures and planned > 0.
 Execution ExecutionOf(const std::optional<Value>& planned, const std::optional<Value>& executed) {
   Execution e;
-  if (planned && planned->number) e.planned = &*planned;
-  if (executed && executed->number) e.executed = &*executed;
+  if (planned && planned->number && LooksLikeAmount(planned->raw)) e.planned = &*planned;
+  if (executed && executed->number && LooksLikeAmount(executed->raw)) e.executed = &*executed;
   if (e.planned && e.executed && *e.planned->number > 0 && *e.executed->number >= 0 &&
       std::isfinite(*e.planned->number) && std::isfinite(*e.executed->number))
     e.rate = *e.executed->number / *e.planned->number * 100.0;
@@ -43,9 +43,10 @@ void CheckRate(RuleContext& ctx, const Value& declared, const Execution& e, cons
                             ctx.profile.rate_tolerance);
   std::string severity = SeverityOf(verdict);
   if (severity.empty()) return;
-  std::string message = what + " " + declared.raw + " 与 执行数/预算数 = " + Quotient(*e.executed, *e.planned) +
+  std::string shown = declared.raw.empty() ? FormatNumber(*declared.number) + "%" : declared.raw;
+  std::string message = what + " " + shown + " 与 执行数/预算数 = " + Quotient(*e.executed, *e.planned) +
                         " = " + FormatNumber(*e.rate, 2) + "% 不符";
-  if (verdict == Agreement::kTolerated) message = what + " " + declared.raw + " 与计算值 " + FormatNumber(*e.rate, 2) +
+  if (verdict == Agreement::kTolerated) message = what + " " + shown + " 与计算值 " + FormatNumber(*e.rate, 2) +
                                                   "% 略有出入，但在容差之内";
   ctx.flags.Add(FlagBuilder("RATE_MISMATCH", severity, path)
                     .Message(message)
@@ -63,8 +64,9 @@ void CheckBudgetScore(RuleContext& ctx, const Execution& e) {
   bool not_applicable = e.planned && *e.planned->number <= 0;
   if (not_applicable) b.score.recomputed = 0.0;
   if (e.rate) b.score.recomputed = *weight * std::min(1.0, *e.rate / 100.0);
-  if (!b.score.declared || b.score.blank) return;
-  double declared = *b.score.declared;
+  std::optional<double> points = ctx.Points(b.score, "/budget/score");
+  if (!points) return;
+  double declared = *points;
 
   if (declared > *weight + 1e-6) {
     ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", "error", "/budget/score")
@@ -114,6 +116,12 @@ void CheckBudgetScore(RuleContext& ctx, const Execution& e) {
 
 void CheckBudget(RuleContext& ctx) {
   Budget& b = ctx.report.budget;
+  for (auto [value, path] : {std::pair{&b.planned, "/budget/planned"}, std::pair{&b.executed, "/budget/executed"}}) {
+    if (*value && (*value)->number && !LooksLikeAmount((*value)->raw))
+      ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", path)
+                        .Message("“" + (*value)->raw + "”不像一个金额，疑为读错栏位，未据以计算执行率")
+                        .Evidence(**value));
+  }
   Execution e = ExecutionOf(b.planned, b.executed);
   b.rate_recomputed = e.rate;
   b.score.recomputed.reset();

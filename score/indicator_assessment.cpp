@@ -64,7 +64,51 @@ Assessment AssessDates(const Indicator& indicator, const std::string& direction)
   return a;
 }
 
+std::string WithoutSpaces(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+  return out;
+}
+
+std::string TextOf(const std::optional<Value>& v) {
+  if (!v) return "";
+  return WithoutSpaces(v->text ? *v->text : v->raw);
+}
+
+bool Contains(const std::string& text, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (!w.empty() && text.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// Which tier (0 = best) the result text points to, or -1 when it does not tell.
+int EvidenceTier(const ScoringProfile& profile, const Indicator& ind) {
+  std::string actual = TextOf(ind.actual);
+  std::string target = TextOf(ind.target);
+  if (actual.empty()) return -1;
+  if (Contains(actual, profile.negation_words)) return -1;
+  if (Contains(actual, profile.partial_words)) return 1;
+  if (actual == target || Contains(actual, profile.achieved_words)) return 0;
+  return -1;
+}
+
 }  // namespace
+
+Tier AllowedFraction(const ScoringProfile& profile, const Indicator& indicator) {
+  int tier = EvidenceTier(profile, indicator);
+  Tier allowed{0, 1};
+  if (tier < 0) return allowed;
+  bool found = false;
+  for (const TierSet& set : profile.qualitative_tiers) {
+    if (static_cast<size_t>(tier) >= set.tiers.size()) continue;
+    const Tier& t = set.tiers[tier];
+    allowed.low = found ? std::min(allowed.low, t.low) : t.low;
+    allowed.high = found ? std::max(allowed.high, t.high) : t.high;
+    found = true;
+  }
+  return found ? allowed : Tier{0, 1};
+}
 
 Assessment AssessIndicator(const Indicator& indicator) {
   Assessment a;

@@ -18,4 +18,10 @@ namespace jixiao::score {
 
 Assessment AssessIndicator(const Indicator& indicator);
 
+// The fractions of its weight a qualitative indicator's score may take:
+// the tier its result text points to (the same words as the target, or an
+// achieved word: the top tier; a partly word: the middle one) in any of the
+// profile's tier sets, or the whole [0, 1] when the text tells nothing.
+Tier AllowedFraction(const ScoringProfile& profile, const Indicator& indicator);
+
 }  // namespace jixiao::score

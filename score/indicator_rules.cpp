@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "score/indicator_assessment.h"
 #include "score/printed_figure.h"
 #include "score/rounding.h"
 
@@ -11,35 +12,6 @@ namespace jixiao::score {
 namespace {
 
 std::string Path(size_t i, const char* leaf) { return "/indicators/" + std::to_string(i) + "/" + leaf; }
-
-std::string WithoutSpaces(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out.push_back(c);
-  return out;
-}
-
-std::string TextOf(const std::optional<Value>& v) {
-  if (!v) return "";
-  return WithoutSpaces(v->text ? *v->text : v->raw);
-}
-
-bool Contains(const std::string& text, const std::vector<std::string>& words) {
-  for (const std::string& w : words)
-    if (!w.empty() && text.find(w) != std::string::npos) return true;
-  return false;
-}
-
-// Which tier (0 = best) the evidence points to, or -1 when it does not tell.
-int EvidenceTier(const ScoringProfile& profile, const Indicator& ind) {
-  std::string actual = TextOf(ind.actual);
-  std::string target = TextOf(ind.target);
-  if (actual.empty()) return -1;
-  if (Contains(actual, profile.negation_words)) return -1;
-  if (Contains(actual, profile.partial_words)) return 1;
-  if (actual == target || Contains(actual, profile.achieved_words)) return 0;
-  return -1;
-}
 
 std::string WeightNote(const RuleContext& ctx, size_t i) {
   const Indicator& ind = ctx.report.indicators[i];
@@ -76,29 +48,14 @@ void CheckQualitative(RuleContext& ctx, size_t i) {
   Indicator& ind = ctx.report.indicators[i];
   if (!ind.weight.value || *ind.weight.value <= 0) return;
   double w = *ind.weight.value;
-  int tier = EvidenceTier(ctx.profile, ind);
-  // The declared score's fraction must fall in the tier the evidence allows
-  // in one of the tier sets the profile lists.
-  double low = 0, high = 1;
-  bool found = false;
-  if (tier >= 0) {
-    for (const TierSet& set : ctx.profile.qualitative_tiers) {
-      if (static_cast<size_t>(tier) >= set.tiers.size()) continue;
-      const Tier& t = set.tiers[tier];
-      low = found ? std::min(low, t.low) : t.low;
-      high = found ? std::max(high, t.high) : t.high;
-      found = true;
-    }
-  }
-  if (!found) {
-    low = 0;
-    high = 1;
-  }
-  if (!ind.score.declared || ind.score.blank) {
+  Tier allowed = AllowedFraction(ctx.profile, ind);
+  double low = allowed.low, high = allowed.high;
+  std::optional<double> points = ctx.Points(ind.score, Path(i, "score"));
+  if (!points) {
     ind.score.recomputed = w * high;
     return;
   }
-  double declared = *ind.score.declared;
+  double declared = *points;
   ind.score.recomputed = std::clamp(declared, w * low, w * high);
   double slack = ctx.profile.score_tolerance.consistent;
   if (declared >= w * low - slack || declared > w + 1e-6) return;  // in tier, or already flagged as above weight
@@ -121,8 +78,9 @@ void CheckQuantitative(RuleContext& ctx, size_t i, const Assessment& a) {
   std::optional<double> expected;
   if (a.score_ratio) expected = w * *a.score_ratio;
   ind.score.recomputed = expected;
-  if (!ind.score.declared || ind.score.blank) return;
-  double declared = *ind.score.declared;
+  std::optional<double> points = ctx.Points(ind.score, Path(i, "score"));
+  if (!points) return;
+  double declared = *points;
   std::string label = IndicatorLabel(ind, i);
 
   if (declared > w + 1e-6) {
@@ -173,6 +131,49 @@ void CheckQuantitative(RuleContext& ctx, size_t i, const Assessment& a) {
                     .Evidence(ind.actual));
 }
 
+// A group printed with one merged score (得分 cell spanning its rows): the
+// score must be the sum of its members' rule scores and within its weight.
+void CheckMergedGroupScores(RuleContext& ctx) {
+  const Report& r = ctx.report;
+  for (size_t g = 0; g < r.groups.size(); ++g) {
+    const Group& group = r.groups[g];
+    std::string path = "/groups/" + std::to_string(g) + "/score";
+    std::optional<double> points = ctx.Points(group.score, path);
+    if (!points) continue;
+    double declared = *points;
+    std::string name = group.label.empty() ? "第" + std::to_string(g + 1) + "组" : "“" + group.label + "”";
+    if (group.weight && declared > *group.weight + 1e-6)
+      ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", "error", path)
+                        .Message(name + "得分 " + FormatNumber(declared) + " 超过其分值 " + FormatNumber(*group.weight))
+                        .Declared(declared)
+                        .Expected(*group.weight)
+                        .Evidence(group.score));
+    double expected = 0;
+    bool complete = !group.indicators.empty();
+    bool inferred = false;
+    for (int i : group.indicators) {
+      if (i < 0 || static_cast<size_t>(i) >= r.indicators.size() || !r.indicators[i].score.recomputed) {
+        complete = false;
+        break;
+      }
+      expected += *r.indicators[i].score.recomputed;
+      inferred = inferred || Inferred(ctx, static_cast<size_t>(i));
+    }
+    if (!complete) continue;
+    Agreement verdict = Judge(declared, {expected}, ctx.profile.score_conventions, ctx.profile.score_unusual,
+                              ctx.profile.score_tolerance);
+    std::string severity = SeverityOf(verdict);
+    if (inferred) severity = ctx.ForInferred(severity);
+    if (severity.empty() || severity == "info") continue;
+    ctx.flags.Add(FlagBuilder("INDICATOR_SCORE_MISMATCH", severity, path)
+                      .Message(name + "合并得分 " + FormatNumber(declared) + " 与其下各指标按规则计算的得分之和 " +
+                               FormatNumber(expected, 2) + " 不符")
+                      .Declared(declared)
+                      .Expected(expected)
+                      .Evidence(group.score));
+  }
+}
+
 }  // namespace
 
 void CheckIndicators(RuleContext& ctx) {
@@ -184,12 +185,13 @@ void CheckIndicators(RuleContext& ctx) {
     ind.score.recomputed.reset();
     if (!ctx.profile.checks.indicators) continue;
     if (a.outcome == Outcome::kQualitative) {
-      if (ind.weight.value && ind.score.declared && !ind.score.blank && *ind.score.declared > *ind.weight.value + 1e-6)
+      std::optional<double> points = ctx.Points(ind.score, Path(i, "score"));
+      if (ind.weight.value && points && *points > *ind.weight.value + 1e-6)
         ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", Inferred(ctx, i) ? ctx.ForInferred("error") : "error",
                                   Path(i, "score"))
-                          .Message(IndicatorLabel(ind, i) + "得分 " + FormatNumber(*ind.score.declared) +
+                          .Message(IndicatorLabel(ind, i) + "得分 " + FormatNumber(*points) +
                                    " 超过其权重 " + FormatNumber(*ind.weight.value) + WeightNote(ctx, i))
-                          .Declared(*ind.score.declared)
+                          .Declared(*points)
                           .Expected(*ind.weight.value)
                           .Evidence(ind.score));
       CheckQualitative(ctx, i);
@@ -198,6 +200,7 @@ void CheckIndicators(RuleContext& ctx) {
     CheckQuantitative(ctx, i, a);
     CheckRatio(ctx, i, a);
   }
+  if (ctx.profile.checks.indicators) CheckMergedGroupScores(ctx);
 }
 
 }  // namespace jixiao::score

@@ -8,7 +8,9 @@
 // full weight (TARGET_NOT_MET_FULL_SCORE); a printed completion ratio must be
 // B/A (INDICATOR_RATE_MISMATCH, /indicators/i/ratio). A qualitative score
 // must fall in a tier the evidence allows (achieved: the top tier, partly:
-// the middle one), else a warning. Flags resting on an inferred weight carry
+// the middle one), else a warning. A group printed with one merged score is
+// held to the sum of its members' rule scores (/groups/g/score). Flags
+// resting on an inferred weight carry
 // the profile's inferred_weight_severity. Fills score.recomputed and
 // ratio_recomputed. Internal to score/.
 #pragma once

@@ -206,5 +206,46 @@ TEST(IndicatorRulesTest, GroupWeightIsSplitEqually) {
   ASSERT_NE(FindFlag(bad, "INDICATOR_SCORE_MISMATCH", "/indicators/0/score"), nullptr) << Describe(bad);
 }
 
+TEST(IndicatorRulesTest, GroupShareThatSeveralScoresContradictIsNotUsed) {
+  // 产出指标 (40分) read with three members where the form has four: each met
+  // member scores 10, not 13.33.
+  Report r;
+  r.template_name = "group-weights";
+  r.indicators = {Quantitative("培训", Count(10, "10"), Count(10, "10"), 10),
+                  Quantitative("准确率", Percent(98, "≧98%", ">="), Percent(98, "98%"), 10),
+                  Quantitative("拨付率", Percent(100, "100%"), Percent(100, "100%"), 10, "equal")};
+  Group g;
+  g.label = "产出指标";
+  g.weight = 40;
+  g.indicators = {0, 1, 2};
+  r.groups = {g};
+  ScoreReport(r, BuiltinProfile("group-weights"));
+  EXPECT_FALSE(r.indicators[0].weight.value.has_value());
+  EXPECT_EQ(FindFlag(r, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/groups/0/weight"), nullptr);
+}
+
+TEST(IndicatorRulesTest, MergedGroupScoreIsTheSumOfItsMembers) {
+  Report r;
+  r.template_name = "weight-column";
+  r.indicators = {WithWeight(Quantitative("检查次数", Count(4, "≥4次", "次", ">="), Count(2, "2次", "次"), 0), 10),
+                  WithWeight(Quantitative("宣传次数", Count(2, "≥2次", "次", ">="), Count(2, "2次", "次"), 0), 10)};
+  for (Indicator& ind : r.indicators) ind.score = ScoredNumber{};
+  Group g;
+  g.label = "产出指标";
+  g.weight = 20;
+  g.indicators = {0, 1};
+  g.score = Declared(15);  // 5 + 10
+  r.groups = {g};
+  ScoreReport(r, BuiltinProfile("weight-column"));
+  EXPECT_EQ(FindFlag(r, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(r);
+  r.groups[0].score = Declared(19);
+  ScoreReport(r, BuiltinProfile("weight-column"));
+  EXPECT_NE(FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/groups/0/score"), nullptr) << Describe(r);
+  r.groups[0].score = Declared(22);
+  ScoreReport(r, BuiltinProfile("weight-column"));
+  EXPECT_NE(FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/groups/0/score"), nullptr) << Describe(r);
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -12,6 +12,7 @@ namespace {
 
 bool HasNumber(const std::optional<Value>& v) { return v && v->number && std::isfinite(*v->number); }
 bool HasNumber(const Value& v) { return v.number && std::isfinite(*v.number); }
+bool CleanAmount(const std::optional<Value>& v) { return HasNumber(v) && LooksLikeAmount(v->raw); }
 
 // "" (consistent), "warning" (between) or "error" (a discrepancy) for two
 // amounts, given the consistent tolerance `tol` and the discrepancy floor
@@ -32,7 +33,7 @@ std::string Shown(const Value& v) {
 
 void CheckRemaining(RuleContext& ctx) {
   const Budget& b = ctx.report.budget;
-  if (HasNumber(b.remaining) && HasNumber(b.planned) && HasNumber(b.executed)) {
+  if (CleanAmount(b.remaining) && CleanAmount(b.planned) && CleanAmount(b.executed)) {
     double exact = *b.planned->number - *b.executed->number;
     double stated = *b.remaining->number;
     double digit = CoarsestDigit({&*b.planned, &*b.executed, &*b.remaining});
@@ -52,7 +53,7 @@ void CheckRemaining(RuleContext& ctx) {
                         .Evidence(*b.planned)
                         .Evidence(*b.executed));
   }
-  if (HasNumber(b.initial) && HasNumber(b.reduction) && HasNumber(b.planned)) {
+  if (CleanAmount(b.initial) && CleanAmount(b.reduction) && CleanAmount(b.planned)) {
     double exact = *b.initial->number - *b.reduction->number;
     double stated = *b.planned->number;
     double digit = CoarsestDigit({&*b.initial, &*b.reduction, &*b.planned});
@@ -148,8 +149,18 @@ QuantityKind KindOf(const CrossRef& ref) {
   return QuantityKind::kAmount;
 }
 
+// "" (agree), "skip" (not comparable), "warning" or "error".
 std::string MentionVerdict(const RuleContext& ctx, QuantityKind kind, const Value& a, const Value& b) {
   if (kind == QuantityKind::kAmount) {
+    // The same digits read at two scales ("358" in a 万元 column, "358万元"
+    // in prose) are one figure whose unit was read differently, not two.
+    std::optional<double> pa = FirstNumberIn(a.raw), pb = FirstNumberIn(b.raw);
+    if (pa && pb && *pa == *pb && *pa != 0) return "";
+    // Amounts a hundredfold apart are not one figure misprinted but a unit
+    // or a cell read wrongly; they are not compared.
+    double lo = std::min(std::fabs(*a.number), std::fabs(*b.number));
+    double hi = std::max(std::fabs(*a.number), std::fabs(*b.number));
+    if (hi > 0 && (lo == 0 || hi / lo >= 100)) return "skip";
     double digit = CoarsestDigit({&a, &b});
     return AmountVerdict(ctx, *a.number, *b.number, digit, digit);
   }
@@ -167,24 +178,30 @@ void CheckCrossReferences(RuleContext& ctx) {
       if (HasNumber(m)) mentions.push_back(&m);
     if (mentions.size() < 2 || mentions.size() > 1000) continue;
     QuantityKind kind = KindOf(ref);
-    // The reference is the mention most others agree with.
-    size_t best = 0, best_agree = 0;
+    // The reference is the mention most others agree with; among equals,
+    // the one comparable with most others (not a misread figure).
+    size_t best = 0, best_rank = 0;
     for (size_t a = 0; a < mentions.size(); ++a) {
-      size_t agree = 0;
-      for (size_t b = 0; b < mentions.size(); ++b)
-        if (a != b && MentionVerdict(ctx, kind, *mentions[a], *mentions[b]).empty()) ++agree;
-      if (agree > best_agree) {
+      size_t agree = 0, comparable = 0;
+      for (size_t b = 0; b < mentions.size(); ++b) {
+        if (a == b) continue;
+        std::string v = MentionVerdict(ctx, kind, *mentions[a], *mentions[b]);
+        if (v.empty()) ++agree;
+        if (v != "skip") ++comparable;
+      }
+      size_t rank = agree * (mentions.size() + 1) + comparable;
+      if (rank > best_rank) {
         best = a;
-        best_agree = agree;
+        best_rank = rank;
       }
     }
     std::string severity;
     std::string listed;
     std::vector<const Value*> odd;
     for (size_t b = 0; b < mentions.size(); ++b) {
+      std::string s = b == best ? "" : MentionVerdict(ctx, kind, *mentions[b], *mentions[best]);
+      if (s == "skip") continue;
       listed += (listed.empty() ? "" : "、") + Shown(*mentions[b]);
-      if (b == best) continue;
-      std::string s = MentionVerdict(ctx, kind, *mentions[b], *mentions[best]);
       if (s.empty()) continue;
       odd.push_back(mentions[b]);
       if (severity != "error") severity = s;

@@ -113,6 +113,22 @@ TEST(NarrativeRulesTest, CrossReferences) {
   EXPECT_EQ(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/2"), nullptr);
 }
 
+TEST(NarrativeRulesTest, CrossReferencesReadAtTwoScalesOrMisreadAreNotContradictions) {
+  Report r = Narrative();
+  CrossRef planned;
+  planned.quantity = "planned";
+  // "358" read without its 万元 column, "358万元" in prose.
+  planned.mentions = {Money(358, "358"), Money(3580000, "358万元"), Money(3580000, "358万元")};
+  CrossRef executed;
+  executed.quantity = "executed";
+  // A fragment of another cell, then two amounts that do disagree.
+  executed.mentions = {Money(2, "标2（10"), Money(88520.47, "88,520.47元"), Money(114855.26, "114,855.26元")};
+  r.facts.cross_refs = {planned, executed};
+  Report out = Scored(r);
+  EXPECT_EQ(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/0"), nullptr) << Describe(out);
+  EXPECT_NE(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/1"), nullptr) << Describe(out);
+}
+
 TEST(NarrativeRulesTest, SelfScoreStatedTwice) {
   Report r = Narrative();
   CrossRef self;

@@ -117,6 +117,53 @@ std::optional<double> FirstNumberIn(const std::string& raw, int* decimals) {
   return negative ? -v : v;
 }
 
+bool LooksLikeAmount(const std::string& raw) {
+  std::string_view s(raw);
+  size_t i = 0, len = 0;
+  auto skip_spaces = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  };
+  auto starts = [&](std::string_view word) { return s.substr(i, word.size()) == word; };
+  skip_spaces();
+  if (i == s.size()) return true;
+  for (std::string_view sign : {"-", "−", "－", "¥", "￥"})
+    if (starts(sign)) {
+      i += sign.size();
+      break;
+    }
+  skip_spaces();
+  int digits = 0;
+  bool leading_zero = false;
+  while (i < s.size()) {
+    int d = DigitAt(s, i, &len);
+    if (d >= 0) {
+      if (digits == 0 && d == 0) leading_zero = true;
+      else if (digits == 1 && leading_zero) return false;  // "00", "012"
+      ++digits;
+      i += len;
+      continue;
+    }
+    size_t point_len = 0;
+    if (digits > 0 && (s[i] == ',' || PointAt(s, i, &point_len))) {
+      if (s[i] == ',') point_len = 1;
+      leading_zero = false;  // "0.5"
+      digits = std::max(digits, 2);
+      i += point_len;
+      continue;
+    }
+    break;
+  }
+  if (digits == 0) return false;
+  skip_spaces();
+  for (std::string_view unit : {"万元", "千元", "亿元", "元", "万"})
+    if (starts(unit)) {
+      i += unit.size();
+      break;
+    }
+  skip_spaces();
+  return i == s.size();
+}
+
 std::optional<PrintedForm> PrintedFormOf(const Value& value) {
   int decimals = 0;
   std::optional<double> printed = FirstNumberIn(value.raw, &decimals);

@@ -29,6 +29,13 @@ std::optional<double> FirstNumberIn(const std::string& raw, int* decimals = null
 // The printed form of `value`, or nullopt when raw holds no digits.
 std::optional<PrintedForm> PrintedFormOf(const Value& value);
 
+// Whether `raw` reads as one money figure and nothing else: a number (ASCII
+// or full-width digits, thousands separators, a decimal point, a sign or
+// ¥) and at most a money unit (元, 万元, 万, 千元, 亿元). Text cut from a
+// neighbouring cell ("标1（70", "（20分*执") or a zero-padded "00" does not.
+// Empty text passes (nothing says it is wrong).
+bool LooksLikeAmount(const std::string& raw);
+
 // One unit of the last printed digit, in the normalized unit (100 元 for
 // "400.77" 万元). Nullopt when it cannot be told from raw.
 std::optional<double> LastDigitUnit(const Value& value);

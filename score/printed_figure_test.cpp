@@ -45,6 +45,14 @@ TEST(PrintedFormTest, WholeNumberBesideDecimalsIsExact) {
   EXPECT_DOUBLE_EQ(CoarsestDigit({}), 0);
 }
 
+TEST(LooksLikeAmountTest, OneFigureAndAtMostAMoneyUnit) {
+  for (const char* ok : {"358", "2,324,100.00", "638.43万元", "１４,６５０,８５８．００元", "-3.11", "¥1,000", "0",
+                         "0.5", " 400.77 ", ""})
+    EXPECT_TRUE(LooksLikeAmount(ok)) << ok;
+  for (const char* bad : {"标1（70", "（20分*执", "00", "012", "年度财政资金总额", "20分", "358万元整以上"})
+    EXPECT_FALSE(LooksLikeAmount(bad)) << bad;
+}
+
 TEST(FormatTest, NumbersAndAmountsLikeTheDocument) {
   EXPECT_EQ(FormatNumber(19.95), "19.95");
   EXPECT_EQ(FormatNumber(20.0), "20");

@@ -1,11 +1,31 @@
 #include "score/rule_context.h"
 
+#include <cmath>
+
+#include "score/printed_figure.h"
 #include "score/rounding.h"
 
 namespace jixiao::score {
 
 std::string RuleContext::ForInferred(const std::string& severity) const {
   return MilderOf(severity, profile.inferred_weight_severity);
+}
+
+std::optional<double> RuleContext::BudgetWeight() const {
+  const std::optional<double>& printed = report.budget.weight;
+  if (printed && std::isfinite(*printed) && *printed > 0 && *printed <= Ceiling()) return printed;
+  return profile.budget_weight;
+}
+
+std::optional<double> RuleContext::Points(const ScoredNumber& number, const std::string& path) {
+  if (!number.declared || number.blank) return std::nullopt;
+  double v = *number.declared;
+  if (std::isfinite(v) && v >= 0 && v <= Ceiling() + 1e-9) return v;
+  flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", path)
+                .Message("“" + (number.raw.empty() ? FormatNumber(v) : number.raw) + "”不可能是得分（应在 0 与总分 " +
+                         FormatNumber(Ceiling()) + " 之间），疑为读错栏位，未作比较")
+                .Evidence(number));
+  return std::nullopt;
 }
 
 }  // namespace jixiao::score

@@ -1,15 +1,33 @@
 // score: recompute what a form's own rules give and flag contradictions.
 //
-// For each Report, with the profile named by Report::template_name:
-// execution rate and budget score, indicator scores (positive weight x B/A,
-// reverse weight x A/B, capped at the weight; equal targets met or not;
-// qualitative tiers), inferred weights where the form prints none, totals,
-// group and section weight sums, narrative relations (remainder, parts, unit
-// prices, cross references, dates against the fiscal year). Fills every
-// `recomputed` field and replaces Report::flags with the flags found; a
-// declared figure that a printing convention of the profile explains is not
-// flagged, one only an unusual convention explains is a warning. Pure
-// computation: no I/O, no exceptions, deterministic.
+// For each Report, with the profile named by Report::template_name (its
+// "scoring" section: budget weight, printing conventions, qualitative tiers,
+// tolerances, which checks apply):
+//   - budget: execution rate = executed / planned, budget score = weight x
+//     min(1, rate); a planned amount of 0 makes both not applicable (score 0,
+//     nothing flagged);
+//   - weights: printed per indicator, split from a printed group weight, or
+//     inferred in goal tables (a met target's score is its weight, the missed
+//     one takes the goal weight minus the others); Indicator::weight is set;
+//   - indicators: positive weight x min(1, B/A), reverse weight x min(1, A/B),
+//     equal and date targets met or not, qualitative scores within the tier
+//     the evidence allows, printed completion ratios against B/A;
+//   - totals against the item scores, the header total and the narrative
+//     self-score against the table, weight sums of groups, forms and
+//     narrative sections;
+//   - narrative relations: remainder, parts and totals, unit prices, one
+//     quantity printed twice, dates against the fiscal year.
+// Fills every `recomputed` field. Report::flags keeps the flags other stages
+// raised (MISSING_FIELD, UNREADABLE) and gets the ones computed here in place
+// of any from an earlier run, so scoring twice gives the same result; a
+// blank required cell listed in Report::missing_fields always carries a
+// MISSING_FIELD flag. A declared figure that a usual printing convention of
+// the profile explains is not flagged; one that only an unusual convention
+// explains, or that lies between the "consistent" and "discrepancy"
+// tolerances, is a warning; beyond that, an error. A flag resting on an
+// inferred weight is at most the profile's inferred_weight_severity. Messages
+// are in Chinese, with the figures as printed and evidence for each.
+// Pure computation: no I/O, no exceptions escape, deterministic.
 #pragma once
 
 #include <vector>
@@ -19,9 +37,12 @@
 
 namespace jixiao {
 
+// Scores one report with `profile`; a profile whose scoring section does not
+// validate is replaced by the built-in defaults (noted by an info flag).
 void ScoreReport(Report& report, const Profile& profile);
 
-// Scores every report with its profile (unknown names: the "generic" one).
+// Scores every report with its profile (unknown names: the "generic" one,
+// else the built-in defaults).
 void ScoreDocument(Document& document, const std::vector<Profile>& profiles);
 
 }  // namespace jixiao

@@ -109,7 +109,37 @@ TEST(ScoreTest, NonFiniteAndOutOfRangeInputDoNotCrash) {
   r.fill_date = Date("20", "20");
   ScoreReport(r, BuiltinProfile("goal-table"));
   EXPECT_FALSE(r.budget.rate_recomputed.has_value());
-  EXPECT_NE(FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/budget/score"), nullptr) << Describe(r);
+  // An infinite score cannot be a score: noted, not compared.
+  EXPECT_EQ(FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/budget/score"), nullptr) << Describe(r);
+  const Flag* note = FindFlag(r, "IMPLAUSIBLE_FIGURE", "/budget/score");
+  ASSERT_NE(note, nullptr) << Describe(r);
+  EXPECT_EQ(note->severity, "info");
+}
+
+TEST(ScoreTest, FiguresReadFromTheWrongCellAreNotCompared) {
+  Report r;
+  r.template_name = "goal-table";
+  r.budget.planned = Money(10000, "标1（70");  // text cut from the goal row
+  r.budget.executed = Money(20000, "标2（10");
+  r.budget.rate = Percent(87, "87%");
+  r.budget.score = Declared(719.8);  // the executed amount, read as the score
+  r.total.declared = Declared(99);
+  ScoreReport(r, BuiltinProfile("goal-table"));
+  EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
+  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/budget/planned"), nullptr);
+  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/budget/score"), nullptr);
+}
+
+TEST(ScoreTest, ImplausiblePrintedBudgetWeightFallsBackToTheProfile) {
+  Report r;
+  r.template_name = "weight-column";
+  r.budget.weight = 44800000;  // an amount read as the weight
+  r.budget.planned = Money(4007700, "400.77");
+  r.budget.executed = Money(3251900, "325.19");
+  r.budget.score = Declared(8.1);
+  ScoreReport(r, BuiltinProfile("weight-column"));
+  EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
+  EXPECT_NEAR(*r.budget.score.recomputed, 8.114, 1e-3);  // 10 x 81.14%
 }
 
 }  // namespace

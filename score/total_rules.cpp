@@ -9,34 +9,33 @@ namespace jixiao::score {
 
 namespace {
 
-bool Present(const ScoredNumber& n) { return n.declared.has_value() && !n.blank; }
-
 struct ItemSums {
   std::optional<double> declared;    // all declared item scores, when every one is printed
   std::optional<double> recomputed;  // all recomputed ones, when every one is known
   std::string parts;                 // "20 + 15 + 10 ..." for messages
 };
 
-ItemSums SumItems(const RuleContext& ctx) {
+ItemSums SumItems(RuleContext& ctx) {
   const Report& r = ctx.report;
   ItemSums sums;
   double declared = 0, recomputed = 0;
   bool declared_ok = true, recomputed_ok = true;
   size_t items = 0;
-  auto add = [&](const ScoredNumber& n, std::optional<double> recomputed_score) {
+  auto add = [&](const ScoredNumber& n, const std::string& path, std::optional<double> recomputed_score) {
     ++items;
-    if (Present(n)) {
-      declared += *n.declared;
-      sums.parts += (sums.parts.empty() ? "" : " + ") + FormatNumber(*n.declared);
+    if (std::optional<double> points = ctx.Points(n, path)) {
+      declared += *points;
+      sums.parts += (sums.parts.empty() ? "" : " + ") + FormatNumber(*points);
     } else {
       declared_ok = false;
     }
     if (recomputed_score) recomputed += *recomputed_score; else recomputed_ok = false;
   };
-  if (ctx.BudgetWeight()) add(r.budget.score, r.budget.score.recomputed);
+  if (ctx.BudgetWeight()) add(r.budget.score, "/budget/score", r.budget.score.recomputed);
   std::vector<bool> merged(r.indicators.size(), false);
-  for (const Group& g : r.groups) {
-    if (!Present(g.score)) continue;
+  for (size_t gi = 0; gi < r.groups.size(); ++gi) {
+    const Group& g = r.groups[gi];
+    if (!g.score.declared || g.score.blank) continue;
     double members = 0;
     bool members_ok = true;
     for (int i : g.indicators) {
@@ -44,10 +43,11 @@ ItemSums SumItems(const RuleContext& ctx) {
       merged[i] = true;
       if (r.indicators[i].score.recomputed) members += *r.indicators[i].score.recomputed; else members_ok = false;
     }
-    add(g.score, members_ok ? std::optional<double>(members) : std::nullopt);
+    add(g.score, "/groups/" + std::to_string(gi) + "/score", members_ok ? std::optional<double>(members) : std::nullopt);
   }
   for (size_t i = 0; i < r.indicators.size(); ++i)
-    if (!merged[i]) add(r.indicators[i].score, r.indicators[i].score.recomputed);
+    if (!merged[i])
+      add(r.indicators[i].score, "/indicators/" + std::to_string(i) + "/score", r.indicators[i].score.recomputed);
   if (items == 0) return sums;
   if (declared_ok) sums.declared = declared;
   if (recomputed_ok) sums.recomputed = recomputed;
@@ -81,56 +81,58 @@ void CheckTotals(RuleContext& ctx) {
   if (!t.recomputed && r.indicators.empty() && !ctx.BudgetWeight()) t.recomputed = SectionScoreSum(r);
   if (!ctx.profile.checks.totals) return;
 
-  if (Present(t.declared) && sums.declared) {
-    std::string severity = Verdict(ctx, *t.declared.declared, *sums.declared, true);
+  std::optional<double> bottom = ctx.Points(t.declared, "/total/declared");
+  std::optional<double> header = ctx.Points(t.declared_header, "/total/declared_header");
+  std::optional<double> self = ctx.Points(t.self_score_text, "/total/self_score_text");
+
+  if (bottom && sums.declared) {
+    std::string severity = Verdict(ctx, *bottom, *sums.declared, true);
     if (!severity.empty())
       ctx.flags.Add(FlagBuilder("TOTAL_MISMATCH", severity, "/total/declared")
-                        .Message("总分 " + FormatNumber(*t.declared.declared) + " 与各项得分之和 " + sums.parts +
-                                 " = " + FormatNumber(*sums.declared) + " 不符")
-                        .Declared(*t.declared.declared)
+                        .Message("总分 " + FormatNumber(*bottom) + " 与各项得分之和 " + sums.parts + " = " +
+                                 FormatNumber(*sums.declared) + " 不符")
+                        .Declared(*bottom)
                         .Expected(*sums.declared)
                         .Evidence(t.declared));
   }
 
-  if (Present(t.declared_header) && Present(t.declared)) {
-    std::string severity = Verdict(ctx, *t.declared_header.declared, *t.declared.declared, false);
+  if (header && bottom) {
+    std::string severity = Verdict(ctx, *header, *bottom, true);
     if (!severity.empty())
       ctx.flags.Add(FlagBuilder("HEADER_TOTAL_MISMATCH", severity, "/total/declared_header")
-                        .Message("表头总分 " + FormatNumber(*t.declared_header.declared) + " 与表尾总分 " +
-                                 FormatNumber(*t.declared.declared) + " 不符")
-                        .Declared(*t.declared_header.declared)
-                        .Expected(*t.declared.declared)
+                        .Message("表头总分 " + FormatNumber(*header) + " 与表尾总分 " + FormatNumber(*bottom) + " 不符")
+                        .Declared(*header)
+                        .Expected(*bottom)
                         .Evidence(t.declared_header)
                         .Evidence(t.declared));
   }
 
-  if (Present(t.self_score_text)) {
-    double self = *t.self_score_text.declared;
-    const ScoredNumber* table = Present(t.declared) ? &t.declared
-                                : Present(t.declared_header) ? &t.declared_header
-                                                             : nullptr;
+  if (self) {
+    // The table's total: the bottom one, else the header one.
+    std::optional<double> table = bottom ? bottom : header;
+    const ScoredNumber& table_cell = bottom ? t.declared : t.declared_header;
     if (table) {
-      std::string severity = Verdict(ctx, self, *table->declared, false);
+      std::string severity = Verdict(ctx, *self, *table, true);
       if (!severity.empty())
         ctx.flags.Add(FlagBuilder("SELF_SCORE_TEXT_MISMATCH", severity, "/total/self_score_text")
-                          .Message("报告所述自评得分 " + FormatNumber(self) + " 与自评表总分 " +
-                                   FormatNumber(*table->declared) + " 不符")
-                          .Declared(self)
-                          .Expected(*table->declared)
+                          .Message("报告所述自评得分 " + FormatNumber(*self) + " 与自评表总分 " + FormatNumber(*table) +
+                                   " 不符")
+                          .Declared(*self)
+                          .Expected(*table)
                           .Evidence(t.self_score_text)
-                          .Evidence(*table));
+                          .Evidence(table_cell));
     }
     std::optional<double> sections = SectionScoreSum(r);
     if (sections && ctx.profile.checks.sections) {
-      std::string severity = Verdict(ctx, self, *sections, false);
+      std::string severity = Verdict(ctx, *self, *sections, true);
       if (!severity.empty()) {
         std::string parts;
         for (const Section& s : r.sections)
           parts += (parts.empty() ? "" : " + ") + s.name + " " + FormatNumber(*s.score);
         FlagBuilder flag("SELF_SCORE_TEXT_MISMATCH", severity, "/total/self_score_text");
-        flag.Message("报告所述自评得分 " + FormatNumber(self) + " 与各部分得分之和 " + parts + " = " +
+        flag.Message("报告所述自评得分 " + FormatNumber(*self) + " 与各部分得分之和 " + parts + " = " +
                      FormatNumber(*sections) + " 不符")
-            .Declared(self)
+            .Declared(*self)
             .Expected(*sections)
             .Evidence(t.self_score_text);
         for (const Section& s : r.sections) flag.Evidence(s.where, s.raw);

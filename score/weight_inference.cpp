@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "score/indicator_assessment.h"
 #include "score/printed_figure.h"
 #include "score/rounding.h"
 
@@ -11,10 +12,37 @@ namespace {
 
 bool MemberValid(const Report& report, int i) { return i >= 0 && static_cast<size_t>(i) < report.indicators.size(); }
 
+bool PlausibleWeight(const RuleContext& ctx, std::optional<double> w) {
+  return w && std::isfinite(*w) && *w > 0 && *w <= ctx.Ceiling() + 1e-9;
+}
+
+// A printed group weight, unless it cannot be one (read from the wrong cell).
+std::optional<double> PrintedGroupWeight(const RuleContext& ctx, const Group& g) {
+  return PlausibleWeight(ctx, g.weight) ? g.weight : std::nullopt;
+}
+
+// Whether indicator i's declared score fits `share` as its weight: the
+// rule's figure for a quantitative target (by a usual convention, or within
+// the consistent tolerance), within [0, share] for a qualitative one.
+bool ScoreFitsShare(const RuleContext& ctx, int i, double share) {
+  const Indicator& ind = ctx.report.indicators[i];
+  const Assessment& a = ctx.state.assessments[i];
+  if (!ind.score.declared || ind.score.blank) return true;
+  double declared = *ind.score.declared;
+  double slack = ctx.profile.score_tolerance.consistent;
+  if (declared > share + slack) return false;
+  if (a.outcome == Outcome::kQualitative) return declared >= AllowedFraction(ctx.profile, ind).low * share - slack;
+  if (!a.score_ratio) return true;
+  Agreement verdict = Judge(declared, {share * *a.score_ratio}, ctx.profile.score_conventions,
+                            ctx.profile.score_unusual, ctx.profile.score_tolerance);
+  return verdict == Agreement::kConsistent || verdict == Agreement::kTolerated;
+}
+
 void SplitGroupWeights(RuleContext& ctx) {
   Report& r = ctx.report;
   for (const Group& g : r.groups) {
-    if (!g.weight) continue;
+    std::optional<double> weight = PrintedGroupWeight(ctx, g);
+    if (!weight || !MembershipConsistent(r, g)) continue;
     double printed_sum = 0;
     std::vector<int> open;
     for (int i : g.indicators) {
@@ -25,8 +53,21 @@ void SplitGroupWeights(RuleContext& ctx) {
         open.push_back(i);
     }
     if (open.empty()) continue;
-    double share = (*g.weight - printed_sum) / static_cast<double>(open.size());
+    double share = (*weight - printed_sum) / static_cast<double>(open.size());
     if (!(share > 0)) continue;
+    // One member whose score does not fit its share is a finding; several
+    // mean the share itself is wrong (the form weighs its indicators
+    // unequally, or rows were grouped wrongly), and nothing should rest on it.
+    int misfits = 0;
+    for (int i : open)
+      if (!ScoreFitsShare(ctx, i, share)) ++misfits;
+    if (misfits > 1) {
+      ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", "/groups/" + std::to_string(&g - r.groups.data()) + "/weight")
+                        .Message("“" + g.label + "”分值 " + FormatNumber(*weight) + " 均分后每项 " + FormatNumber(share) +
+                                 "，有 " + std::to_string(misfits) + " 项得分与之不符，各指标权重无法确定")
+                        .Evidence(g.where, g.weight_raw));
+      continue;
+    }
     for (int i : open) {
       r.indicators[i].weight.value = share;
       r.indicators[i].weight.source = "group";
@@ -53,15 +94,20 @@ struct Goal {
 Goal SummarizeGoal(RuleContext& ctx, const Group& g) {
   Report& r = ctx.report;
   Goal s;
-  s.printed = g.weight;
+  s.printed = PrintedGroupWeight(ctx, g);
   for (int i : g.indicators) {
     if (!MemberValid(r, i)) continue;
     Indicator& ind = r.indicators[i];
+    // A row with neither a result nor a score carries nothing to infer from
+    // (a blank or stray row); it takes no part in the goal's accounting.
+    if (!ind.weight.value && !ind.score.declared && !(ind.actual && (ind.actual->has_figure() || ind.actual->text)))
+      continue;
     if (ind.weight.value) {
       s.known_sum += *ind.weight.value;
-    } else if (CountsAsMet(ctx.state.assessments[i]) && ind.score.declared && !ind.score.blank) {
-      SetInferred(ctx, i, *ind.score.declared);
-      s.known_sum += *ind.score.declared;
+    } else if (std::optional<double> points = ctx.Points(ind.score, "/indicators/" + std::to_string(i) + "/score");
+               points && CountsAsMet(ctx.state.assessments[i])) {
+      SetInferred(ctx, i, *points);
+      s.known_sum += *points;
     } else {
       s.open.push_back(i);
     }
@@ -141,9 +187,11 @@ void InferGoalWeights(RuleContext& ctx) {
     const Goal& s = goals[g];
     if (!s.printed || s.open.size() != 1) continue;
     double w = *s.printed - s.known_sum;
+    const ScoredNumber& open_score = r.indicators[s.open[0]].score;
     if (w > 1e-9) {
       SetInferred(ctx, s.open[0], w);
-    } else {
+    } else if (open_score.declared && !open_score.blank) {
+      // A scored indicator left without any weight.
       FlagGoalWeight(ctx, g, *s.printed, s.known_sum, "其下已完成指标得分之和（未完成指标已无分值可分）");
       too_light.push_back(g);
     }
@@ -258,6 +306,16 @@ void InferGoalWeights(RuleContext& ctx) {
 
 }  // namespace
 
+bool MembershipConsistent(const Report& report, const Group& group) {
+  if (group.level1.empty()) return true;
+  for (int i : group.indicators) {
+    if (!MemberValid(report, i)) return false;
+    const std::string& level1 = report.indicators[i].level1;
+    if (!level1.empty() && level1 != group.level1) return false;
+  }
+  return true;
+}
+
 std::optional<double> FormWeightSum(const RuleContext& ctx) {
   const Report& r = ctx.report;
   std::optional<double> budget = ctx.BudgetWeight();
@@ -267,16 +325,15 @@ std::optional<double> FormWeightSum(const RuleContext& ctx) {
   std::vector<bool> grouped(r.indicators.size(), false);
   for (size_t g = 0; g < r.groups.size(); ++g) {
     std::optional<double> w = g < ctx.state.group_weight.size() ? ctx.state.group_weight[g] : std::nullopt;
-    if (!w) return std::nullopt;
+    if (!w || !MembershipConsistent(r, r.groups[g])) return std::nullopt;
     sum += *w;
     for (int i : r.groups[g].indicators)
       if (MemberValid(r, i)) grouped[i] = true;
   }
-  for (size_t i = 0; i < r.indicators.size(); ++i) {
-    if (grouped[i]) continue;
-    if (!r.indicators[i].weight.value) return std::nullopt;
-    sum += *r.indicators[i].weight.value;
-  }
+  // An indicator outside every group means the form's structure was not
+  // read in full: its weights cannot be added up with confidence.
+  for (size_t i = 0; i < r.indicators.size(); ++i)
+    if (!grouped[i]) return std::nullopt;
   return sum;
 }
 
@@ -286,7 +343,16 @@ void AssignWeights(RuleContext& ctx) {
   st.weight_inferred.assign(r.indicators.size(), false);
   st.group_weight.clear();
   st.group_weight_derived.assign(r.groups.size(), false);
-  for (const Group& g : r.groups) st.group_weight.push_back(g.weight);
+  for (const Group& g : r.groups) st.group_weight.push_back(PrintedGroupWeight(ctx, g));
+  for (size_t i = 0; i < r.indicators.size(); ++i) {
+    Weight& w = r.indicators[i].weight;
+    if (!w.value || PlausibleWeight(ctx, w.value)) continue;
+    ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", "/indicators/" + std::to_string(i) + "/weight")
+                      .Message("“" + (w.raw.empty() ? FormatNumber(*w.value) : w.raw) + "”不可能是权重，未作比较")
+                      .Evidence(r.indicators[i].where, w.raw));
+    w.value.reset();
+    w.source.clear();
+  }
   switch (ctx.profile.weight_mode) {
     case WeightMode::kColumn:
       // A group printed without a weight carries its members' weights.

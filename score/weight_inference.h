@@ -30,9 +30,14 @@ namespace jixiao::score {
 // Needs ctx.state.assessments; fills the rest of ctx.state.
 void AssignWeights(RuleContext& ctx);
 
-// budget weight + every group weight (printed or derived) + the weights of
-// indicators outside any group, when the report has groups and all of these
-// are known.
+// Whether the group's members carry the group's 一级指标 (when both are
+// known). A member of another 一级指标 means the rows were not grouped as
+// printed, so no weight is split from, or added up against, the group.
+bool MembershipConsistent(const Report& report, const Group& group);
+
+// budget weight + every group weight (printed or derived), when the report
+// has groups, every group's weight is known and every indicator belongs to
+// a group.
 std::optional<double> FormWeightSum(const RuleContext& ctx);
 
 }  // namespace jixiao::score

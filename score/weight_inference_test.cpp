@@ -120,6 +120,18 @@ TEST(WeightInferenceTest, TwoMissedTargetsLeaveTheirWeightsUnknown) {
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
 }
 
+TEST(WeightInferenceTest, StrayRowWithoutResultOrScoreIsIgnored) {
+  Report r = GoalTable(70, 10, 8);
+  Indicator stray;
+  stray.name = "年度财政资金总额";
+  stray.kind = "quantitative";
+  stray.target = Words("标1（70 分）");
+  r.indicators.push_back(stray);
+  r.groups[1].indicators.push_back(6);
+  ScoreReport(r, BuiltinProfile("goal-table"));
+  EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
+}
+
 TEST(WeightInferenceTest, ScoringTwiceGivesTheSameResult) {
   Report r = GoalTable(70, std::nullopt, 5);
   ScoreReport(r, BuiltinProfile("goal-table"));

@@ -16,11 +16,24 @@ std::string SumVerdict(const RuleContext& ctx, double declared, double sum) {
   return SeverityOf(Judge(declared, {sum}, {}, {}, ctx.profile.total_tolerance));
 }
 
+// Printed group weights against their members' printed 分值. When several
+// groups disagree but their members' weights add up to the same total as
+// the group weights, the rows were grouped wrongly (a member counted under
+// its neighbour), which is not what the form says: noted, not flagged.
 void CheckColumnGroups(RuleContext& ctx) {
   const Report& r = ctx.report;
+  struct Mismatch {
+    size_t group;
+    double printed;
+    double sum;
+    std::string parts;
+    std::string severity;
+  };
+  std::vector<Mismatch> mismatches;
   for (size_t g = 0; g < r.groups.size(); ++g) {
     const Group& group = r.groups[g];
-    if (!group.weight || group.indicators.empty()) continue;
+    std::optional<double> printed = ctx.state.group_weight_derived[g] ? std::nullopt : ctx.state.group_weight[g];
+    if (!printed || group.indicators.empty() || !MembershipConsistent(r, group)) continue;
     double sum = 0;
     bool complete = true;
     std::string parts;
@@ -35,13 +48,24 @@ void CheckColumnGroups(RuleContext& ctx) {
       parts += (parts.empty() ? "" : "+") + FormatNumber(*r.indicators[i].weight.value);
     }
     if (!complete) continue;
-    std::string severity = SumVerdict(ctx, *group.weight, sum);
-    if (severity.empty() || severity == "info") continue;
-    FlagBuilder flag("WEIGHT_SUM_MISMATCH", severity, "/groups/" + std::to_string(g) + "/weight");
-    flag.Message("“" + group.label + "”分值 " + FormatNumber(*group.weight) + " 与其下各指标分值之和 " + parts + "=" +
-                 FormatNumber(sum) + " 不符")
-        .Declared(*group.weight)
-        .Expected(sum)
+    std::string severity = SumVerdict(ctx, *printed, sum);
+    if (severity != "error" && severity != "warning") continue;
+    mismatches.push_back({g, *printed, sum, parts, severity});
+  }
+  double printed_total = 0, member_total = 0;
+  for (const Mismatch& m : mismatches) {
+    printed_total += m.printed;
+    member_total += m.sum;
+  }
+  bool regrouped = mismatches.size() > 1 && std::fabs(printed_total - member_total) < ctx.profile.total_tolerance.consistent;
+  for (const Mismatch& m : mismatches) {
+    const Group& group = r.groups[m.group];
+    FlagBuilder flag("WEIGHT_SUM_MISMATCH", regrouped ? "info" : m.severity,
+                     "/groups/" + std::to_string(m.group) + "/weight");
+    flag.Message("“" + group.label + "”分值 " + FormatNumber(m.printed) + " 与其下各指标分值之和 " + m.parts + "=" +
+                 FormatNumber(m.sum) + " 不符" + (regrouped ? "（各组合计相符，疑为指标归组有误）" : ""))
+        .Declared(m.printed)
+        .Expected(m.sum)
         .Evidence(group.where, group.weight_raw);
     for (int i : group.indicators) flag.Evidence(r.indicators[i].where, r.indicators[i].weight.raw);
     ctx.flags.Add(flag);

@@ -53,6 +53,28 @@ TEST(WeightSumRulesTest, ChangedGroupWeightFailsBothSums) {
   EXPECT_DOUBLE_EQ(*form->declared, 110);
 }
 
+TEST(WeightSumRulesTest, MembersCountedUnderTheirNeighbourAreNotAWeightError) {
+  Report r = ColumnForm(50);
+  // The parser put 宣传覆盖率 (25) under 效益指标: 产出 25 vs 50, 效益 55 vs 30,
+  // but 25 + 55 = 50 + 30.
+  r.groups[0].indicators = {0};
+  r.groups[1].indicators = {1, 2};
+  ScoreReport(r, BuiltinProfile("weight-column"));
+  EXPECT_EQ(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups/0/weight")->severity, "info") << Describe(r);
+  EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
+}
+
+TEST(WeightSumRulesTest, MembersOfAnotherLevel1MakeTheGroupDoubtful) {
+  Report r = ColumnForm(50);
+  r.groups[0].level1 = "产出指标";
+  r.indicators[0].level1 = "产出指标";
+  r.indicators[1].level1 = "满意度指标";  // a row of another 一级指标
+  r.groups[0].weight = 60;
+  ScoreReport(r, BuiltinProfile("weight-column"));
+  EXPECT_EQ(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups/0/weight"), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups"), nullptr) << Describe(r);
+}
+
 TEST(WeightSumRulesTest, GroupWeightsFormsAddUpWithTheBudget) {
   Report r;
   r.template_name = "group-weights";
