@@ -3,6 +3,7 @@
 #include "form/narrative.h"
 
 #include <algorithm>
+#include <map>
 
 #include "form/narrative_parts.h"
 
@@ -25,22 +26,75 @@ bool ContinuesSentence(const Paragraph& prev, const Paragraph& next) {
   return IsAsciiDigitChar(first) || first == U'分' || first == U'元' || first == U'%';
 }
 
+
+// OCR may cut a paragraph into its printed lines. A line that runs to the
+// right edge of the text column, without ending a sentence, continues on
+// the next line when that one starts at the left edge (not indented, not a
+// heading) just below it. Only for OCR: text layers and converters give
+// whole paragraphs.
+struct Column {
+  double left = 0, right = 0;
+};
+
+constexpr double kEdgeSlackPt = 10;   // how near a line must come to the column's edge
+constexpr double kLineGapPt = 12;     // the most space between two lines of one paragraph
+
+bool OpensItem(std::u32string_view folded) {
+  if (folded.empty()) return true;
+  static constexpr std::u32string_view kOpeners = U"（(一二三四五六七八九十①②③④⑤";
+  if (kOpeners.find(folded.front()) != std::u32string_view::npos) return true;
+  std::size_t i = 0;
+  while (i < folded.size() && IsAsciiDigitChar(folded[i])) ++i;
+  return i > 0 && i < folded.size() && (folded[i] == U'、' || folded[i] == U'.');
+}
+
+bool WrapsOnto(const Block& prev, const Paragraph& prev_p, const Block& next, const Paragraph& next_p,
+               const Column& column) {
+  if (prev.confidence >= 1.0 && next.confidence >= 1.0) return false;
+  if (!prev.bbox || !next.bbox || prev.page != next.page || prev_p.text.empty()) return false;
+  char32_t last = prev_p.text.back();
+  if (IsSentenceEnd(last) || last == U'：' || last == U':') return false;
+  if (prev.bbox->x1 < column.right - kEdgeSlackPt || next.bbox->x0 > column.left + kEdgeSlackPt) return false;
+  if (next.bbox->y0 <= prev.bbox->y0 || next.bbox->y0 - prev.bbox->y1 > kLineGapPt) return false;
+  return !OpensItem(next_p.folded);
+}
+
 }  // namespace
 
 Context BuildContext(const std::vector<const Block*>& blocks) {
   Context context;
+  std::map<int, Column> columns;  // per page, over the paragraphs given
+  for (const Block* block : blocks) {
+    if (block == nullptr || block->kind != Block::Kind::kParagraph || !block->bbox) continue;
+    auto [it, fresh] = columns.try_emplace(block->page, Column{block->bbox->x0, block->bbox->x1});
+    if (!fresh) {
+      it->second.left = std::min(it->second.left, block->bbox->x0);
+      it->second.right = std::max(it->second.right, block->bbox->x1);
+    }
+  }
+  const Block* prev_block = nullptr;
   for (const Block* block : blocks) {
     if (block == nullptr || block->kind != Block::Kind::kParagraph) continue;
     Paragraph p = MakeParagraph(*block);
     if (p.lines.empty()) continue;
-    if (!context.paragraphs.empty() && ContinuesSentence(context.paragraphs.back(), p)) {
+    if (!context.paragraphs.empty()) {
       Paragraph& prev = context.paragraphs.back();
-      prev.lines.back() += p.lines.front();
-      prev.text += p.text;
-      prev.folded += p.folded;
-      continue;
+      bool wrapped = prev_block != nullptr && columns.count(block->page) &&
+                     WrapsOnto(*prev_block, prev, *block, p, columns[block->page]);
+      if (wrapped || ContinuesSentence(prev, p)) {
+        prev.lines.back() += p.lines.front();
+        prev.lines.insert(prev.lines.end(), p.lines.begin() + 1, p.lines.end());
+        prev.text += p.text;
+        prev.folded += p.folded;
+        prev.confidence = std::min(prev.confidence, p.confidence);
+        if (prev.where.bbox && block->bbox && prev.where.page == block->page)
+          prev.where.bbox = prev.where.bbox->Union(*block->bbox);
+        prev_block = block;
+        continue;
+      }
     }
     context.paragraphs.push_back(std::move(p));
+    prev_block = block;
   }
   for (std::size_t i = 0; i < context.paragraphs.size(); ++i) {
     const Paragraph& p = context.paragraphs[i];

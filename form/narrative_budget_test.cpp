@@ -164,6 +164,34 @@ TEST(NarrativeBudget, OcrSpacedDigitsAreOneNumber) {
   for (const Value& v : text.executed_mentions) EXPECT_NE(*v.number, 355641.8);
 }
 
+TEST(NarrativeBudget, OcrLinesOfOneParagraphAreJoined) {
+  auto line = [](std::string text, double x0, double y0, double x1, double y1) {
+    Block b;
+    b.kind = Block::Kind::kParagraph;
+    b.page = 1;
+    b.confidence = 0.5;
+    b.bbox = BBox{x0, y0, x1, y1};
+    b.text = std::move(text);
+    return b;
+  };
+  std::vector<Block> blocks = {
+      line("参保居民在按时缴费的同时及时享受待遇。全年医疗救助资金收入1042", 69, 300, 546, 316),
+      line("万元，其中中央财政救助资金886万元，地方财政救助资金156万元，全部用于", 48, 318, 546, 334),
+      line("医疗救助对象看病就医补助。", 48, 336, 200, 352),
+      line("（三）存在的问题和原因", 54, 360, 167, 376),
+  };
+  std::vector<const Block*> pointers;
+  for (const Block& b : blocks) pointers.push_back(&b);
+  Narrative n = ParseNarrative(pointers);
+  ASSERT_EQ(n.facts.components.size(), 1u);
+  EXPECT_DOUBLE_EQ(*n.facts.components[0].total.number, 10420000);
+  ASSERT_TRUE(n.facts.components[0].where.bbox.has_value());
+  EXPECT_DOUBLE_EQ(n.facts.components[0].where.bbox->y1, 352);  // the joined lines' box
+  // The same lines from a text layer are separate paragraphs.
+  for (Block& b : blocks) b.confidence = 1.0;
+  EXPECT_TRUE(ParseNarrative(pointers).facts.components.empty());
+}
+
 TEST(NarrativeBudget, SurvivesOddInput) {
   Block empty;
   Block table;
