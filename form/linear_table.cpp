@@ -22,11 +22,11 @@ struct Token {
 
 PrintedText Printed(const Token& t) { return {t.text, t.where, t.confidence}; }
 
+// ---- cells out of lines -----------------------------------------------------
+
 bool IsComparatorOnly(std::string_view f) {
   static const std::vector<std::string_view> kSigns = {"≥", "≤", ">", "<", "≧", "≦", "=", ">=", "<="};
-  for (std::string_view s : kSigns)
-    if (f == s) return true;
-  return false;
+  return std::find(kSigns.begin(), kSigns.end(), f) != kSigns.end();
 }
 
 bool IsNumberOnly(std::string_view f) {
@@ -40,6 +40,10 @@ bool IsNumberOnly(std::string_view f) {
     if (c != '.' && c != ',') return false;
   }
   return digit;
+}
+
+bool IsDigitsOnly(std::string_view f) {
+  return !f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // A unit printed apart from its number: "%", "元/人/年", "万元", "人次".
@@ -58,9 +62,8 @@ bool IsDetachedUnit(std::string_view f) {
 // comparator joins the next piece, a lone unit the number before it.
 std::vector<std::string> SplitCells(std::string_view line) {
   std::vector<std::string> pieces;
-  std::u32string s = ToU32(line);
   std::u32string cur;
-  for (char32_t c : s) {
+  for (char32_t c : ToU32(line)) {
     if (c == U' ' || c == 0x3000 || c == U'\t') {
       if (!cur.empty()) pieces.push_back(ToU8(cur));
       cur.clear();
@@ -76,14 +79,14 @@ std::vector<std::string> SplitCells(std::string_view line) {
       pieces[i + 1] = pieces[i] + " " + pieces[i + 1];
       continue;
     }
-    if (!out.empty() && IsDetachedUnit(f) && IsNumberOnly(Fold(out.back())) ) {
-      out.back() += " " + pieces[i];
-      continue;
-    }
-    // "≥ 90 %": a comparator with a number, then the unit.
-    if (!out.empty() && f == "%" && HasDigit(Fold(out.back())) && !Contains(Fold(out.back()), "%")) {
-      out.back() += " " + pieces[i];
-      continue;
+    if (!out.empty()) {
+      std::string prev = Fold(out.back());
+      bool unit_after_number = IsDetachedUnit(f) && IsNumberOnly(prev);
+      bool percent_after_figure = f == "%" && HasDigit(prev) && !Contains(prev, "%");
+      if (unit_after_number || percent_after_figure) {
+        out.back() += " " + pieces[i];
+        continue;
+      }
     }
     out.push_back(pieces[i]);
   }
@@ -92,8 +95,7 @@ std::vector<std::string> SplitCells(std::string_view line) {
 
 enum class Kind { kNum, kPct, kFigure, kText, kNotApplicable };
 
-Kind KindOf(const Token& t) {
-  const std::string& f = t.folded;
+Kind KindOf(std::string_view f) {
   if (IsNotApplicable(f)) return Kind::kNotApplicable;
   if (IsNumberOnly(f)) return Kind::kNum;
   if (EndsWith(f, "分") && IsNumberOnly(f.substr(0, f.size() - 3))) return Kind::kNum;
@@ -102,9 +104,15 @@ Kind KindOf(const Token& t) {
   return Kind::kText;
 }
 
+Kind KindOf(const Token& t) { return KindOf(t.folded); }
+
 bool IsValueKind(Kind k) { return k == Kind::kNum || k == Kind::kPct || k == Kind::kFigure; }
 
-// ---- level labels -------------------------------------------------------
+// ---- labels -------------------------------------------------------------------
+
+bool HasPunctuation(std::string_view f) {
+  return ContainsAny(f, {"。", "，", "；", ",", ";", "、", ":"});
+}
 
 const std::vector<std::string_view>& Level1Labels() {
   static const std::vector<std::string_view> k = {"产出指标", "效益指标", "满意度指标"};
@@ -116,9 +124,10 @@ struct Level2Label {
   std::string_view level1;
 };
 
+// The national framework's second-level indicators and the first level each
+// belongs to; a wrapped sequence loses the merged 一级指标 cell's place, the
+// second level still says which it is.
 const std::vector<Level2Label>& Level2Labels() {
-  // The national framework's second-level indicators and the first level
-  // each belongs to.
   static const std::vector<Level2Label> k = {
       {"数量指标", "产出指标"},           {"质量指标", "产出指标"},
       {"时效指标", "产出指标"},           {"时效性指标", "产出指标"},
@@ -148,30 +157,73 @@ int Level1Rank(std::string_view l1) {
   return -1;
 }
 
-// Section labels whose pieces are dropped from the indicator sequence.
-const std::vector<std::string_view>& SectionWords() {
-  static const std::vector<std::string_view> k = {"年度绩效指标完成情况", "年度绩效目标完成情况", "偏差原因分析及改进措施",
-                                                  "年度总体目标", "绩效指标"};
+// Labels of the form whose wrapped pieces carry no data.
+const std::vector<std::string_view>& FormLabels() {
+  static const std::vector<std::string_view> k = {
+      "年度绩效指标完成情况", "年度绩效目标完成情况", "偏差原因分析及改进措施", "年度总体目标", "绩效指标",
+      "项目资金(万元)",       "项目资金(元)",         "预算执行情况(万元)",     "年度财政资金总额", "年度目标完成情况",
+      "年度绩效目标",         "实施单位",             "主管部门",               "预期目标",        "实际完成情况"};
   return k;
 }
 
-// A short piece of a wrapped label (产出指 / 标 / 可持续影 / 响指标).
+// A piece of a wrapped label (产出指 / 标 / 可持续影 / 预算执行情况).
 bool IsLabelFragment(std::string_view f) {
-  if (f.empty() || CharCount(f) > 5 || HasDigit(f)) return false;
+  if (f.empty() || HasDigit(f)) return false;
+  for (std::string_view l : FormLabels())
+    if (Contains(l, f)) return true;
+  // Short pieces only: 服务对象满意度 may well be an indicator's name.
+  if (CharCount(f) > 5) return false;
   for (std::string_view l : Level1Labels())
     if (Contains(l, f)) return true;
   for (const Level2Label& l : Level2Labels())
     if (Contains(l.label, f)) return true;
-  for (std::string_view l : SectionWords())
-    if (Contains(l, f)) return true;
   return false;
 }
 
+// The name of an organization (a value of 主管部门 / 实施单位).
+bool LooksLikeOrganization(std::string_view f) {
+  static const std::vector<std::string_view> kSuffixes = {"局", "中心", "院", "所", "站", "办", "委员会", "公司", "处", "科", "室", "队", "办公室"};
+  if (CharCount(f) < 3 || CharCount(f) > 30 || HasDigit(f) || HasPunctuation(f)) return false;
+  for (std::string_view suffix : kSuffixes)
+    if (EndsWith(f, suffix)) return true;
+  return false;
+}
+
+// Words a figure ends with when its cell wraps: "2022年10月" / "底前".
+bool IsFigureTail(std::string_view f) {
+  static const std::vector<std::string_view> kTails = {"前", "之前", "以前", "底前", "底", "以内", "以上", "以下", "左右", "内"};
+  return std::find(kTails.begin(), kTails.end(), f) != kTails.end();
+}
+
+// A column header of the form (or a piece of one), possibly with its
+// bracketed mark: 年初目标值（A）, 执行率（B/A）, （A）, 得分（20分*执行率）.
 bool IsHeaderWord(std::string_view f) {
-  if (ClassifyIndicatorHeader(f) != IndicatorColumn::kNone) return true;
-  if (ClassifyBudgetHeader(f) != BudgetColumn::kNone) return true;
-  if (StartsWith(f, "(") && EndsWith(f, ")") && !FindPrintedWeight(f)) return true;
-  return f == "及改进措施" || f == "一级指" || f == "二级指" || f == "三级指";
+  if (f.empty()) return false;
+  static const std::vector<std::string_view> kWords = {
+      "一级指标", "二级指标", "三级指标", "一级指", "二级指", "三级指", "指标", "值", "年初目标值", "年度指标值",
+      "实际完成值", "完成值", "完成率", "分值", "得分", "权重", "偏差原因分析", "及改进措施", "偏差原因分析及改进措施",
+      "预算数", "执行数", "执行率", "年初预算数", "全年预算数", "全年执行数", "得分计算方法", "年度指标", "全年实际值",
+      "指标值", "年初目标", "实际完成", "目标值"};
+  std::string_view head = f;
+  std::size_t open = head.find('(');
+  if (open != std::string_view::npos && EndsWith(head, ")")) {
+    std::string_view inner = head.substr(open);
+    if (Contains(inner, "%") || Contains(inner, "元")) return false;  // （%） belongs to a name
+    head = head.substr(0, open);
+  }
+  if (head.empty()) return !FindPrintedWeight(f) && !Contains(f, "%") && !Contains(f, "元");
+  return std::find(kWords.begin(), kWords.end(), head) != kWords.end();
+}
+
+// A short piece of a wrapped label with one bracket: 标1（70 / 分） / （20分*.
+bool IsBracketPiece(std::string_view f) {
+  bool open = Contains(f, "(");
+  bool close = Contains(f, ")");
+  return open != close && CharCount(f) <= 8;
+}
+
+bool IsCheckboxLine(std::string_view f) {
+  return ContainsAny(f, {"□", "☑", "√", "■", "☐", "✓"});
 }
 
 std::string RemoveSpaces(std::string_view text) {
@@ -181,49 +233,70 @@ std::string RemoveSpaces(std::string_view text) {
   return ToU8(out);
 }
 
-// ---- the reader -----------------------------------------------------------
+// ---- the reader -------------------------------------------------------------------
 
 class LinearReader {
  public:
   LinearReader(std::vector<Token> lines, Report& report, CellReader& reader)
-      : lines_(std::move(lines)), report_(report), reader_(reader) {}
+      : lines_(std::move(lines)), claimed_(lines_.size(), false), report_(report), reader_(reader) {}
 
   void Read();
 
  private:
-  int FindBudgetStart() const;
-  int FindIndicatorStart(int from) const;
-  int FindTotal(int from) const;
-  void ReadKeys(int end);
-  void ReadWeights();
-  void ReadBudget(int begin, int end);
-  void ReadIndicators(int begin, int end);
-  void ReadTotal(int at);
-  std::vector<Token> Tokens(int begin, int end) const;
-
-  std::vector<Token> lines_;
-  Report& report_;
-  CellReader& reader_;
-  bool has_ratio_ = false;
-  bool has_weight_ = false;
-  std::optional<double> budget_weight_;
-  struct GroupWeight {
+  struct LabelWeight {
     std::string label;
     double value;
     std::string raw;
   };
-  std::vector<GroupWeight> level1_weights_;
-  std::vector<GroupWeight> goals_;
+
+  std::vector<Token> Tokens(int begin, int end) const;
+  int FindBudgetStart() const;
+  int FindIndicatorStart(int from) const;
+  int FindTotal(int from) const;
+  void ReadColumnsAndWeights();
+  void ReadKeys(int end);
+  void ReadBudget(int begin, int end);
+  // Reads the rows; `extra` are cells printed after the 总分 label that
+  // belong to the rows. Returns the figures left after the last row.
+  std::vector<Token> ReadIndicators(int begin, int end, const std::vector<Token>& extra);
+  void ReadTotal(int at, int end, std::vector<Token> leftover);
+  // Cells after the 总分 label up to the next section, without the total's
+  // own figures (which stay at the end).
+  std::vector<Token> AfterTotal(int at, int* section_end) const;
+
+  std::vector<Token> lines_;
+  std::vector<bool> claimed_;  // lines read as key values
+  Report& report_;
+  CellReader& reader_;
+  bool has_ratio_ = false;
+  bool has_weight_ = false;
+  bool has_deviation_ = false;
+  std::optional<double> budget_weight_;
+  std::optional<std::string> money_unit_;
+  std::vector<LabelWeight> goals_;
+  std::vector<LabelWeight> level1_weights_;  // 产出指标（40分） where label and weight stand together
 };
 
 std::vector<Token> LinearReader::Tokens(int begin, int end) const {
   std::vector<Token> out;
   for (int i = std::max(0, begin); i < end && i < static_cast<int>(lines_.size()); ++i) {
-    for (const std::string& piece : SplitCells(lines_[static_cast<std::size_t>(i)].text)) {
-      Token t = lines_[static_cast<std::size_t>(i)];
+    const Token& line = lines_[static_cast<std::size_t>(i)];
+    for (const std::string& piece : SplitCells(line.text)) {
+      Token t = line;
       t.text = piece;
       t.folded = Fold(piece);
       t.line = i;
+      // A number wrapped after its decimal point ("44,800,000." / "00"), a
+      // date before its comparator word ("2022年10月" / "底前").
+      bool split_number = !out.empty() && IsDigitsOnly(t.folded) && EndsWith(out.back().folded, ".") &&
+                          IsNumberOnly(out.back().folded);
+      bool split_tail = !out.empty() && IsFigureTail(t.folded) && HasDigit(out.back().folded) &&
+                        LooksLikeFigure(out.back().folded);
+      if (split_number || split_tail) {
+        out.back().text += t.text;
+        out.back().folded += t.folded;
+        continue;
+      }
       out.push_back(std::move(t));
     }
   }
@@ -234,67 +307,82 @@ int LinearReader::FindBudgetStart() const {
   for (std::size_t i = 0; i < lines_.size(); ++i) {
     const std::string& f = lines_[i].folded;
     if (ClassifyKeyLabel(lines_[i].text).field != KeyField::kNone) continue;
-    if (Contains(f, "预算数") || Contains(f, "执行数") || Contains(f, "执行率") || Contains(f, "预算执行") ||
-        Contains(f, "项目资金") || Contains(f, "年初预算"))
-      return static_cast<int>(i);
+    if (!(Contains(f, "预算数") || Contains(f, "执行数") || Contains(f, "执行率") || Contains(f, "预算执行") ||
+          Contains(f, "年初预算")))
+      continue;
+    // Header cells printed just above (得分 before 预算数（A）).
+    std::size_t start = i;
+    while (start > 0 && start + 3 > i && IsHeaderWord(lines_[start - 1].folded) &&
+           ClassifyKeyLabel(lines_[start - 1].text).field == KeyField::kNone)
+      --start;
+    return static_cast<int>(start);
   }
   return -1;
 }
 
 int LinearReader::FindIndicatorStart(int from) const {
-  for (std::size_t i = static_cast<std::size_t>(std::max(0, from)); i < lines_.size(); ++i) {
+  // The section starts at the first 一级/二级/三级指标 header after the
+  // budget's own header (the merged 一级指标 header cell may come out above
+  // the budget).
+  std::size_t after = static_cast<std::size_t>(std::max(0, from));
+  for (std::size_t i = after; i < lines_.size(); ++i) {
     const std::string& f = lines_[i].folded;
-    if (Contains(f, "一级指") || Contains(f, "二级指标") || Contains(f, "三级指标")) return static_cast<int>(i);
+    if (Contains(f, "执行数") || Contains(f, "执行率") || Contains(f, "预算数")) after = i + 1;
+    if (Contains(f, "资金总额") || Contains(f, "财政资金")) break;
+  }
+  for (std::size_t i = after; i < lines_.size(); ++i) {
+    const std::string& f = lines_[i].folded;
+    if (!(Contains(f, "一级指") || Contains(f, "二级指标") || Contains(f, "三级指标"))) continue;
+    // The header may start a few lines up (年初目标值 实际完成值 完成率 得分).
+    std::size_t start = i;
+    while (start > after && start + 4 > i) {
+      std::vector<std::string> cells = SplitCells(lines_[start - 1].text);
+      bool header = !cells.empty() && std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
+        return IsHeaderWord(Fold(c));
+      });
+      if (!header) break;
+      --start;
+    }
+    return static_cast<int>(start);
   }
   return -1;
 }
 
 int LinearReader::FindTotal(int from) const {
   for (std::size_t i = static_cast<std::size_t>(std::max(0, from)); i < lines_.size(); ++i) {
-    std::string first = SplitCells(lines_[i].text).empty() ? "" : Fold(SplitCells(lines_[i].text).front());
-    if (IsTotalLabel(first)) return static_cast<int>(i);
+    std::vector<std::string> cells = SplitCells(lines_[i].text);
+    if (!cells.empty() && IsTotalLabel(Fold(cells.front()))) return static_cast<int>(i);
   }
   return -1;
 }
 
-void LinearReader::ReadKeys(int end) {
-  std::deque<KeyField> pending;
-  for (int i = 0; i < end && i < static_cast<int>(lines_.size()); ++i) {
-    const Token& line = lines_[static_cast<std::size_t>(i)];
-    KeyLabel key = ClassifyKeyLabel(line.text);
-    const std::string& f = line.folded;
-    if (key.field != KeyField::kNone) {
-      if (!Fold(key.inline_value).empty()) {
-        if (key.field == KeyField::kProjectName && report_.project_name.empty()) report_.project_name = key.inline_value;
-        if (key.field == KeyField::kDepartment && report_.department.empty()) report_.department = key.inline_value;
-        if (key.field == KeyField::kImplementingUnit && report_.implementing_unit.empty())
-          report_.implementing_unit = key.inline_value;
-      } else {
-        pending.push_back(key.field);
-      }
-      continue;
+// Which columns the table has, the money unit, and the printed weights of
+// the budget and the goals, from the whole table's short lines joined up
+// (labels wrap over lines and come out of order).
+void LinearReader::ReadColumnsAndWeights() {
+  std::string joined;
+  for (const Token& l : lines_) {
+    if (CharCount(l.folded) > 40) continue;
+    for (const std::string& cell : SplitCells(l.text)) {
+      std::string f = Fold(cell);
+      if (f == "完成率") has_ratio_ = true;
+      if (StartsWith(f, "分值")) has_weight_ = true;
+      if (StartsWith(f, "偏差原因")) has_deviation_ = true;
     }
-    // Check-box lines and the labels they answer (项目类别/属性/类型).
-    if (Contains(f, "□") || Contains(f, "☑") || Contains(f, "√") || Contains(f, "■") || Contains(f, "☐")) continue;
-    if (f == "项目类别" || f == "项目属性" || f == "项目类型") continue;
-    if (pending.empty()) continue;
-    KeyField field = pending.front();
-    pending.pop_front();
-    if (field == KeyField::kProjectName && report_.project_name.empty()) report_.project_name = line.text;
-    if (field == KeyField::kDepartment && report_.department.empty()) report_.department = line.text;
-    if (field == KeyField::kImplementingUnit && report_.implementing_unit.empty()) report_.implementing_unit = line.text;
-    if (field == KeyField::kFillDate && !report_.fill_date) {
-      std::optional<Value> v = reader_.ReadValue(Printed(line), {}, "/fill_date");
-      if (v && v->date) report_.fill_date = v;
+    joined += l.folded;
+  }
+  // Money unit: （万元） / （元） after 预算执行情况 or 项目资金.
+  for (std::string_view mark : {"(万元)", "(元)"}) {
+    std::size_t at = 0;
+    while (!money_unit_ && (at = joined.find(mark, at)) != std::string::npos) {
+      std::u32string prefix = ToU32(joined.substr(0, at));
+      std::string before = ToU8(prefix.substr(prefix.size() > 8 ? prefix.size() - 8 : 0));
+      if (Contains(before, "预算") || Contains(before, "资金") || Contains(before, "执行情况"))
+        money_unit_ = mark == "(万元)" ? "万元" : "元";
+      at += mark.size();
     }
   }
-}
-
-// Printed weights "(NN分)" and what label stands right before them, in
-// the whole table's text joined up (labels wrap over lines).
-void LinearReader::ReadWeights() {
-  std::string joined;
-  for (const Token& l : lines_) joined += l.folded;
+  // Printed weights right after 预算执行情况（万元） and 年度绩效目标N.
   std::size_t from = 0;
   while (from < joined.size()) {
     std::optional<PrintedWeight> w = FindPrintedWeight(std::string_view(joined).substr(from));
@@ -302,41 +390,99 @@ void LinearReader::ReadWeights() {
     std::size_t at = joined.find(w->raw, from);
     if (at == std::string::npos) break;
     std::u32string before = ToU32(joined.substr(0, at));
-    std::u32string tail = before.size() > 16 ? before.substr(before.size() - 16) : before;
-    std::string t = ToU8(tail);
+    std::string tail = ToU8(before.size() > 14 ? before.substr(before.size() - 14) : before);
     from = at + w->raw.size();
-    if (Contains(t, "预算执行") || EndsWith(t, "万元)") || EndsWith(t, "元)")) {
+    if (Contains(tail, "预算执行") || EndsWith(tail, "万元)") || EndsWith(tail, "元)")) {
       if (!budget_weight_) budget_weight_ = w->value;
       continue;
     }
-    bool found = false;
-    for (std::string_view l1 : Level1Labels()) {
-      if (EndsWith(t, l1)) {
+    bool level1 = false;
+    for (std::string_view l1 : Level1Labels())
+      if (EndsWith(tail, l1)) {
         level1_weights_.push_back({std::string(l1), w->value, w->raw});
-        found = true;
-        break;
+        level1 = true;
       }
-    }
-    if (found) continue;
-    std::size_t goal = t.rfind("目标");
-    if (goal != std::string::npos) {
-      std::string label = t.substr(goal >= 12 ? goal - 12 : 0);
-      std::size_t start = label.find("年度");
-      if (start != std::string::npos) label = label.substr(start);
-      goals_.push_back({label, w->value, w->raw});
-    }
+    if (level1) continue;
+    std::size_t goal = tail.rfind("绩效目标");
+    if (goal != std::string::npos && IsDigitsOnly(tail.substr(goal + std::string("绩效目标").size())))
+      goals_.push_back({"年度" + tail.substr(goal), w->value, w->raw});
   }
   // Goals printed without a weight (年度绩效目标2).
-  std::size_t pos = 0;
-  int seen = 0;
-  while ((pos = joined.find("绩效目标", pos)) != std::string::npos) {
-    std::size_t k = pos + std::string("绩效目标").size();
-    if (k < joined.size() && joined[k] >= '0' && joined[k] <= '9') ++seen;
-    pos = k;
+  int numbered = 0;
+  for (std::size_t pos = 0; (pos = joined.find("绩效目标", pos)) != std::string::npos;) {
+    pos += std::string("绩效目标").size();
+    if (pos < joined.size() && joined[pos] >= '0' && joined[pos] <= '9') ++numbered;
   }
-  while (static_cast<int>(goals_.size()) < seen) goals_.push_back({"年度绩效目标" + std::to_string(goals_.size() + 1), 0, ""});
-  for (const Token& l : lines_) {
-    if (l.folded == "分值" || Contains(l.folded, "分值")) has_weight_ = has_weight_ || Contains(l.folded, "得分") || l.folded == "分值";
+  while (static_cast<int>(goals_.size()) < numbered)
+    goals_.push_back({"年度绩效目标" + std::to_string(goals_.size() + 1), 0, ""});
+}
+
+void LinearReader::ReadKeys(int end) {
+  auto assign = [&](KeyField field, const PrintedText& value) {
+    switch (field) {
+      case KeyField::kProjectName:
+        if (report_.project_name.empty()) report_.project_name = value.text;
+        break;
+      case KeyField::kDepartment:
+        if (report_.department.empty()) report_.department = value.text;
+        break;
+      case KeyField::kImplementingUnit:
+        if (report_.implementing_unit.empty()) report_.implementing_unit = value.text;
+        break;
+      case KeyField::kFillDate:
+        if (!report_.fill_date) {
+          std::optional<Value> v = reader_.ReadValue(value, {}, "/fill_date");
+          if (v && v->date) report_.fill_date = v;
+        }
+        break;
+      case KeyField::kNone:
+        break;
+    }
+  };
+  // Labels and values pair in the order they come: a label waits for the
+  // next line that is a value (not a label, check box, or label piece).
+  std::deque<KeyField> pending;
+  std::vector<const Token*> unclaimed;
+  for (int i = 0; i < end && i < static_cast<int>(lines_.size()); ++i) {
+    const Token& line = lines_[static_cast<std::size_t>(i)];
+    KeyLabel key = ClassifyKeyLabel(line.text);
+    const std::string& f = line.folded;
+    if (key.field != KeyField::kNone) {
+      if (!Fold(key.inline_value).empty()) {
+        assign(key.field, {key.inline_value, line.where, line.confidence});
+      } else {
+        pending.push_back(key.field);
+      }
+      continue;
+    }
+    if (IsCheckboxLine(f) || f == "项目类别" || f == "项目属性" || f == "项目类型") continue;
+    if (IsLabelFragment(f) || IsHeaderWord(f) || IsBareWeight(line.text) || (StartsWith(f, "(") && EndsWith(f, ")")))
+      continue;
+    if (pending.empty()) {
+      unclaimed.push_back(&line);
+      continue;
+    }
+    assign(pending.front(), Printed(line));
+    claimed_[static_cast<std::size_t>(i)] = true;
+    pending.pop_front();
+  }
+  // A value printed later (its cell centred lower): an organization's name
+  // further down answers a label still waiting.
+  for (std::size_t i = static_cast<std::size_t>(std::max(0, end)); i < lines_.size() && !pending.empty(); ++i) {
+    if (pending.front() != KeyField::kDepartment && pending.front() != KeyField::kImplementingUnit) break;
+    if (!LooksLikeOrganization(lines_[i].folded)) continue;
+    assign(pending.front(), Printed(lines_[i]));
+    claimed_[i] = true;
+    pending.pop_front();
+  }
+  // A label printed after the table's first rows (its merged cell centred
+  // lower) takes a value line nobody claimed, in order.
+  std::size_t next = 0;
+  for (std::size_t i = static_cast<std::size_t>(std::max(0, end)); i < lines_.size() && next < unclaimed.size(); ++i) {
+    KeyLabel key = ClassifyKeyLabel(lines_[i].text);
+    if (key.field == KeyField::kNone || key.field == KeyField::kFillDate || !Fold(key.inline_value).empty()) continue;
+    claimed_[static_cast<std::size_t>(unclaimed[next]->line)] = true;
+    assign(key.field, Printed(*unclaimed[next++]));
   }
 }
 
@@ -347,18 +493,18 @@ void LinearReader::ReadBudget(int begin, int end) {
   for (const Token& t : tokens) joined += t.folded;
   // Columns the header names, in the forms' standard order.
   std::vector<BudgetColumn> columns;
+  std::string rest = joined;
+  for (std::size_t p; (p = rest.find("年初预算")) != std::string::npos;) rest.erase(p, std::string("年初预算").size());
   if (Contains(joined, "年初预算")) columns.push_back(BudgetColumn::kInitial);
-  std::string without_initial = joined;
-  for (std::size_t p; (p = without_initial.find("年初预算")) != std::string::npos;) without_initial.erase(p, 12);
-  if (Contains(without_initial, "预算数") || Contains(without_initial, "全年预算")) columns.push_back(BudgetColumn::kPlanned);
+  if (Contains(rest, "预算数") || Contains(rest, "全年预算")) columns.push_back(BudgetColumn::kPlanned);
   if (Contains(joined, "执行数") || Contains(joined, "全年执行")) columns.push_back(BudgetColumn::kExecuted);
   if (Contains(joined, "分值")) columns.push_back(BudgetColumn::kWeight);
   if (Contains(joined, "执行率")) columns.push_back(BudgetColumn::kRate);
-  if (Contains(joined, "得分")) columns.push_back(BudgetColumn::kScore);
+  if (Contains(joined, "得分") || Contains(joined, "分*")) columns.push_back(BudgetColumn::kScore);
   std::optional<std::string> unit = MoneyUnitOf(joined);
+  if (!unit) unit = money_unit_;
   if (!budget_weight_) {
-    std::size_t at = joined.find("分*");
-    if (at != std::string::npos) {
+    if (std::size_t at = joined.find("分*"); at != std::string::npos) {
       std::size_t b = at;
       while (b > 0 && joined[b - 1] >= '0' && joined[b - 1] <= '9') --b;
       if (b < at) budget_weight_ = std::stod(joined.substr(b, at - b));
@@ -377,6 +523,9 @@ void LinearReader::ReadBudget(int begin, int end) {
     const std::string& f = t.folded;
     if (IsBareWeight(t.text) || IsHeaderWord(f)) continue;
     Kind kind = KindOf(t);
+    // Pieces of wrapped labels with digits (标1（70, （20分*) are no figures.
+    if (kind == Kind::kFigure && (Contains(f, "(") || Contains(f, ")") || Contains(f, "标") || Contains(f, "分")))
+      continue;
     if (kind == Kind::kText) {
       if (f == "%") {
         percent_pending = true;
@@ -443,7 +592,7 @@ void LinearReader::ReadBudget(int begin, int end) {
         break;
       }
       case BudgetColumn::kScore:
-        b.score = reader_.ReadPoints(Printed(t), "/budget/score");
+        if (!b.score.declared) b.score = reader_.ReadPoints(Printed(t), "/budget/score");
         break;
       default:
         break;
@@ -485,183 +634,283 @@ void LinearReader::ReadBudget(int begin, int end) {
   }
 }
 
-struct PendingIndicator {
-  std::string level1, level2;
-  std::vector<const Token*> name;
+// One indicator row found in the sequence: its value tokens, then its name.
+struct Row {
+  std::size_t first = 0;  // position of the first value token in the data list
   const Token* target = nullptr;
   const Token* actual = nullptr;
   const Token* ratio = nullptr;
   const Token* weight = nullptr;
   const Token* score = nullptr;
-  std::vector<const Token*> deviation;
-  int restarts = 0;
-  bool done = false;
+  std::vector<const Token*> name;
+  std::size_t name_position = 0;  // data position of the name (or `first`)
 };
 
-void LinearReader::ReadIndicators(int begin, int end) {
-  if (begin < 0 || end <= begin) return;
-  std::vector<Token> raw_tokens = Tokens(begin, end);
-  // Header words of the indicator section and after the total (some
-  // converters print the header's last cells late).
-  std::vector<Token> header_tokens = Tokens(begin, begin + 12);
-  for (const Token& t : header_tokens) {
-    if (t.folded == "完成率") has_ratio_ = true;
-    if (t.folded == "分值") has_weight_ = true;
+std::vector<Token> LinearReader::AfterTotal(int at, int* section_end) const {
+  std::vector<Token> out;
+  *section_end = static_cast<int>(lines_.size());
+  if (at < 0) return out;
+  bool started = false;
+  for (int i = at; i < static_cast<int>(lines_.size()); ++i) {
+    if (i > at) {
+      std::vector<std::string> cells = SplitCells(lines_[static_cast<std::size_t>(i)].text);
+      std::string first = cells.empty() ? "" : Fold(cells.front());
+      if (IsSectionEndLabel(first) && !IsTotalLabel(first)) {
+        *section_end = i;
+        break;
+      }
+    }
+    for (Token& t : Tokens(i, i + 1)) {
+      if (started) {
+        out.push_back(std::move(t));
+      } else if (IsTotalLabel(t.folded)) {
+        started = true;  // the label itself (and a figure inline in it) is the total's
+      }
+    }
   }
-  // Merge wrapped labels: up to three short pieces that make a label.
-  struct Item {
-    enum Type { kLevel1, kLevel2, kWeight, kSkip, kData } type = kData;
+  return out;
+}
+
+std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::vector<Token>& extra) {
+  if (begin < 0 || end <= begin) return {};
+  std::vector<Token> tokens = Tokens(begin, end);
+  tokens.insert(tokens.end(), extra.begin(), extra.end());
+
+  // Level labels (also wrapped over two or three pieces), bare weights,
+  // label pieces and header words are taken out; what remains is data.
+  struct Event {
+    enum Type { kLevel1, kLevel2, kWeight } type;
     std::string label;
-    const Token* token = nullptr;
+    std::size_t position;  // data tokens before it
+    const Token* token;
   };
-  std::vector<Item> items;
+  std::vector<Event> events;
+  std::vector<const Token*> data;
   std::size_t i = 0;
-  // Skip the header words at the start.
-  while (i < raw_tokens.size() && (IsHeaderWord(raw_tokens[i].folded) || raw_tokens[i].folded == "指标" ||
-                                   raw_tokens[i].folded == "标" || raw_tokens[i].folded == "值")) {
-    if (raw_tokens[i].folded == "完成率") has_ratio_ = true;
-    if (StartsWith(raw_tokens[i].folded, "分值")) has_weight_ = true;
-    ++i;
-  }
-  for (; i < raw_tokens.size(); ++i) {
-    const Token& t = raw_tokens[i];
-    std::string bare = Fold(StripPrintedWeight(t.text));
+  while (i < tokens.size() && (IsHeaderWord(tokens[i].folded) || IsLabelFragment(tokens[i].folded))) ++i;
+  for (; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
     bool merged = false;
     for (std::size_t n = 3; n >= 1 && !merged; --n) {
-      if (i + n > raw_tokens.size()) continue;
+      if (i + n > tokens.size()) continue;
       std::string joined;
       bool short_pieces = true;
       for (std::size_t k = 0; k < n; ++k) {
-        std::string piece = Fold(StripPrintedWeight(raw_tokens[i + k].text));
+        std::string piece = Fold(StripPrintedWeight(tokens[i + k].text));
         if (n > 1 && CharCount(piece) > 7) short_pieces = false;
         joined += piece;
       }
       if (!short_pieces) continue;
+      Event::Type type;
       if (IsLevel1(joined)) {
-        items.push_back({Item::kLevel1, joined, &t});
+        type = Event::kLevel1;
       } else if (FindLevel2(joined) != nullptr) {
-        items.push_back({Item::kLevel2, joined, &t});
+        type = Event::kLevel2;
       } else {
         continue;
       }
+      events.push_back({type, joined, data.size(), &t});
       for (std::size_t k = 0; k < n; ++k)
-        if (FindPrintedWeight(raw_tokens[i + k].text)) items.push_back({Item::kWeight, "", &raw_tokens[i + k]});
+        if (FindPrintedWeight(tokens[i + k].text)) events.push_back({Event::kWeight, "", data.size(), &tokens[i + k]});
       i += n - 1;
       merged = true;
     }
     if (merged) continue;
     if (IsBareWeight(t.text)) {
-      items.push_back({Item::kWeight, "", &t});
+      events.push_back({Event::kWeight, "", data.size(), &t});
       continue;
     }
-    if (bare.empty() || IsLabelFragment(bare) || IsHeaderWord(bare)) {
-      items.push_back({Item::kSkip, bare, &t});
+    std::string bare = Fold(StripPrintedWeight(t.text));
+    if (bare.empty() || IsLabelFragment(bare) || IsHeaderWord(bare) || IsCheckboxLine(bare) || IsBracketPiece(bare))
       continue;
-    }
-    items.push_back({Item::kData, "", &t});
+    if (t.line >= 0 && static_cast<std::size_t>(t.line) < claimed_.size() && claimed_[static_cast<std::size_t>(t.line)])
+      continue;
+    data.push_back(&t);
   }
 
-  // Indicators: name, target, actual, then the figures the header announces.
-  std::vector<PendingIndicator> found;
-  PendingIndicator cur;
-  std::string level1, level2;
-  int last_rank = -1, restarts = 0;
-  auto finish = [&]() {
-    cur.done = true;
-    found.push_back(cur);
-    cur = PendingIndicator{};
+  // Rows: target, actual, then the ratio / weight / score the header
+  // announces. A target and an actual are both figures or both short text
+  // (稳步提升 / 已完善); anything else is (part of) a name.
+  auto short_text = [](const Token* t) {
+    return KindOf(*t) == Kind::kText && CharCount(t->folded) <= 8 && !HasPunctuation(t->folded);
   };
-  auto next_data = [&](std::size_t from, int skip) -> const Token* {
-    for (std::size_t k = from; k < items.size(); ++k) {
-      if (items[k].type != Item::kData) continue;
-      if (skip-- == 0) return items[k].token;
+  auto try_row = [&](std::size_t at, Row& row) -> std::size_t {
+    if (at + 2 >= data.size()) return 0;
+    const Token* v1 = data[at];
+    const Token* v2 = data[at + 1];
+    bool figures = IsValueKind(KindOf(*v1)) && (IsValueKind(KindOf(*v2)) || short_text(v2));
+    bool words = short_text(v1) && short_text(v2);
+    if (!figures && !words) return 0;
+    std::size_t j = at + 2;
+    row.target = v1;
+    row.actual = v2;
+    if (has_ratio_ && j + 1 < data.size() && KindOf(*data[j]) == Kind::kPct && KindOf(*data[j + 1]) == Kind::kNum)
+      row.ratio = data[j++];
+    if (has_weight_) {
+      if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
+      row.weight = data[j++];
     }
-    return nullptr;
+    if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
+    row.score = data[j++];
+    row.first = at;
+    return j - at;
   };
-  auto is_short_text = [](const Token* t) {
-    return t != nullptr && KindOf(*t) == Kind::kText && CharCount(t->folded) <= 8;
-  };
-  for (std::size_t k = 0; k < items.size(); ++k) {
-    const Item& item = items[k];
-    if (item.type == Item::kLevel1) {
-      int rank = Level1Rank(item.label);
-      if (last_rank >= 0 && rank <= last_rank && (!found.empty() || !cur.name.empty())) ++restarts;
-      last_rank = rank;
-      level1 = item.label;
-      level2.clear();
+  std::vector<Row> rows;
+  std::vector<std::vector<std::size_t>> gaps(1);  // name tokens before row k (gap k), after the last (gap R)
+  for (std::size_t at = 0; at < data.size();) {
+    Row row;
+    if (std::size_t used = try_row(at, row)) {
+      rows.push_back(row);
+      gaps.emplace_back();
+      at += used;
       continue;
     }
-    if (item.type == Item::kLevel2) {
-      level2 = item.label;
-      continue;
-    }
-    if (item.type != Item::kData) continue;
-    const Token* t = item.token;
-    Kind kind = KindOf(*t);
-    auto start_if_needed = [&]() {
-      if (cur.name.empty() && cur.target == nullptr) {
-        // Short text after a finished indicator continues its cells.
-        cur.level2 = level2;
-        const Level2Label* l2 = FindLevel2(level2);
-        cur.level1 = l2 != nullptr ? std::string(l2->level1) : level1;
-        cur.restarts = restarts;
-      }
-    };
-    if (cur.target == nullptr) {
-      start_if_needed();
-      if (IsValueKind(kind)) {
-        cur.target = t;
-        continue;
-      }
-      // Two short texts then a figure: a qualitative target and actual.
-      if (!cur.name.empty() && is_short_text(t) && is_short_text(next_data(k + 1, 0))) {
-        const Token* after = next_data(k + 1, 1);
-        if (after != nullptr && KindOf(*after) == Kind::kNum) {
-          cur.target = t;
-          continue;
-        }
-      }
-      if (!found.empty() && cur.name.empty() && CharCount(t->folded) <= 2) continue;  // a wrapped value's tail
-      cur.name.push_back(t);
-      continue;
-    }
-    if (cur.actual == nullptr) {
-      if (IsValueKind(kind) || is_short_text(t)) {
-        cur.actual = t;
-      } else {
-        cur.name.push_back(t);
-      }
-      continue;
-    }
-    // Tail figures.
-    if (kind == Kind::kPct && has_ratio_ && cur.ratio == nullptr && cur.weight == nullptr && cur.score == nullptr) {
-      cur.ratio = t;
-      continue;
-    }
-    if (kind == Kind::kNum) {
-      if (has_weight_ && cur.weight == nullptr) {
-        cur.weight = t;
-        continue;
-      }
-      cur.score = t;
-      finish();
-      continue;
-    }
-    // Text where figures were expected: a deviation note or the next name.
-    if (has_weight_ && cur.weight != nullptr) {
-      cur.deviation.push_back(t);
-      continue;
-    }
-    cur.name.push_back(t);
+    gaps.back().push_back(at);
+    ++at;
   }
-  if (cur.target != nullptr && cur.actual != nullptr) finish();
+  // Figures after the last row: the total row's, printed before its label.
+  std::vector<Token> leftover;
+  for (std::size_t at : gaps.back())
+    if (KindOf(*data[at]) == Kind::kNum) leftover.push_back(*data[at]);
+  for (auto& gap : gaps)
+    gap.erase(std::remove_if(gap.begin(), gap.end(), [&](std::size_t at) { return KindOf(*data[at]) == Kind::kNum; }),
+              gap.end());
+  if (rows.empty()) return leftover;
 
-  // Goals: indicators after the k-th restart of the level order belong to
-  // goal k (年度绩效目标1 / 年度绩效目标2).
-  std::vector<Group> groups;
+  // A row that lost points may print a deviation note (偏差原因分析) right
+  // after its figures: leading pieces of the next gap that do not start a
+  // numbered name (指标N：), keeping one piece for the next row's name
+  // unless it is the last gap.
+  std::vector<std::vector<const Token*>> deviations(rows.size());
+  if (has_deviation_) {
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      const Row& row = rows[k];
+      std::optional<double> weight = row.weight ? ParsePoints(row.weight->text) : std::nullopt;
+      std::optional<double> score = ParsePoints(row.score->text);
+      if (!weight || !score || *score >= *weight) continue;
+      std::vector<std::size_t>& gap = gaps[k + 1];
+      std::size_t keep = k + 1 == rows.size() ? 0 : 1;
+      std::size_t taken = 0;
+      while (taken < gap.size() && gap.size() - taken > keep && !MatchCue(data[gap[taken]]->folded, "指标#") &&
+             KindOf(*data[gap[taken]]) == Kind::kText)
+        deviations[k].push_back(data[gap[taken++]]);
+      gap.erase(gap.begin(), gap.begin() + static_cast<std::ptrdiff_t>(taken));
+    }
+  }
+
+  // Names: pieces of one wrapped name run on while the piece before fills
+  // the column (a line as long as the longest), or a piece is one
+  // character; 指标N： starts a new one.
+  std::size_t widest = 0;
+  for (const auto& gap : gaps)
+    for (std::size_t at : gap) widest = std::max(widest, CharCount(data[at]->folded));
+  struct Name {
+    std::vector<const Token*> pieces;
+    std::size_t position;
+  };
+  auto names_of = [&](const std::vector<std::size_t>& gap) {
+    std::vector<Name> names;
+    for (std::size_t at : gap) {
+      const Token* t = data[at];
+      bool numbered = MatchCue(t->folded, "指标#") && StartsWith(t->folded, "指标");
+      bool continues = !names.empty() && !numbered && CharCount(names.back().pieces.back()->folded) + 1 >= widest;
+      if (continues) {
+        names.back().pieces.push_back(t);
+      } else if (CharCount(t->folded) > 2 || HasDigit(t->folded)) {
+        names.push_back({{t}, at});  // one or two characters alone: a wrapped value's tail
+      }
+    }
+    return names;
+  };
+  std::size_t empty_gaps = 0;
+  for (std::size_t k = 0; k < rows.size(); ++k)
+    if (names_of(gaps[k]).empty()) ++empty_gaps;
+  std::vector<Name> trailing = names_of(gaps.back());
+  const bool values_first = empty_gaps * 2 >= rows.size() && trailing.size() + 1 >= rows.size() && rows.size() >= 2;
+  if (values_first) {
+    // The name column came out after all the values.
+    std::vector<Name> all;
+    for (const auto& gap : gaps)
+      for (Name& n : names_of(gap)) all.push_back(std::move(n));
+    for (std::size_t k = 0; k < rows.size() && k < all.size(); ++k) {
+      rows[k].name = all[k].pieces;
+      rows[k].name_position = all[k].position;
+    }
+  } else {
+    std::vector<std::vector<Name>> names;
+    for (const auto& gap : gaps) names.push_back(names_of(gap));
+    // A row with no name before it takes the first of the next gap's when
+    // that gap has more than its own (its name came out after its values).
+    std::vector<std::optional<Name>> borrowed(rows.size());
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      std::vector<Name>& next = names[k + 1];
+      if (!names[k].empty() || next.empty()) continue;
+      if (next.size() >= 2 || k + 1 == rows.size()) {
+        borrowed[k] = next.front();
+        next.erase(next.begin());
+      }
+    }
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      rows[k].name_position = rows[k].first;
+      if (borrowed[k]) {
+        rows[k].name = borrowed[k]->pieces;
+        continue;
+      }
+      if (names[k].empty()) continue;
+      // Earlier names in the gap are the previous row's wrapped lines.
+      for (std::size_t n = 0; n + 1 < names[k].size() && k > 0; ++n)
+        for (const Token* p : names[k][n].pieces) rows[k - 1].name.push_back(p);
+      rows[k].name = names[k].back().pieces;
+      rows[k].name_position = names[k].back().position;
+    }
+    for (const Name& n : names.back())
+      for (const Token* p : n.pieces) rows.back().name.push_back(p);
+  }
+
+  // Levels: the label printed last before the row, or, for the first rows,
+  // the first one after them (merged cells are centred on their rows).
+  auto level_at = [&](Event::Type type, std::size_t position) -> std::string {
+    const Event* before = nullptr;
+    const Event* after = nullptr;
+    for (const Event& e : events) {
+      if (e.type != type) continue;
+      if (e.position <= position) before = &e;
+      else if (after == nullptr) after = &e;
+    }
+    if (before != nullptr) return before->label;
+    return after != nullptr ? after->label : "";
+  };
+  // Weights of 一级指标 groups: each (NN分) belongs to the nearest 一级指标
+  // label that has none yet.
+  std::vector<std::optional<LabelWeight>> level1_weight(events.size());
+  for (std::size_t w = 0; w < events.size(); ++w) {
+    if (events[w].type != Event::kWeight) continue;
+    std::optional<std::size_t> best;
+    for (std::size_t e = 0; e < events.size(); ++e) {
+      if (events[e].type != Event::kLevel1 || level1_weight[e]) continue;
+      auto distance = [&](std::size_t k) { return k > w ? k - w : w - k; };
+      if (!best || distance(e) < distance(*best)) best = e;
+    }
+    std::optional<PrintedWeight> pw = FindPrintedWeight(events[w].token->text);
+    if (best && pw) level1_weight[*best] = LabelWeight{events[*best].label, pw->value, pw->raw};
+  }
+  // Goals: rows after the k-th restart of the 一级指标 order (产出, 效益,
+  // 满意度, then 满意度 again) belong to goal k.
+  auto restarts_before = [&](std::size_t position) {
+    int restarts = 0, last = -1;
+    for (const Event& e : events) {
+      if (e.type != Event::kLevel1 || e.position > position) continue;
+      int rank = Level1Rank(e.label);
+      if (last >= 0 && rank <= last) ++restarts;
+      last = rank;
+    }
+    return restarts;
+  };
+
   const bool goal_mode = goals_.size() >= 2;
+  std::vector<Group> groups;
   if (goal_mode) {
-    for (const GroupWeight& g : goals_) {
+    for (const LabelWeight& g : goals_) {
       Group group;
       group.label = g.label;
       if (!g.raw.empty()) {
@@ -671,40 +920,39 @@ void LinearReader::ReadIndicators(int begin, int end) {
       groups.push_back(std::move(group));
     }
   }
-  for (const PendingIndicator& p : found) {
+  for (const Row& row : rows) {
     Indicator ind;
     const int idx = static_cast<int>(report_.indicators.size());
-    ind.level1 = p.level1;
-    ind.level2 = p.level2;
-    std::string name;
-    for (const Token* t : p.name) name += RemoveSpaces(t->text);
-    ind.name = name;
+    std::size_t position = std::min(row.name_position, row.first);
+    ind.level2 = level_at(Event::kLevel2, position);
+    const Level2Label* l2 = FindLevel2(ind.level2);
+    ind.level1 = l2 != nullptr ? std::string(l2->level1) : level_at(Event::kLevel1, position);
+    for (const Token* t : row.name) ind.name += RemoveSpaces(t->text);
     const std::string base = "/indicators/" + std::to_string(idx) + "/";
     NormalizeContext value_context = IndicatorValueContext(ind.name, ind.level2);
-    if (p.target != nullptr) ind.target = reader_.ReadValue(Printed(*p.target), value_context, base + "target");
-    if (p.actual != nullptr) ind.actual = reader_.ReadValue(Printed(*p.actual), value_context, base + "actual");
+    ind.target = reader_.ReadValue(Printed(*row.target), value_context, base + "target");
+    ind.actual = reader_.ReadValue(Printed(*row.actual), value_context, base + "actual");
     ApplyMoneyContext(ind.target, value_context);
     ApplyMoneyContext(ind.actual, value_context);
-    if (p.ratio != nullptr) {
+    if (row.ratio != nullptr) {
       NormalizeContext percent;
       percent.percent_column = true;
-      ind.ratio = reader_.ReadValue(Printed(*p.ratio), percent, base + "ratio");
+      ind.ratio = reader_.ReadValue(Printed(*row.ratio), percent, base + "ratio");
     }
-    if (p.weight != nullptr) {
-      ScoredNumber w = reader_.ReadPoints(Printed(*p.weight), base + "weight");
+    if (row.weight != nullptr) {
+      ScoredNumber w = reader_.ReadPoints(Printed(*row.weight), base + "weight");
       if (w.declared) {
         ind.weight.value = w.declared;
         ind.weight.source = "column";
         ind.weight.raw = w.raw;
       }
     }
-    if (p.score != nullptr) ind.score = reader_.ReadPoints(Printed(*p.score), base + "score");
-    for (const Token* t : p.deviation) ind.deviation_note += t->text;
-    const Token* anchor = !p.name.empty() ? p.name.front() : p.target;
-    if (anchor != nullptr) ind.where = anchor->where;
+    ind.score = reader_.ReadPoints(Printed(*row.score), base + "score");
+    for (const Token* t : deviations[static_cast<std::size_t>(&row - rows.data())]) ind.deviation_note += RemoveSpaces(t->text);
+    ind.where = (row.name.empty() ? row.target : row.name.front())->where;
     ClassifyIndicator(ind);
     if (goal_mode) {
-      ind.group = std::min(p.restarts, static_cast<int>(groups.size()) - 1);
+      ind.group = std::min(restarts_before(position), static_cast<int>(groups.size()) - 1);
     } else if (!ind.level1.empty()) {
       int g = -1;
       for (std::size_t k = 0; k < groups.size(); ++k)
@@ -713,11 +961,17 @@ void LinearReader::ReadIndicators(int begin, int end) {
         Group group;
         group.label = ind.level1;
         group.level1 = ind.level1;
-        for (const GroupWeight& w : level1_weights_)
-          if (w.label == ind.level1) {
+        for (std::size_t e = 0; e < events.size(); ++e)
+          if (level1_weight[e] && level1_weight[e]->label == ind.level1) {
+            group.weight = level1_weight[e]->value;
+            group.weight_raw = level1_weight[e]->raw;
+            group.where = events[e].token->where;
+            break;
+          }
+        for (const LabelWeight& w : level1_weights_)
+          if (!group.weight && w.label == ind.level1) {
             group.weight = w.value;
             group.weight_raw = w.raw;
-            break;
           }
         groups.push_back(std::move(group));
         g = static_cast<int>(groups.size()) - 1;
@@ -728,36 +982,36 @@ void LinearReader::ReadIndicators(int begin, int end) {
     report_.indicators.push_back(std::move(ind));
   }
   if (report_.groups.empty()) report_.groups = std::move(groups);
+  return leftover;
 }
 
-void LinearReader::ReadTotal(int at) {
+void LinearReader::ReadTotal(int at, int end, std::vector<Token> leftover) {
   if (at < 0) return;
-  std::vector<Token> tokens = Tokens(at, static_cast<int>(lines_.size()));
+  // The total row's figures: those after the 总分 label, else the ones
+  // printed after the last indicator row.
+  std::vector<Token> after = Tokens(at, end);
   std::vector<const Token*> figures;
-  bool started = false;
-  for (const Token& t : tokens) {
-    if (!started) {
-      std::string inline_value;
-      if (IsTotalLabel(t.folded, &inline_value)) {
-        started = true;
-        if (!inline_value.empty()) {
-          report_.total.declared = reader_.ReadPoints({inline_value, t.where, t.confidence}, "/total/declared");
-          return;
-        }
+  const Token* label = nullptr;
+  for (const Token& t : after) {
+    std::string inline_value;
+    if (label == nullptr) {
+      if (!IsTotalLabel(t.folded, &inline_value)) continue;
+      label = &t;
+      if (!inline_value.empty()) {
+        report_.total.declared = reader_.ReadPoints({inline_value, t.where, t.confidence}, "/total/declared");
+        return;
       }
       continue;
     }
-    if (IsHeaderWord(t.folded)) continue;
-    Kind kind = KindOf(t);
-    if (kind == Kind::kNum) {
-      figures.push_back(&t);
-      continue;
-    }
-    break;
+    if (KindOf(t) == Kind::kNum) figures.push_back(&t);
   }
+  if (figures.empty())
+    for (const Token& t : leftover) figures.push_back(&t);
+  const std::size_t wanted = has_weight_ ? 2 : 1;
+  if (figures.size() > wanted) figures.erase(figures.begin(), figures.end() - static_cast<std::ptrdiff_t>(wanted));
   if (figures.empty()) {
     report_.total.declared.blank = true;
-    report_.total.declared.where = tokens.empty() ? Location{} : tokens.front().where;
+    if (label != nullptr) report_.total.declared.where = label->where;
     return;
   }
   report_.total.declared = reader_.ReadPoints(Printed(*figures.back()), "/total/declared");
@@ -768,20 +1022,29 @@ void LinearReader::ReadTotal(int at) {
 }
 
 void LinearReader::Read() {
-  ReadWeights();
+  ReadColumnsAndWeights();
+  const int n = static_cast<int>(lines_.size());
   int budget = FindBudgetStart();
   int indicators = FindIndicatorStart(budget < 0 ? 0 : budget);
   int total = FindTotal(indicators < 0 ? 0 : indicators);
-  int keys_end = budget >= 0 ? budget : (indicators >= 0 ? indicators : static_cast<int>(lines_.size()));
-  ReadKeys(keys_end);
-  if (budget >= 0) ReadBudget(budget, indicators >= 0 ? indicators : (total >= 0 ? total : static_cast<int>(lines_.size())));
-  if (indicators >= 0) ReadIndicators(indicators, total >= 0 ? total : static_cast<int>(lines_.size()));
-  ReadTotal(total);
-  // Key fields printed after the table (填报日期 in the last lines).
-  for (int i = std::max(0, total); i < static_cast<int>(lines_.size()); ++i) {
-    KeyLabel key = ClassifyKeyLabel(lines_[static_cast<std::size_t>(i)].text);
+  ReadKeys(budget >= 0 ? budget : (indicators >= 0 ? indicators : n));
+  if (budget >= 0) ReadBudget(budget, indicators >= 0 ? indicators : (total >= 0 ? total : n));
+  int total_end = n;
+  std::vector<Token> after_total = AfterTotal(total, &total_end);
+  // Cells after 总分 other than its own figures belong to the rows.
+  std::size_t own = 0;
+  for (auto it = after_total.rbegin(); it != after_total.rend() && KindOf(*it) == Kind::kNum; ++it) ++own;
+  own = std::min(own, has_weight_ ? std::size_t{2} : std::size_t{1});
+  std::vector<Token> extra(after_total.begin(), after_total.end() - static_cast<std::ptrdiff_t>(own));
+  std::vector<Token> leftover;
+  if (indicators >= 0) leftover = ReadIndicators(indicators, total >= 0 ? total : n, extra);
+  ReadTotal(total, total_end, std::move(leftover));
+  // 填报日期 printed in the table's last lines.
+  for (int i = std::max(0, total); i < n; ++i) {
+    const Token& line = lines_[static_cast<std::size_t>(i)];
+    KeyLabel key = ClassifyKeyLabel(line.text);
     if (key.field == KeyField::kFillDate && !report_.fill_date && !Fold(key.inline_value).empty()) {
-      std::optional<Value> v = reader_.ReadValue({key.inline_value, lines_[static_cast<std::size_t>(i)].where, 1.0}, {}, "/fill_date");
+      std::optional<Value> v = reader_.ReadValue({key.inline_value, line.where, line.confidence}, {}, "/fill_date");
       if (v && v->date) report_.fill_date = v;
     }
   }
