@@ -215,13 +215,12 @@ std::vector<Segment> MergeCollinear(std::vector<Segment> segs, const Scale& scal
   return out;
 }
 
-// Whether two rules meet. Drawn rules meet by overlapping, so an end may
-// stop short of the other rule's centre line by its half-thickness and a
-// small `touch`; text strokes inside a cell stop a padding short.
 // Share of positions along a segment that have ink in a band beside it
-// (the more inked side). A rule has paper beside it (cell padding); the
-// edge of a column of text has glyphs beside it.
-double SideInk(Pix* binary, const Segment& seg, bool horizontal, int near, int far) {
+// (the more inked side), leaving out where the `crossing` rules pass. A
+// rule has paper beside it (cell padding); the edge of a column of text
+// has glyphs beside it.
+double SideInk(Pix* binary, const Segment& seg, bool horizontal, int near, int far,
+               const std::vector<Segment>& crossing) {
   const int w = pixGetWidth(binary), h = pixGetHeight(binary);
   const l_uint32* data = pixGetData(binary);
   const int wpl = pixGetWpl(binary);
@@ -230,10 +229,17 @@ double SideInk(Pix* binary, const Segment& seg, bool horizontal, int near, int f
     return GET_DATA_BIT(data + static_cast<long long>(y) * wpl, x) != 0;
   };
   const int lo = static_cast<int>(seg.lo), hi = static_cast<int>(seg.hi);
+  std::vector<bool> skip(static_cast<size_t>(std::max(0, hi - lo + 1)), false);
+  for (const Segment& o : crossing) {
+    if (seg.pos < o.lo - far || seg.pos > o.hi + far) continue;
+    const int a = static_cast<int>(o.pos - o.thick / 2) - far, b = static_cast<int>(o.pos + o.thick / 2) + far;
+    for (int t = std::max(a, lo); t <= std::min(b, hi); ++t) skip[t - lo] = true;
+  }
   const int centre = static_cast<int>(std::lround(seg.pos));
   const int half = static_cast<int>(std::ceil(seg.thick / 2));
   int before = 0, after = 0, total = 0;
   for (int t = lo; t <= hi; ++t) {
+    if (skip[t - lo]) continue;
     bool b = false, a = false;
     for (int d = half + near; d <= half + far; ++d) {
       b = b || (horizontal ? ink(t, centre - d) : ink(centre - d, t));
@@ -246,6 +252,9 @@ double SideInk(Pix* binary, const Segment& seg, bool horizontal, int near, int f
   return total == 0 ? 1.0 : static_cast<double>(std::max(before, after)) / total;
 }
 
+// Whether two rules meet. Drawn rules meet by overlapping, so an end may
+// stop short of the other rule's centre line by its half-thickness and a
+// small `touch`; text strokes inside a cell stop a padding short.
 bool Crosses(const Segment& h, const Segment& v, double touch) {
   const double th = touch + std::min(v.thick, 4.0) / 2;
   const double tv = touch + std::min(h.thick, 4.0) / 2;
@@ -451,7 +460,7 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
       const double rad = angle * M_PI / 180.0;
       Pix* source = prepared.grey ? prepared.grey.get() : binary.get();
       PixPtr rotated(pixRotate(source, static_cast<l_float32>(rad),
-                               prepared.grey ? L_ROTATE_AREA_MAP : L_ROTATE_SAMPLING, L_BRING_IN_WHITE,
+                               prepared.grey ? L_ROTATE_SHEAR : L_ROTATE_SAMPLING, L_BRING_IN_WHITE,
                                0, 0));
       if (rotated && pixGetWidth(rotated.get()) == width && pixGetHeight(rotated.get()) == height) {
         if (prepared.grey) {
@@ -507,8 +516,8 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
   PixPtr vclosed(scale.gap > 0 ? pixCloseSafeBrick(nullptr, binary.get(), 1, scale.gap + 1)
                                : pixClone(binary.get()));
   if (!hclosed || !vclosed) return grids;
-  PixPtr hmask(pixOpenBrick(nullptr, hclosed.get(), scale.min_len, 1));
-  PixPtr vmask(pixOpenBrick(nullptr, vclosed.get(), 1, scale.min_len));
+  PixPtr hmask(pixOpenCompBrickExtendDwa(nullptr, hclosed.get(), scale.min_len, 1));
+  PixPtr vmask(pixOpenCompBrickExtendDwa(nullptr, vclosed.get(), 1, scale.min_len));
   if (!hmask || !vmask) return grids;
   hclosed.reset();
   vclosed.reset();
@@ -522,19 +531,19 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
     // the shortest rule, which noise and glyph smears never are.
     Scale strict = scale;
     strict.min_len = 3 * scale.min_len;
-    strict.max_thick = scale.max_thick / 2;
+    strict.max_thick = scale.max_thick * 0.75;  // the masks below are dilated by 2 px
     // The averaged rule is thin and broken in places: bridge short breaks
     // along it and allow a pixel of jitter across it first.
     // Where rules cross, the top-hat of the averaged image is empty for
     // the averaging window plus the crossing rule: bridge that.
     const int radius = std::max(2, static_cast<int>(std::lround(1.5 / points_per_pixel)));
     const int bridge = 2 * radius + 1 + scale.gap + std::max(3, static_cast<int>(std::lround(1.0 / points_per_pixel)));
-    pixCloseSafeBrick(faint_h.get(), faint_h.get(), bridge, 1);
-    pixCloseSafeBrick(faint_v.get(), faint_v.get(), 1, bridge);
+    pixCloseCompBrickExtendDwa(faint_h.get(), faint_h.get(), bridge, 1);
+    pixCloseCompBrickExtendDwa(faint_v.get(), faint_v.get(), 1, bridge);
     pixDilateBrick(faint_h.get(), faint_h.get(), 1, 3);
     pixDilateBrick(faint_v.get(), faint_v.get(), 3, 1);
-    PixPtr fh(pixOpenBrick(nullptr, faint_h.get(), strict.min_len, 1));
-    PixPtr fv(pixOpenBrick(nullptr, faint_v.get(), 1, strict.min_len));
+    PixPtr fh(pixOpenCompBrickExtendDwa(nullptr, faint_h.get(), strict.min_len, 1));
+    PixPtr fv(pixOpenCompBrickExtendDwa(nullptr, faint_v.get(), 1, strict.min_len));
     if (fh && fv) {
       // A faint rule must meet several clear rules (a table's light outer
       // border meets every row rule); smeared text meets none.
@@ -553,14 +562,26 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
         return false;
       };
       const int near = 2, far = std::max(near + 1, static_cast<int>(std::lround(1.5 / points_per_pixel)));
-      auto clear_sides = [&](const Segment& seg, bool horizontal) {
-        return SideInk(binary.get(), seg, horizontal, near, far) <= 0.3;
+      auto clear_sides = [&](const Segment& seg, bool horizontal, const std::vector<Segment>& crossing) {
+        return SideInk(binary.get(), seg, horizontal, near, far, crossing) <= 0.1;
+      };
+      // Next to a crossing rule the top-hat is empty for the averaging
+      // window: a faint rule's ends are that much short of the rules it
+      // meets.
+      auto extended = [&](Segment seg) {
+        seg.lo -= radius + 2;
+        seg.hi += radius + 2;
+        return seg;
       };
       const std::vector<Segment> strong_h = hs, strong_v = vs;
-      for (const Segment& seg : ReadSegments(fh.get(), true, strict))
-        if (meets(seg, true, strong_v) && !known(seg, strong_h) && clear_sides(seg, true)) hs.push_back(seg);
-      for (const Segment& seg : ReadSegments(fv.get(), false, strict))
-        if (meets(seg, false, strong_h) && !known(seg, strong_v) && clear_sides(seg, false)) vs.push_back(seg);
+      for (const Segment& piece : ReadSegments(fh.get(), true, strict)) {
+        const Segment seg = extended(piece);
+        if (meets(seg, true, strong_v) && !known(seg, strong_h) && clear_sides(piece, true, strong_v)) hs.push_back(seg);
+      }
+      for (const Segment& piece : ReadSegments(fv.get(), false, strict)) {
+        const Segment seg = extended(piece);
+        if (meets(seg, false, strong_h) && !known(seg, strong_v) && clear_sides(piece, false, strong_h)) vs.push_back(seg);
+      }
     }
   }
   hs = MergeCollinear(std::move(hs), scale);
