@@ -127,7 +127,7 @@ std::string LoneDash(Pix* binary, double dpi) {
   l_int32 x = 0, y = 0, w = 0, h = 0;
   if (boxaGetCount(parts) == 1 && boxaGetBoxGeometry(parts, 0, &x, &y, &w, &h) == 0) {
     const double em = dpi * 10.5 / 72;  // body text size of the forms
-    if (h * 3 <= w && h <= em * 0.25 && w >= em * 0.15) dash = w >= em * 0.55 ? "—" : "-";
+    if (h * 2 <= w && h <= em * 0.25 && w >= em * 0.15) dash = w >= em * 0.55 ? "—" : "-";
   }
   boxaDestroy(&parts);
   return dash;
@@ -159,6 +159,16 @@ void DropRuleFragments(std::vector<OcrWord>* words) {
     kept.push_back(std::move(w));
   }
   *words = std::move(kept);
+}
+
+// True when the only thing read is one non-ASCII symbol whose ink is
+// half-width: as tall as a character but clearly narrower than a Chinese one.
+bool IsLoneNarrowGlyph(const std::vector<OcrWord>& words, const Rect& ink, double dpi) {
+  if (words.size() != 1 || words[0].symbols.size() != 1) return false;
+  const std::string& text = words[0].symbols[0].text;
+  if (text.empty() || static_cast<unsigned char>(text[0]) < 0x80) return false;
+  const double em = dpi * 10.5 / 72;
+  return ink.width() < em * 0.7 && ink.height() > em * 0.5;
 }
 
 // Recognized words of a region, moved into page points.
@@ -213,6 +223,16 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
     if (ink.lines > 1) request.layout = OcrLayout::kAuto;
     found = RecognizeWords(padded.get(), request, options);
     if (!found.ok()) return found.status();
+  }
+  if (IsLoneNarrowGlyph(found.value(), ink.box, dpi)) {
+    // One half-width glyph read as a Chinese character (7 as 了): Chinese
+    // characters are full width, so read it again as a digit.
+    request.layout = OcrLayout::kLine;
+    request.whitelist = "0123456789";
+    request.timeout_seconds = clock.Remaining();
+    Result<std::vector<OcrWord>> digit = RecognizeWords(padded.get(), request, options);
+    if (!digit.ok()) return digit.status();
+    if (digit.value().size() == 1 && digit.value()[0].symbols.size() == 1) found = std::move(digit);
   }
   if (OwnedPix tight_bin = Crop(text_binary, tight)) {
     std::vector<ComparatorGlyph> glyphs = FindComparatorGlyphs(tight_bin.get(), dpi);
