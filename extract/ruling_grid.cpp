@@ -337,28 +337,42 @@ bool BuildGrid(const std::vector<const Segment*>& hs, const std::vector<const Se
 
   const double tol = scale.same_edge;
   constexpr double kDrawn = 0.6;
+  // The segments lying on each edge, found once.
+  auto on_edges = [tol](const std::vector<const Segment*>& segs, const std::vector<double>& edges) {
+    std::vector<std::vector<const Segment*>> out(edges.size());
+    for (const Segment* s : segs) {
+      auto it = std::lower_bound(edges.begin(), edges.end(), s->pos - tol);
+      for (; it != edges.end() && *it <= s->pos + tol; ++it) out[it - edges.begin()].push_back(s);
+    }
+    return out;
+  };
+  const auto v_on = on_edges(vs, grid->cols);
+  const auto h_on = on_edges(hs, grid->rows);
   UnionFind uf(static_cast<size_t>(nr) * nc);
   auto id = [nc](int r, int c) { return r * nc + c; };
   for (int r = 0; r < nr; ++r) {
     const double y0 = grid->rows[r], y1 = grid->rows[r + 1];
     const double my = std::min((y1 - y0) / 4, scale.touch);
     for (int c = 0; c + 1 < nc; ++c) {
-      if (Coverage(vs, grid->cols[c + 1], y0 + my, y1 - my, tol) < kDrawn) uf.Join(id(r, c), id(r, c + 1));
+      if (Coverage(v_on[c + 1], grid->cols[c + 1], y0 + my, y1 - my, tol) < kDrawn) uf.Join(id(r, c), id(r, c + 1));
     }
   }
   for (int c = 0; c < nc; ++c) {
     const double x0 = grid->cols[c], x1 = grid->cols[c + 1];
     const double mx = std::min((x1 - x0) / 4, scale.touch);
     for (int r = 0; r + 1 < nr; ++r) {
-      if (Coverage(hs, grid->rows[r + 1], x0 + mx, x1 - mx, tol) < kDrawn) uf.Join(id(r, c), id(r + 1, c));
+      if (Coverage(h_on[r + 1], grid->rows[r + 1], x0 + mx, x1 - mx, tol) < kDrawn) uf.Join(id(r, c), id(r + 1, c));
     }
   }
 
   // Make every group a rectangle: join everything inside each group's
-  // bounding rectangle until nothing changes (each round joins or stops).
+  // bounding rectangle until nothing changes. Each round that changes
+  // something lowers the number of groups, so there are at most nr * nc
+  // rounds, and a round costs the area of the groups' rectangles.
   struct Rect { int r0, c0, r1, c1; };
-  for (int round = 0; round < nr * nc; ++round) {
-    std::vector<Rect> rect(static_cast<size_t>(nr) * nc, Rect{nr, nc, -1, -1});
+  const size_t positions = static_cast<size_t>(nr) * nc;
+  for (size_t round = 0; round < positions; ++round) {
+    std::vector<Rect> rect(positions, Rect{nr, nc, -1, -1});
     for (int r = 0; r < nr; ++r)
       for (int c = 0; c < nc; ++c) {
         Rect& b = rect[uf.Find(id(r, c))];
@@ -366,18 +380,16 @@ bool BuildGrid(const std::vector<const Segment*>& hs, const std::vector<const Se
         b.r1 = std::max(b.r1, r); b.c1 = std::max(b.c1, c);
       }
     bool changed = false;
-    for (int r = 0; r < nr; ++r)
-      for (int c = 0; c < nc; ++c) {
-        const int root = uf.Find(id(r, c));
-        const Rect& b = rect[root];
-        if (b.r1 < 0) continue;
-        for (int rr = b.r0; rr <= b.r1; ++rr)
-          for (int cc = b.c0; cc <= b.c1; ++cc)
-            if (uf.Find(id(rr, cc)) != uf.Find(root)) {
-              uf.Join(id(rr, cc), root);
-              changed = true;
-            }
-      }
+    for (size_t root = 0; root < positions; ++root) {
+      const Rect& b = rect[root];
+      if (b.r1 < 0) continue;
+      for (int rr = b.r0; rr <= b.r1; ++rr)
+        for (int cc = b.c0; cc <= b.c1; ++cc)
+          if (uf.Find(id(rr, cc)) != uf.Find(static_cast<int>(root))) {
+            uf.Join(id(rr, cc), static_cast<int>(root));
+            changed = true;
+          }
+    }
     if (!changed) break;
   }
 

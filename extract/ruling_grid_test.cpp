@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
 
+#include <chrono>
 #include <cmath>
 #include <memory>
 
@@ -201,6 +202,38 @@ TEST(RulingGridTest, TextAndUnderlinesAreNotTables) {
   Line(pix.get(), 100, 900, 500, 900, 1);
   Line(pix.get(), 100, 940, 100, 1000, 1);
   EXPECT_TRUE(DetectTableGrids(pix.get(), 0.72).empty());
+}
+
+TEST(RulingGridTest, DenseHatchingFinishesQuickly) {
+  // Graph paper: 150 x 80 cells of 5 pt; every inner rule drawn except a
+  // staircase of gaps, so many cells merge.
+  Image pix(pixCreate(826, 1169, 8));
+  pixSetAll(pix.get());
+  const double k = 100.0 / 72.0;
+  for (int i = 0; i <= 150; ++i) {
+    const int y = static_cast<int>((20 + i * 5) * k);
+    Line(pix.get(), static_cast<int>(20 * k), y, static_cast<int>(420 * k), y, 1);
+  }
+  for (int j = 0; j <= 80; ++j) {
+    const int x = static_cast<int>((20 + j * 5) * k);
+    Line(pix.get(), x, static_cast<int>(20 * k), x, static_cast<int>(770 * k), 1);
+  }
+  for (int i = 0; i < 80; ++i) {
+    const int x = static_cast<int>((20 + i * 5 + 1) * k), y = static_cast<int>((20 + i * 5 + 1) * k);
+    pixRasterop(pix.get(), x, y - 3, 4, 7, PIX_SET, nullptr, 0, 0);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<TableGrid> grids = DetectTableGrids(pix.get(), 72.0 / 100);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 10.0);
+  for (const TableGrid& g : grids) {
+    // Whatever was found is a consistent grid: cells tile without overlap.
+    std::vector<int> covered(static_cast<size_t>(g.rows()) * g.cols(), 0);
+    for (const GridCell& c : g.cells)
+      for (int r = c.row; r < c.row + c.row_span; ++r)
+        for (int col = c.col; col < c.col + c.col_span; ++col) ++covered[static_cast<size_t>(r) * g.cols() + col];
+    for (int n : covered) EXPECT_EQ(n, 1);
+  }
 }
 
 TEST(RulingGridTest, BadInputGivesNothing) {
