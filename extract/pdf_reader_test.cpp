@@ -153,6 +153,20 @@ TEST(PdfReaderTest, RotatedPageGivesUprightTopLeftBoxes) {
   }
 }
 
+TEST(PdfReaderTest, TableWithoutBordersIsReadFromAlignment) {
+  LayoutDocument doc = Read("borderless.pdf");
+  ASSERT_EQ(doc.blocks.size(), 3u);
+  EXPECT_EQ(doc.blocks[0].text, "二、绩效指标完成情况");
+  ASSERT_EQ(doc.blocks[1].kind, Block::Kind::kTable);
+  const Table& t = doc.blocks[1].table;
+  EXPECT_EQ(t.rows, 4);
+  EXPECT_EQ(t.cols, 4);
+  EXPECT_EQ(t.At(2, 0)->text, "医保电子凭证激活率");
+  EXPECT_EQ(t.At(2, 2)->text, "60%以上");
+  EXPECT_EQ(t.At(3, 3)->text, "5");
+  EXPECT_EQ(doc.blocks[2].text, "以上指标均已完成。");
+}
+
 void ExpectOneLineError(const std::string& name, const std::string& needle) {
   Result<LayoutDocument> r = ExtractPdf(Data(name), NoOcr());
   ASSERT_FALSE(r.ok()) << name;

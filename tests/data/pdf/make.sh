@@ -14,6 +14,8 @@ print_pdf() {
 print_pdf merged
 # A4 landscape via @page.
 print_pdf landscape
+# A table without any borders (read from alignment).
+print_pdf borderless
 # One table over three pages: repeated <thead>, a rowspan cell over a break.
 print_pdf longtable
 # A text layer of private-use characters only (unusable -> OCR).
