@@ -167,6 +167,20 @@ TEST(PdfReaderTest, TableWithoutBordersIsReadFromAlignment) {
   EXPECT_EQ(doc.blocks[2].text, "以上指标均已完成。");
 }
 
+TEST(PdfReaderTest, HairlineRulesDrawnAsFilledRectangles) {
+  LayoutDocument doc = Read("thin_rules.pdf");
+  auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0]->table;
+  EXPECT_EQ(t.rows, 4);
+  EXPECT_EQ(t.cols, 3);
+  EXPECT_EQ(t.At(1, 0)->text, "Training sessions");
+  EXPECT_EQ(t.At(2, 2)->text, "97%");
+  ASSERT_TRUE(t.At(3, 2)->bbox.has_value());
+  EXPECT_NEAR(t.At(3, 2)->bbox->x1, 540, 1.5);
+  EXPECT_NEAR(t.At(3, 2)->bbox->y1, 200, 1.5);
+}
+
 void ExpectOneLineError(const std::string& name, const std::string& needle) {
   Result<LayoutDocument> r = ExtractPdf(Data(name), NoOcr());
   ASSERT_FALSE(r.ok()) << name;

@@ -23,6 +23,9 @@ print_pdf pua
 # A page with a drawn box and no text at all.
 print_pdf blank
 
+# Rules drawn as 0.3 pt filled rectangles, written by hand.
+python3 thin_rules.py
+
 # merged.pdf drawn sideways and shown upright by /Rotate 90 (as scanners
 # and some printers write landscape pages).
 qpdf --rotate=-90:1 merged.pdf rotated_tmp1.pdf
