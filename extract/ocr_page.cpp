@@ -133,15 +133,25 @@ std::string LoneDash(Pix* binary, double dpi) {
   return dash;
 }
 
-// A piece of a ruling line next to the text comes back as "|" or "丨";
-// neither occurs in the forms' text.
-void DropRuleFragments(std::vector<OcrWord>* words) {
+// Symbol fixes the model needs on these forms: a piece of a ruling line
+// next to the text comes back as "|" or "丨" (neither occurs in the text);
+// the full-width parentheses, which chi_sim lacks, come back as 〈 〉 (which
+// the forms never use), sometimes followed by an ASCII one for the same
+// glyph.
+void CleanSymbols(std::vector<OcrWord>* words) {
   std::vector<OcrWord> kept;
   for (OcrWord& w : *words) {
     std::string text;
     std::vector<OcrSymbol> symbols;
     for (OcrSymbol& s : w.symbols) {
       if (s.text == "|" || s.text == "丨") continue;
+      if (s.text == "〈") s.text = "（";
+      if (s.text == "〉") s.text = "）";
+      if (!symbols.empty() && ((symbols.back().text == "（" && s.text == "(") ||
+                               (symbols.back().text == "）" && s.text == ")"))) {
+        symbols.back().x1 = std::max(symbols.back().x1, s.x1);
+        continue;
+      }
       text += s.text;
       symbols.push_back(std::move(s));
     }
@@ -239,7 +249,7 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
     for (ComparatorGlyph& g : glyphs) g.x0 += pad, g.x1 += pad, g.y0 += pad, g.y1 += pad;
     ApplyComparators(glyphs, &found.value());
   }
-  DropRuleFragments(&found.value());
+  CleanSymbols(&found.value());
   for (const OcrWord& w : found.value()) {
     Word word;
     word.text = w.text;
@@ -278,7 +288,7 @@ Status RecognizeFreeText(Pix* text_image, Pix* text_binary, const std::vector<Ta
   Result<std::vector<OcrWord>> found = RecognizeWords(masked.get(), request, options);
   if (!found.ok()) return found.status();
   ApplyComparators(FindComparatorGlyphs(masked_bin.get(), dpi), &found.value());
-  DropRuleFragments(&found.value());
+  CleanSymbols(&found.value());
   const double pt_per_px = 72.0 / dpi;
   for (const OcrWord& ow : found.value()) {
     Word word;
