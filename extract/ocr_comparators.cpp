@@ -146,7 +146,7 @@ void ApplyComparators(const std::vector<ComparatorGlyph>& glyphs, std::vector<Oc
         if (!inside) {
           kept.push_back(std::move(s));
         } else if (!placed) {
-          kept.push_back(OcrSymbol{g.text, g.x0, g.y0, g.x1, g.y1});
+          kept.push_back(OcrSymbol{g.text, g.x0, g.y0, g.x1, g.y1, kComparatorConfidence});
           placed = true;
         }
       }
@@ -165,12 +165,12 @@ void ApplyComparators(const std::vector<ComparatorGlyph>& glyphs, std::vector<Oc
         }
       if (best_word != nullptr) {
         best_word->symbols.insert(best_word->symbols.begin() + static_cast<long>(best_index),
-                                  OcrSymbol{g.text, g.x0, g.y0, g.x1, g.y1});
+                                  OcrSymbol{g.text, g.x0, g.y0, g.x1, g.y1, kComparatorConfidence});
       } else {
         OcrWord w;
-        w.symbols.push_back(OcrSymbol{g.text, g.x0, g.y0, g.x1, g.y1});
+        w.symbols.push_back(OcrSymbol{g.text, g.x0, g.y0, g.x1, g.y1, kComparatorConfidence});
         w.x0 = g.x0, w.y0 = g.y0, w.x1 = g.x1, w.y1 = g.y1;
-        w.confidence = 0.5;  // seen by shape only
+        w.confidence = kComparatorConfidence;
         words->push_back(std::move(w));
       }
     }
@@ -179,6 +179,13 @@ void ApplyComparators(const std::vector<ComparatorGlyph>& glyphs, std::vector<Oc
   std::vector<OcrWord> out;
   for (OcrWord& w : *words) {
     if (w.symbols.empty()) continue;
+    bool changed = false;
+    for (const OcrSymbol& s : w.symbols)
+      for (const ComparatorGlyph& g : glyphs) changed = changed || (s.text == g.text && s.x0 == g.x0 && s.y0 == g.y0);
+    if (changed) {
+      w.confidence = 1.0;
+      for (const OcrSymbol& s : w.symbols) w.confidence = std::min(w.confidence, s.confidence);
+    }
     w.text.clear();
     for (const OcrSymbol& s : w.symbols) {
       w.text += s.text;

@@ -30,7 +30,11 @@ std::vector<ComparatorGlyph> FindComparatorGlyphs(Pix* binary, double dpi);
 // `words` and `glyphs` in the same pixel coordinates. A symbol whose centre
 // lies in a glyph's box is replaced by the glyph's character (several such
 // symbols, e.g. ">" "=", become one); a glyph no symbol covers is inserted
-// before the first symbol to its right on the same line.
+// before the first symbol to its right on the same line. The glyph counts as
+// read with kComparatorConfidence, and a word it changed takes the lowest
+// confidence of its symbols (the doubtful symbol it replaced no longer
+// counts).
+inline constexpr double kComparatorConfidence = 0.9;
 void ApplyComparators(const std::vector<ComparatorGlyph>& glyphs, std::vector<OcrWord>* words);
 
 }  // namespace jixiao

@@ -69,7 +69,7 @@ OcrWord Word(const std::string& chars, int x0, int y0, int step) {
   OcrWord w;
   int x = x0;
   for (char c : chars) {
-    w.symbols.push_back(OcrSymbol{std::string(1, c), x, y0, x + step - 2, y0 + 20});
+    w.symbols.push_back(OcrSymbol{std::string(1, c), x, y0, x + step - 2, y0 + 20, 0.95});
     x += step;
   }
   w.x0 = x0, w.y0 = y0, w.x1 = x, w.y1 = y0 + 20;
@@ -80,9 +80,12 @@ OcrWord Word(const std::string& chars, int x0, int y0, int step) {
 
 TEST(ApplyComparators, ReplacesTheMisreadSymbol) {
   std::vector<OcrWord> words = {Word("290%", 100, 10, 12)};
+  words[0].symbols[0].confidence = 0.3;  // the doubtful "2"
+  words[0].confidence = 0.3;
   ApplyComparators({ComparatorGlyph{"≥", 99, 10, 110, 30}}, &words);
   ASSERT_EQ(words.size(), 1u);
   EXPECT_EQ(words[0].text, "≥90%");
+  EXPECT_NEAR(words[0].confidence, kComparatorConfidence, 1e-9);
 }
 
 TEST(ApplyComparators, MergesSeveralSymbolsIntoOne) {

@@ -189,6 +189,8 @@ Result<std::vector<OcrWord>> Recognize(tesseract::TessBaseAPI* api, Pix* image,
       if (it->BoundingBox(tesseract::RIL_SYMBOL, &l, &t, &r, &b)) {
         sym.x0 = l, sym.y0 = t, sym.x1 = r, sym.y1 = b;
       }
+      sym.confidence =
+          std::clamp(static_cast<double>(it->Confidence(tesseract::RIL_SYMBOL)) / 100.0, 0.0, 1.0);
       words.back().text += sym.text;
       words.back().symbols.push_back(std::move(sym));
     } while (it->Next(tesseract::RIL_SYMBOL));

@@ -29,6 +29,7 @@ enum class OcrLayout {
 struct OcrSymbol {
   std::string text;          // UTF-8, usually one code point
   int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double confidence = 0;     // 0..1
 };
 
 struct OcrWord {
