@@ -233,6 +233,47 @@ TEST(ParseReports, TotalOnTheNextTableBlock) {
   EXPECT_EQ(r.indicators.size(), 4u);
 }
 
+TEST(ParseReports, TableOverTwoPagesWithRepeatedHeader) {
+  std::vector<std::vector<std::string>> rows = WeightColumnRows("94.2");
+  // Page 2 repeats the indicator header, then the last row and the total.
+  std::vector<std::vector<std::string>> first(rows.begin(), rows.begin() + 9);
+  std::vector<std::vector<std::string>> second = {rows[6], rows[9], rows[10]};
+  second[1][1] = "";  // the merged 一级指标 cell does not repeat
+  second[0][0] = "";
+  second[1][0] = "";
+  FormParseResult result = Parse({Paragraph("项目支出绩效自评表"), Grid(first, 1), Grid(second, 2)});
+  ASSERT_EQ(result.reports.size(), 1u);
+  const Report& r = result.reports[0];
+  ASSERT_EQ(r.indicators.size(), 3u);
+  EXPECT_EQ(r.indicators[2].name, "群众投诉率");
+  EXPECT_EQ(r.indicators[2].level1, "产出指标");  // continues the merged cell above
+  EXPECT_EQ(r.total.declared.declared, 94.2);
+  EXPECT_EQ(r.form_weight_total, 100);
+  EXPECT_EQ(r.pages, (std::vector<int>{1, 2}));
+}
+
+TEST(ParseReports, ZeroBudgetRateNotApplicable) {
+  FormParseResult result = Parse({
+      Paragraph("2023 年度医保经办能力建设经费项目绩效自评表"),
+      Grid({
+          {"项目名称", "医保经办能力建设经费", "<", "<", "<", "<"},
+          {"预算执行情况（万元）（20分）", "", "预算数（A）", "执行数（B）", "执行率（B/A）", "得分（20分*执行率）"},
+          {"^", "年度财政资金总额", "0", "0", "/", "0"},
+          {"一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分"},
+          {"产出指标（40分）", "数量指标", "开展政策宣传活动", "6次", "8次", "40"},
+          {"总分", "40", "<", "<", "<", "<"},
+      }),
+  });
+  ASSERT_EQ(result.reports.size(), 1u);
+  const Report& r = result.reports[0];
+  EXPECT_DOUBLE_EQ(Num(r.budget.planned), 0);
+  ASSERT_TRUE(r.budget.rate.has_value());
+  EXPECT_FALSE(r.budget.rate->number.has_value());
+  EXPECT_EQ(r.budget.rate->raw, "/");
+  EXPECT_EQ(r.budget.score.declared, 0);
+  for (const Flag& f : r.flags) EXPECT_NE(f.code, "UNREADABLE") << f.path;
+}
+
 TEST(ParseReports, SplitLabelsAndShiftedBudgetRow) {
   FormParseResult result = Parse({
       Paragraph("2022年度城乡居民医保项目自评表"),

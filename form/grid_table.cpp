@@ -490,7 +490,7 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
       break;
     }
     if (end) break;
-    if (RowHasIndicatorHeader(view, r)) break;
+    if (RowHasIndicatorHeader(view, r)) continue;  // the header repeated on the next page
 
     // Cells of this row under the headers.
     std::vector<IndicatorHeader> value_headers;

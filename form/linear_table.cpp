@@ -683,11 +683,13 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
     std::string label;
     std::size_t position;  // data tokens before it
     const Token* token;
+    std::size_t index = 0;  // token index
+    bool budget = false;    // a weight printed right after 预算执行情况（万元）
   };
   std::vector<Event> events;
   std::vector<const Token*> data;
   std::size_t i = 0;
-  while (i < tokens.size() && (IsHeaderWord(tokens[i].folded) || IsLabelFragment(tokens[i].folded))) ++i;
+  while (i < tokens.size() && IsHeaderWord(tokens[i].folded)) ++i;
   for (; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     bool merged = false;
@@ -709,15 +711,23 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
       } else {
         continue;
       }
-      events.push_back({type, joined, data.size(), &t});
+      events.push_back({type, joined, data.size(), &t, i + n - 1});
       for (std::size_t k = 0; k < n; ++k)
-        if (FindPrintedWeight(tokens[i + k].text)) events.push_back({Event::kWeight, "", data.size(), &tokens[i + k]});
+        if (FindPrintedWeight(tokens[i + k].text))
+          events.push_back({Event::kWeight, "", data.size(), &tokens[i + k], i + k});
       i += n - 1;
       merged = true;
     }
     if (merged) continue;
     if (IsBareWeight(t.text)) {
-      events.push_back({Event::kWeight, "", data.size(), &t});
+      Event e{Event::kWeight, "", data.size(), &t, i};
+      // （20分） under 预算执行情况（万元） is the budget's, not a group's.
+      for (std::size_t k = i; k > 0 && k + 3 > i; --k) {
+        const std::string& before = tokens[k - 1].folded;
+        if (Contains(before, "预算") || Contains(before, "万元") || Contains(before, "(元)")) e.budget = true;
+        if (!IsBareWeight(tokens[k - 1].text) && !MoneyUnitOf(before)) break;
+      }
+      events.push_back(e);
       continue;
     }
     std::string bare = Fold(StripPrintedWeight(t.text));
@@ -845,7 +855,7 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
     for (std::size_t k = 0; k < rows.size(); ++k) {
       std::vector<Name>& next = names[k + 1];
       if (!names[k].empty() || next.empty()) continue;
-      if (next.size() >= 2 || k + 1 == rows.size()) {
+      if (next.size() >= 2 && k + 1 < rows.size()) {
         borrowed[k] = next.front();
         next.erase(next.begin());
       }
@@ -863,8 +873,22 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
       rows[k].name = names[k].back().pieces;
       rows[k].name_position = names[k].back().position;
     }
-    for (const Name& n : names.back())
-      for (const Token* p : n.pieces) rows.back().name.push_back(p);
+    // Rows still without a name take the last names after the table's
+    // values, in order (their name cells came out last); names before
+    // those continue the last row's name.
+    std::vector<std::size_t> nameless;
+    for (std::size_t k = 0; k < rows.size(); ++k)
+      if (rows[k].name.empty()) nameless.push_back(k);
+    std::vector<Name>& tail = names.back();
+    std::size_t give = std::min(nameless.size(), tail.size());
+    std::size_t first_given = tail.size() - give;
+    for (std::size_t n = 0; n < first_given; ++n)
+      for (const Token* p : tail[n].pieces) rows.back().name.push_back(p);
+    for (std::size_t n = 0; n < give; ++n) {
+      Row& row = rows[nameless[n]];
+      row.name = tail[first_given + n].pieces;
+      row.name_position = tail[first_given + n].position;
+    }
   }
 
   // Levels: the label printed last before the row, or, for the first rows,
@@ -882,17 +906,27 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
   };
   // Weights of 一级指标 groups: each (NN分) belongs to the nearest 一级指标
   // label that has none yet.
+  // A label and its weight side by side pair first; the others go to the
+  // nearest label still without one.
   std::vector<std::optional<LabelWeight>> level1_weight(events.size());
-  for (std::size_t w = 0; w < events.size(); ++w) {
-    if (events[w].type != Event::kWeight) continue;
-    std::optional<std::size_t> best;
-    for (std::size_t e = 0; e < events.size(); ++e) {
-      if (events[e].type != Event::kLevel1 || level1_weight[e]) continue;
-      auto distance = [&](std::size_t k) { return k > w ? k - w : w - k; };
-      if (!best || distance(e) < distance(*best)) best = e;
+  std::vector<bool> weight_used(events.size(), false);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t w = 0; w < events.size(); ++w) {
+      if (events[w].type != Event::kWeight || events[w].budget || weight_used[w]) continue;
+      std::optional<PrintedWeight> pw = FindPrintedWeight(events[w].token->text);
+      if (!pw) continue;
+      std::optional<std::size_t> best;
+      for (std::size_t e = 0; e < events.size(); ++e) {
+        if (events[e].type != Event::kLevel1 || level1_weight[e]) continue;
+        bool adjacent = events[e].index + 1 == events[w].index || events[e].index == events[w].index;
+        if (pass == 0 && !adjacent) continue;
+        auto distance = [&](std::size_t k) { return k > w ? k - w : w - k; };
+        if (!best || distance(e) < distance(*best)) best = e;
+      }
+      if (!best) continue;
+      level1_weight[*best] = LabelWeight{events[*best].label, pw->value, pw->raw};
+      weight_used[w] = true;
     }
-    std::optional<PrintedWeight> pw = FindPrintedWeight(events[w].token->text);
-    if (best && pw) level1_weight[*best] = LabelWeight{events[*best].label, pw->value, pw->raw};
   }
   // Goals: rows after the k-th restart of the 一级指标 order (产出, 效益,
   // 满意度, then 满意度 again) belong to goal k.
