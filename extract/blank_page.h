@@ -1,0 +1,30 @@
+// Does a PDF page show nothing at all? A cheap check before OCR.
+//
+// Archives hold separator sheets, empty backs of duplex scans and whole
+// files of empty pages. Such a page has no text layer, so without this check
+// it would be rendered at OCR resolution and handed to Tesseract (seconds
+// per page) only to read nothing, and then be reported as unreadable. Here
+// the page is rendered small, in grey with anti-aliasing (every mark, even a
+// thin one, leaves some grey), and counted: a page is blank only when almost
+// no pixel is darker than paper white. The check errs towards "not blank":
+// a page that cannot be rendered, a grey scanned background, a speck of
+// noise beyond a few pixels all go on to OCR as before.
+#pragma once
+
+namespace poppler {
+class page;
+}
+
+namespace jixiao {
+
+// Whether a grey image (8 bits per pixel, 255 = white, rows `stride` bytes
+// apart) is blank paper: at most `width * height / 20000` pixels (and at
+// least 2 allowed) darker than near-white.
+bool GreyImageIsBlank(const unsigned char* pixels, int width, int height, int stride);
+
+// Whether `page` draws nothing visible. The render is at most
+// `max_pixels` (and at most about a million) pixels; a page too large to
+// render that small, or that fails to render, is not blank.
+bool PdfPageIsBlank(const poppler::page& page, long long max_pixels);
+
+}  // namespace jixiao
