@@ -18,6 +18,7 @@
 #include <new>
 #include <string>
 
+#include "extract/blank_page.h"
 #include "extract/ocr_page.h"
 #include "extract/page_layout.h"
 #include "extract/pdf_lines.h"
@@ -208,6 +209,12 @@ Result<LayoutDocument> ReadDocument(const std::string& path, const ExtractOption
     }
     const std::vector<LayerWord> layer = ReadTextLayer(*page);
     const TextLayerVerdict verdict = JudgeTextLayer(PlainWords(layer));
+    // A page that draws nothing (a separator sheet, an empty back) is read
+    // as empty: no OCR, no "unreadable" problem.
+    if (!verdict.usable && PdfPageIsBlank(*page, options.max_page_pixels)) {
+      doc.pages.push_back(info);
+      continue;
+    }
     std::vector<Block> blocks;
     bool done = false;
     const bool want_ocr = options.ocr == OcrMode::kAlways || (options.ocr == OcrMode::kAuto && !verdict.usable);
