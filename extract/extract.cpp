@@ -4,6 +4,7 @@
 
 #include <unicode/ustring.h>
 
+#include <cctype>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -32,6 +33,14 @@ bool IsValidUtf8(std::string_view text) {
          U_SUCCESS(status);
 }
 
+// Whether the file name promises a PDF (".pdf" in any case).
+bool HasPdfName(const std::string& path) {
+  if (path.size() < 4) return false;
+  std::string ext = path.substr(path.size() - 4);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".pdf";
+}
+
 }  // namespace
 
 InputKind SniffInputKind(std::string_view head) {
@@ -56,7 +65,13 @@ Result<LayoutDocument> Extract(const std::string& path, const ExtractOptions& op
 
   std::string head(static_cast<size_t>(std::min<std::streamoff>(size, 4096)), '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  switch (SniffInputKind(head)) {
+  const InputKind kind = SniffInputKind(head);
+  // A .pdf that is something else (an HTML error page saved under the
+  // download's name, an archive) is refused as what it claims to be, not
+  // read as text that holds no report.
+  if (kind != InputKind::kPdf && HasPdfName(path))
+    return Result<LayoutDocument>::Error("not a PDF file (no %PDF header)");
+  switch (kind) {
     case InputKind::kPdf:
       return ExtractPdf(path, options);
     case InputKind::kImage:
