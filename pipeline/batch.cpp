@@ -104,6 +104,9 @@ Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& pa
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
         if (it->is_regular_file(ec) && HasInputExtension(it->path())) found.push_back(it->path().string());
       std::sort(found.begin(), found.end());
+      // A folder without inputs stays in the list as itself, so that the
+      // batch reports it as a failed input instead of passing silently.
+      if (found.empty()) found.push_back(path);
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::exists(path, ec)) {
       files.push_back(path);
@@ -154,6 +157,12 @@ BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions
             handled = item.skipped;
           }
         }
+      }
+      std::error_code dir_ec;
+      if (!handled && fs::is_directory(item.input, dir_ec)) {
+        item.result = Result<Document>::Error(
+            item.input + ": no input files in this folder (.pdf .png .jpg .jpeg .tif .tiff .txt .md)");
+        handled = true;
       }
       if (!handled) {
         item.result = ProcessFile(item.input, options.pipeline);

@@ -41,7 +41,8 @@ struct BatchSummary {
 };
 
 // Files to process for `paths` (files kept as given, folders walked), or an
-// error naming a path that does not exist.
+// error naming a path that does not exist. A folder holding no input file is
+// listed as itself; RunBatch reports it as a failed input.
 Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths);
 
 // DIR/<file name without its last extension>.json
