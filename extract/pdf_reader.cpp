@@ -103,7 +103,7 @@ bool OcrOnePage(const poppler::page& page, int number, const PageSize& size,
                                                 std::to_string(pixels) + " pixels)"));
     return false;
   }
-  Result<PixPtr> pix = RenderPage(page, dpi, true);
+  Result<PixPtr> pix = RenderPage(page, dpi, RenderUse::kForOcr);
   if (!pix.ok()) {
     doc->problems.push_back(Problem(number, PageLabel(number) + ": " + pix.status().message()));
     return false;
@@ -155,7 +155,7 @@ void ReadTextPage(const poppler::page& page, int number, const PageSize& size,
     doc->problems.push_back(Problem(number, PageLabel(number) +
                                                 ": page too large to look for table rules; tables read from alignment only"));
   } else {
-    Result<PixPtr> pix = RenderPage(page, kGridDpi, false);
+    Result<PixPtr> pix = RenderPage(page, kGridDpi, RenderUse::kForRules);
     if (pix.ok()) {
       std::vector<BBox> text_boxes;
       text_boxes.reserve(layer.size());

@@ -82,6 +82,26 @@ TEST(PdfReaderTest, BorderedTableWithMergedCells) {
   EXPECT_NEAR((doc.blocks[1].bbox->x0 + doc.blocks[1].bbox->x1) / 2, 297, 3);
 }
 
+TEST(PdfReaderTest, RedSealOverTheTableChangesNothing) {
+  LayoutDocument plain = Read("merged.pdf");
+  LayoutDocument sealed = Read("seal.pdf");
+  auto a = Tables(plain), b = Tables(sealed);
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0]->table.rows, a[0]->table.rows);
+  EXPECT_EQ(b[0]->table.cols, a[0]->table.cols);
+  ASSERT_EQ(b[0]->table.cells.size(), a[0]->table.cells.size());
+  for (size_t i = 0; i < a[0]->table.cells.size(); ++i) {
+    const Cell& x = a[0]->table.cells[i];
+    const Cell& y = b[0]->table.cells[i];
+    EXPECT_EQ(x.row, y.row);
+    EXPECT_EQ(x.col, y.col);
+    EXPECT_EQ(x.row_span, y.row_span);
+    EXPECT_EQ(x.col_span, y.col_span);
+    EXPECT_EQ(x.text, y.text);
+  }
+}
+
 TEST(PdfReaderTest, TableOverThreePagesIsJoined) {
   LayoutDocument doc = Read("longtable.pdf");
   EXPECT_EQ(doc.pages.size(), 3u);

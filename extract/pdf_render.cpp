@@ -18,22 +18,21 @@ long long RenderedPixels(double width_pt, double height_pt, double dpi) {
   return static_cast<long long>(w) * static_cast<long long>(h);
 }
 
-Result<PixPtr> RenderPage(const poppler::page& page, double dpi, bool colour) {
+Result<PixPtr> RenderPage(const poppler::page& page, double dpi, RenderUse use) {
   if (!poppler::page_renderer::can_render()) return Result<PixPtr>::Error("Poppler was built without a renderer");
   poppler::page_renderer renderer;
-  renderer.set_image_format(colour ? poppler::image::format_rgb24 : poppler::image::format_gray8);
-  if (colour) {
+  renderer.set_image_format(poppler::image::format_rgb24);
+  if (use == RenderUse::kForOcr) {
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
   } else {
-    // Hairlines drawn at least one pixel wide and solid.
     renderer.set_line_mode(poppler::page_renderer::line_solid);
   }
   poppler::image img = renderer.render_page(&page, dpi, dpi);
   if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
     return Result<PixPtr>::Error("page could not be rendered");
   const int w = img.width(), h = img.height();
-  PixPtr pix(pixCreate(w, h, colour ? 32 : 8));
+  PixPtr pix(pixCreate(w, h, 32));
   if (!pix) return Result<PixPtr>::Error("out of memory rendering the page");
   pixSetResolution(pix.get(), static_cast<l_int32>(std::lround(dpi)), static_cast<l_int32>(std::lround(dpi)));
   const char* src = img.const_data();
@@ -43,14 +42,10 @@ Result<PixPtr> RenderPage(const poppler::page& page, double dpi, bool colour) {
   for (int y = 0; y < h; ++y) {
     const unsigned char* row = reinterpret_cast<const unsigned char*>(src + static_cast<long long>(y) * stride);
     l_uint32* line = data + static_cast<long long>(y) * wpl;
-    if (colour) {
-      for (int x = 0; x < w; ++x) {
-        l_uint32 px = 0;
-        composeRGBPixel(row[3 * x], row[3 * x + 1], row[3 * x + 2], &px);
-        line[x] = px;
-      }
-    } else {
-      for (int x = 0; x < w; ++x) SET_DATA_BYTE(line, x, row[x]);
+    for (int x = 0; x < w; ++x) {
+      l_uint32 px = 0;
+      composeRGBPixel(row[3 * x], row[3 * x + 1], row[3 * x + 2], &px);
+      line[x] = px;
     }
   }
   return pix;

@@ -70,6 +70,30 @@ Scale MakeScale(int width, int height, double points_per_pixel) {
   return s;
 }
 
+// Grey levels of a colour page with red ink (official seals) turned to
+// paper: a pixel much redder than it is green or blue becomes white, any
+// other its luminance. Black rules under a seal stay black (a seal printed
+// over them cannot lighten them), rules in blue or green stay dark.
+PixPtr GreyFadingRed(Pix* page) {
+  const int w = pixGetWidth(page), h = pixGetHeight(page);
+  PixPtr grey(pixCreate(w, h, 8));
+  if (!grey) return nullptr;
+  const l_uint32* src = pixGetData(page);
+  l_uint32* dst = pixGetData(grey.get());
+  const int swpl = pixGetWpl(page), dwpl = pixGetWpl(grey.get());
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* s = src + static_cast<long long>(y) * swpl;
+    l_uint32* d = dst + static_cast<long long>(y) * dwpl;
+    for (int x = 0; x < w; ++x) {
+      l_int32 r = 0, g = 0, b = 0;
+      extractRGBValues(s[x], &r, &g, &b);
+      const int value = (r - std::max(g, b) > 60) ? 255 : (299 * r + 587 * g + 114 * b) / 1000;
+      SET_DATA_BYTE(d, x, value);
+    }
+  }
+  return grey;
+}
+
 // The page as ink (1 bpp, ink = 1), and for scans also the grey image with
 // its background evened out to 200, from which faint rules are recovered.
 // Grey levels by which an averaged pixel must be darker than the paper
@@ -93,9 +117,7 @@ Prepared Binarize(Pix* page) {
   }
   PixPtr grey;
   if (depth == 32) {
-    // The brightest channel: black stays black, red and other coloured ink
-    // (seals, signatures) becomes light.
-    grey.reset(pixConvertRGBToGrayMinMax(page, L_CHOOSE_MAX));
+    grey = GreyFadingRed(page);
   } else {
     grey.reset(pixConvertTo8(page, 0));
   }
@@ -157,6 +179,41 @@ PixPtr DirectionalMean(Pix* grey, bool vertical, int radius) {
 }
 
 // Connected components of a line mask as segments.
+// The rules inside a thick component at (x, y, w, h) of a line mask: runs
+// of rows (columns for vertical rules) inked over most of the length.
+std::vector<Segment> RulesInBlob(Pix* mask, bool horizontal, int x, int y, int w, int h,
+                                 const Scale& scale) {
+  std::vector<Segment> out;
+  const l_uint32* data = pixGetData(mask);
+  const int wpl = pixGetWpl(mask);
+  const int along = horizontal ? w : h, across = horizontal ? h : w;
+  std::vector<int> count(across, 0);
+  for (int yy = y; yy < y + h; ++yy) {
+    const l_uint32* line = data + static_cast<long long>(yy) * wpl;
+    for (int xx = x; xx < x + w; ++xx)
+      if (GET_DATA_BIT(line, xx)) ++count[horizontal ? yy - y : xx - x];
+  }
+  const int need = static_cast<int>(0.6 * along);
+  for (int i = 0; i < across;) {
+    if (count[i] < need) {
+      ++i;
+      continue;
+    }
+    int j = i;
+    while (j + 1 < across && count[j + 1] >= need) ++j;
+    if (j - i + 1 <= scale.max_thick) {
+      Segment s;
+      s.pos = (horizontal ? y : x) + (i + j + 1) / 2.0;
+      s.lo = horizontal ? x : y;
+      s.hi = (horizontal ? x + w : y + h) - 1;
+      s.thick = j - i + 1;
+      out.push_back(s);
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
 std::vector<Segment> ReadSegments(Pix* mask, bool horizontal, const Scale& scale) {
   std::vector<Segment> out;
   BoxaPtr boxes(pixConnCompBB(mask, 8));
@@ -168,9 +225,14 @@ std::vector<Segment> ReadSegments(Pix* mask, bool horizontal, const Scale& scale
     const double along = horizontal ? w : h;
     const double across = horizontal ? h : w;
     if (along < scale.min_len) continue;
-    // A filled area is not a rule; a long rule may look thick from a small
-    // residual skew, hence the ratio.
-    if (across > scale.max_thick && across > along * 0.02) continue;
+    // A long rule may look thick from a small residual skew, hence the
+    // ratio. Otherwise a thick component is a filled area, or a rule with a
+    // blob touching it (a seal, a bar): keep the lines across it that are
+    // inked over most of its length.
+    if (across > scale.max_thick && across > along * 0.02) {
+      for (const Segment& s : RulesInBlob(mask, horizontal, x, y, w, h, scale)) out.push_back(s);
+      continue;
+    }
     Segment s;
     s.pos = horizontal ? y + h / 2.0 : x + w / 2.0;
     s.lo = horizontal ? x : y;
@@ -325,7 +387,11 @@ struct PixelGrid {
   std::vector<GridCell> cells;  // bbox in pixels
 };
 
+// `hs` and `vs` are the crossing rules of one table; `pieces_h` and
+// `pieces_v` the strokes of the page that meet at least one other stroke,
+// which also count towards whether a separator is drawn.
 bool BuildGrid(const std::vector<const Segment*>& hs, const std::vector<const Segment*>& vs,
+               const std::vector<Segment>& pieces_h, const std::vector<Segment>& pieces_v,
                const Scale& scale, PixelGrid* grid) {
   grid->rows = ClusterEdges(hs, scale.same_edge);
   grid->cols = ClusterEdges(vs, scale.same_edge);
@@ -336,18 +402,24 @@ bool BuildGrid(const std::vector<const Segment*>& hs, const std::vector<const Se
   if (nr > 400 || nc > 100) return false;
 
   const double tol = scale.same_edge;
-  constexpr double kDrawn = 0.6;
+  // A separator counts as drawn when rules cover a third of it: a merged
+  // cell's missing separator has no rule at all (text never reaches the
+  // line masks), while a drawn one may be interrupted by a seal or a
+  // washed-out stretch of a scan.
+  constexpr double kDrawn = 0.35;
   // The segments lying on each edge, found once.
-  auto on_edges = [tol](const std::vector<const Segment*>& segs, const std::vector<double>& edges) {
+  auto on_edges = [tol](const std::vector<Segment>& segs, const std::vector<double>& edges,
+                        const std::vector<double>& span) {
     std::vector<std::vector<const Segment*>> out(edges.size());
-    for (const Segment* s : segs) {
-      auto it = std::lower_bound(edges.begin(), edges.end(), s->pos - tol);
-      for (; it != edges.end() && *it <= s->pos + tol; ++it) out[it - edges.begin()].push_back(s);
+    for (const Segment& s : segs) {
+      if (s.hi < span.front() - tol || s.lo > span.back() + tol) continue;
+      auto it = std::lower_bound(edges.begin(), edges.end(), s.pos - tol);
+      for (; it != edges.end() && *it <= s.pos + tol; ++it) out[it - edges.begin()].push_back(&s);
     }
     return out;
   };
-  const auto v_on = on_edges(vs, grid->cols);
-  const auto h_on = on_edges(hs, grid->rows);
+  const auto v_on = on_edges(pieces_v, grid->cols, grid->rows);
+  const auto h_on = on_edges(pieces_h, grid->rows, grid->cols);
   UnionFind uf(static_cast<size_t>(nr) * nc);
   auto id = [nc](int r, int c) { return r * nc + c; };
   for (int r = 0; r < nr; ++r) {
@@ -629,6 +701,15 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
     if (!changed) break;
   }
 
+  // Pieces of rules for the drawn-separator test: a rule cut by a seal or
+  // a washed-out stretch leaves pieces that meet fewer than two rules, or
+  // only other such pieces; a stroke that meets nothing is text.
+  std::vector<Segment> pieces_h, pieces_v;
+  for (size_t i = 0; i < hs.size(); ++i)
+    if (!h_cross[i].empty()) pieces_h.push_back(hs[i]);
+  for (size_t j = 0; j < vs.size(); ++j)
+    if (!v_cross[j].empty()) pieces_v.push_back(vs[j]);
+
   // Tables: connected groups of crossing rules. Ids: h first, then v.
   const size_t nh = hs.size();
   UnionFind uf(nh + vs.size());
@@ -646,7 +727,7 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
   for (size_t g = 0; g < group_h.size(); ++g) {
     if (group_h[g].size() < 2 || group_v[g].size() < 2) continue;
     PixelGrid pg;
-    if (!BuildGrid(group_h[g], group_v[g], scale, &pg)) continue;
+    if (!BuildGrid(group_h[g], group_v[g], pieces_h, pieces_v, scale, &pg)) continue;
     // Smaller than any real table (two cells of one text line): glyph strokes.
     const double px_per_pt = 1.0 / points_per_pixel;
     if (pg.rows.back() - pg.rows.front() < 10 * px_per_pt || pg.cols.back() - pg.cols.front() < 20 * px_per_pt)

@@ -177,6 +177,24 @@ TEST(RulingGridTest, SkewedNoisyJpegScanWithRedSeal) {
   ExpectTableStructure(DetectTableGrids(scan.get(), 72.0 / kDpi), 2.0, turn);
 }
 
+TEST(RulingGridTest, ABlobOnARuleDoesNotHideIt) {
+  // A dark bar (a stamp, a redaction) 40 x 8 pt lying across the rule at
+  // y=130: the rule and the bar form one thick component.
+  constexpr double kDpi = 100;
+  Image page = DrawTable(kDpi, false, 1);
+  const double k = kDpi / 72.0;
+  pixRasterop(page.get(), static_cast<int>(320 * k), static_cast<int>(126 * k), static_cast<int>(40 * k),
+              static_cast<int>(8 * k), PIX_CLR, nullptr, 0, 0);
+  ExpectTableStructure(DetectTableGrids(page.get(), 72.0 / kDpi), 1.5);
+}
+
+TEST(RulingGridTest, RedSealOnACleanColourRenderIsIgnored) {
+  constexpr double kDpi = 100;
+  Image page = DrawTable(kDpi, true, 1);
+  AddSeal(page.get(), kDpi, 300, 160);
+  ExpectTableStructure(DetectTableGrids(page.get(), 72.0 / kDpi), 1.5);
+}
+
 TEST(RulingGridTest, BrokenRulesOnAScanAreBridged) {
   constexpr double kDpi = 300;
   Image page = DrawTable(kDpi, false, 3);

@@ -12,6 +12,8 @@ print_pdf() {
 
 # Bordered tables with rowspan/colspan, paragraphs, a centred title.
 print_pdf merged
+# merged.html with a red seal (vector shapes) over the table.
+print_pdf seal
 # A4 landscape via @page.
 print_pdf landscape
 # A table without any borders (read from alignment).
