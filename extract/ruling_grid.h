@@ -6,6 +6,12 @@
 // from which internal edges are actually drawn (a merged cell is a grid
 // rectangle whose inner separators are missing). Output boxes are in PDF
 // points from the page's top-left: pixel * points_per_pixel.
+//
+// Made for scans too: red ink (seals) is faded on colour input; large
+// images are background-normalized, deskewed by the text-line angle (boxes
+// are mapped back to the image as given) and searched for faint rules as
+// well; rules may have small breaks and may be partly hidden. A table needs
+// at least two cells; a stroke counts as a rule only where it meets others.
 #pragma once
 
 #include <vector>
