@@ -20,10 +20,10 @@ std::optional<double> RuleContext::BudgetWeight() const {
 std::optional<double> RuleContext::Points(const ScoredNumber& number, const std::string& path) {
   if (!number.declared || number.blank) return std::nullopt;
   double v = *number.declared;
-  if (std::isfinite(v) && v >= 0 && v <= Ceiling() + 1e-9) return v;
+  if (std::isfinite(v) && v >= 0 && v <= 1.5 * Ceiling()) return v;
   flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", path)
-                .Message("“" + (number.raw.empty() ? FormatNumber(v) : number.raw) + "”不可能是得分（应在 0 与总分 " +
-                         FormatNumber(Ceiling()) + " 之间），疑为读错栏位，未作比较")
+                .Message("“" + (number.raw.empty() ? FormatNumber(v) : number.raw) + "”不可能是得分（总分仅 " +
+                         FormatNumber(Ceiling()) + "），疑为读错栏位，未作比较")
                 .Evidence(number));
   return std::nullopt;
 }

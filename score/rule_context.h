@@ -53,11 +53,12 @@ struct RuleContext {
   // The budget row's weight: printed in the report when it is a plausible
   // weight, else the profile's.
   std::optional<double> BudgetWeight() const;
-  // The most points any figure of the form can be worth (the form total).
+  // The most points any weight of the form can be (the form total).
   double Ceiling() const { return profile.form_total.value_or(100); }
   // A declared score, or nullopt when it is blank, missing, or not a
-  // plausible score (negative, not finite, above the form total: a figure
-  // read from the wrong cell). An implausible one gets an info note once.
+  // plausible score: negative, not finite, or far above the form total
+  // (half as much again: a total typed as 103 is a finding, 719.8 is an
+  // amount read from the wrong cell). An implausible one gets an info note.
   std::optional<double> Points(const ScoredNumber& number, const std::string& path);
   // Severity for a flag whose expected figure rests on an inferred weight.
   std::string ForInferred(const std::string& severity) const;

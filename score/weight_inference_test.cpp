@@ -120,6 +120,30 @@ TEST(WeightInferenceTest, TwoMissedTargetsLeaveTheirWeightsUnknown) {
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
 }
 
+TEST(WeightInferenceTest, MissedTargetGivenFullWeightBesideAnotherMiss) {
+  // Indicator 4 (weight 20) now misses (68 of >85) but keeps its 20; the
+  // goal's other miss (indicator 0, weight 10) scores 8.
+  Report r = GoalTable(70, 10, 8);
+  r.indicators[4].actual = Percent(68, "68%");
+  ScoreReport(r, BuiltinProfile("goal-table"));
+  EXPECT_NE(FindFlag(r, "TARGET_NOT_MET_FULL_SCORE", "/indicators/4/score"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/indicators/4/score"), nullptr);
+  EXPECT_EQ(FindFlag(r, "TARGET_NOT_MET_FULL_SCORE", "/indicators/0/score"), nullptr);
+  EXPECT_DOUBLE_EQ(*r.indicators[0].weight.value, 10);
+}
+
+TEST(WeightInferenceTest, InflatedMetScoreBesideAMissIsNamed) {
+  // A met score raised by 2 leaves the missed indicator 8 instead of 10;
+  // its score 8 fits a weight of 10, not a full-marks miss.
+  Report r = GoalTable(70, 10, 8);
+  r.indicators[2].score = Declared(22);
+  ScoreReport(r, BuiltinProfile("goal-table"));
+  EXPECT_EQ(FindFlag(r, "TARGET_NOT_MET_FULL_SCORE"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/groups/0"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/groups/0"), nullptr);
+  EXPECT_DOUBLE_EQ(*r.indicators[0].weight.value, 10);
+}
+
 TEST(WeightInferenceTest, StrayRowWithoutResultOrScoreIsIgnored) {
   Report r = GoalTable(70, 10, 8);
   Indicator stray;
