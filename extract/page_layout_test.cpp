@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "extract/pdf_text_quality.h"
+#include "extract/pdf_words.h"
 
 namespace jixiao {
 namespace {
@@ -283,6 +284,45 @@ TEST(JoinTablesTest, PageNumbersBetweenThePartsAreIgnored) {
   JoinContinuedTables(blocks);
   ASSERT_EQ(blocks.size(), 3u);
   EXPECT_EQ(blocks[0].table.rows, 2);
+}
+
+// --- turning sideways pages ---------------------------------------------------
+
+TEST(PageTurnTest, BoxesGoUprightAndBack) {
+  const BBox shown{100, 200, 130, 260};
+  for (int rotation = 0; rotation < 4; ++rotation) {
+    const PageTurn turn(rotation, 842, 595);
+    EXPECT_DOUBLE_EQ(turn.width(), rotation % 2 ? 595 : 842);
+    const BBox up = turn.ToUpright(shown);
+    EXPECT_LE(up.x0, up.x1);
+    EXPECT_LE(up.y0, up.y1);
+    EXPECT_GE(up.x0, 0);
+    EXPECT_LE(up.x1, turn.width());
+    EXPECT_LE(up.y1, turn.height());
+    const BBox back = turn.ToDisplayed(up);
+    EXPECT_DOUBLE_EQ(back.x0, shown.x0) << rotation;
+    EXPECT_DOUBLE_EQ(back.y0, shown.y0) << rotation;
+    EXPECT_DOUBLE_EQ(back.x1, shown.x1) << rotation;
+    EXPECT_DOUBLE_EQ(back.y1, shown.y1) << rotation;
+  }
+  // Text running down the page (rotation 1) has its start at the top:
+  // upright, that start is at the left.
+  const PageTurn down(1, 842, 595);
+  const BBox first = down.ToUpright({700, 50, 712, 60}), later = down.ToUpright({700, 300, 712, 310});
+  EXPECT_LT(first.x0, later.x0);
+}
+
+TEST(PageTurnTest, DominantRotationNeedsMostOfTheText) {
+  std::vector<LayerWord> words(3);
+  words[0].word.text = "项目名称";
+  words[0].rotation = 1;
+  words[1].word.text = "医保电子凭证推广应用经费";
+  words[1].rotation = 1;
+  words[2].word.text = "页";
+  words[2].rotation = 0;
+  EXPECT_EQ(DominantRotation(words), 1);
+  words[2].word.text = "根据年初设定的绩效目标项目绩效自评得分";
+  EXPECT_EQ(DominantRotation(words), 0);
 }
 
 // --- text layer quality -----------------------------------------------------

@@ -92,8 +92,19 @@ PageSize DisplayedSize(const poppler::page& page) {
 
 std::string PageLabel(int page) { return "page " + std::to_string(page); }
 
+// Boxes of blocks read on a page turned upright, back on the page as
+// displayed.
+void ToDisplayed(const PageTurn& turn, std::vector<Block>* blocks) {
+  if (turn.rotation() == 0) return;
+  for (Block& b : *blocks) {
+    if (b.bbox) b.bbox = turn.ToDisplayed(*b.bbox);
+    for (Cell& c : b.table.cells)
+      if (c.bbox) c.bbox = turn.ToDisplayed(*c.bbox);
+  }
+}
+
 // OCR of one page; false when it could not be done (problem recorded).
-bool OcrOnePage(const poppler::page& page, int number, const PageSize& size,
+bool OcrOnePage(const poppler::page& page, int number, const PageSize& size, const PageTurn& turn,
                 const ExtractOptions& options, LayoutDocument* doc, std::vector<Block>* blocks,
                 PageInfo* info) {
   const double dpi = options.ocr_dpi > 0 ? options.ocr_dpi : 300;
@@ -103,7 +114,7 @@ bool OcrOnePage(const poppler::page& page, int number, const PageSize& size,
                                                 std::to_string(pixels) + " pixels)"));
     return false;
   }
-  Result<PixPtr> pix = RenderPage(page, dpi, RenderUse::kForOcr);
+  Result<PixPtr> pix = RenderPage(page, dpi, RenderUse::kForOcr, turn.rotation());
   if (!pix.ok()) {
     doc->problems.push_back(Problem(number, PageLabel(number) + ": " + pix.status().message()));
     return false;
@@ -115,6 +126,7 @@ bool OcrOnePage(const poppler::page& page, int number, const PageSize& size,
     return false;
   }
   *blocks = std::move(ocr.value().blocks);
+  ToDisplayed(turn, blocks);
   info->method = "ocr";
   info->confidence = std::clamp(ocr.value().confidence, 0.0, 1.0);
   return true;
@@ -144,7 +156,7 @@ bool MayHoldTable(const std::vector<LayerWord>& layer) {
 // Text-layer reading of one page.
 // `after_table`: the previous page ended with a table, which may continue
 // here with a single row.
-void ReadTextPage(const poppler::page& page, int number, const PageSize& size,
+void ReadTextPage(const poppler::page& page, int number, const PageSize& size, const PageTurn& turn,
                   const std::vector<LayerWord>& layer, bool after_table, const PageTimer& timer,
                   const ExtractOptions& options, LayoutDocument* doc, std::vector<Block>* blocks) {
   std::vector<TableGrid> grids;
@@ -155,7 +167,7 @@ void ReadTextPage(const poppler::page& page, int number, const PageSize& size,
     doc->problems.push_back(Problem(number, PageLabel(number) +
                                                 ": page too large to look for table rules; tables read from alignment only"));
   } else {
-    Result<PixPtr> pix = RenderPage(page, kGridDpi, RenderUse::kForRules);
+    Result<PixPtr> pix = RenderPage(page, kGridDpi, RenderUse::kForRules, turn.rotation());
     if (pix.ok()) {
       std::vector<BBox> text_boxes;
       text_boxes.reserve(layer.size());
@@ -170,7 +182,8 @@ void ReadTextPage(const poppler::page& page, int number, const PageSize& size,
     doc->problems.push_back(Problem(number, PageLabel(number) + ": page timed out after finding tables"));
     return;
   }
-  *blocks = BuildPageBlocks(number, CutWords(layer, grids), grids, size.width, size.height);
+  *blocks = BuildPageBlocks(number, CutWords(layer, grids), grids, turn.width(), turn.height());
+  ToDisplayed(turn, blocks);
 }
 
 Result<LayoutDocument> ReadDocument(const std::string& path, const ExtractOptions& options) {
@@ -207,7 +220,9 @@ Result<LayoutDocument> ReadDocument(const std::string& path, const ExtractOption
       doc.pages.push_back(info);
       continue;
     }
-    const std::vector<LayerWord> layer = ReadTextLayer(*page);
+    std::vector<LayerWord> layer = ReadTextLayer(*page);
+    const PageTurn turn(DominantRotation(layer), size.width, size.height);
+    TurnUpright(layer, turn);
     const TextLayerVerdict verdict = JudgeTextLayer(PlainWords(layer));
     // A page that draws nothing (a separator sheet, an empty back) is read
     // as empty: no OCR, no "unreadable" problem.
@@ -222,7 +237,7 @@ Result<LayoutDocument> ReadDocument(const std::string& path, const ExtractOption
       if (timer.Expired())
         doc.problems.push_back(Problem(number, PageLabel(number) + ": page timed out before OCR"));
       else
-        done = OcrOnePage(*page, number, size, options, &doc, &blocks, &info);
+        done = OcrOnePage(*page, number, size, turn, options, &doc, &blocks, &info);
     }
     if (!done) {
       if (verdict.usable) {
@@ -230,7 +245,7 @@ Result<LayoutDocument> ReadDocument(const std::string& path, const ExtractOption
         info.confidence = verdict.quality;
         const bool after_table = !doc.blocks.empty() && doc.blocks.back().kind == Block::Kind::kTable &&
                                  doc.blocks.back().page == number - 1;
-        ReadTextPage(*page, number, size, layer, after_table, timer, options, &doc, &blocks);
+        ReadTextPage(*page, number, size, turn, layer, after_table, timer, options, &doc, &blocks);
       } else {
         info.method = "text";
         info.confidence = 0;

@@ -201,6 +201,34 @@ TEST(PdfReaderTest, HairlineRulesDrawnAsFilledRectangles) {
   EXPECT_NEAR(t.At(3, 2)->bbox->y1, 200, 1.5);
 }
 
+TEST(PdfReaderTest, SidewaysContentIsReadUprightWithDisplayedBoxes) {
+  // merged.pdf turned clockwise into a landscape page, without /Rotate:
+  // the text runs top to bottom as displayed.
+  LayoutDocument upright = Read("merged.pdf");
+  LayoutDocument sideways = Read("sideways.pdf");
+  ASSERT_EQ(sideways.pages.size(), 1u);
+  const double w = sideways.pages[0].width_pt;
+  EXPECT_NEAR(w, 842, 1);
+  EXPECT_NEAR(sideways.pages[0].height_pt, 595, 1);
+  ASSERT_EQ(sideways.blocks.size(), upright.blocks.size());
+  for (size_t i = 0; i < upright.blocks.size(); ++i) {
+    const Block& a = upright.blocks[i];
+    const Block& b = sideways.blocks[i];
+    EXPECT_EQ(a.kind, b.kind);
+    EXPECT_EQ(a.text, b.text);
+    EXPECT_EQ(a.table.rows, b.table.rows);
+    EXPECT_EQ(a.table.cols, b.table.cols);
+    ASSERT_EQ(a.table.cells.size(), b.table.cells.size());
+    for (size_t k = 0; k < a.table.cells.size(); ++k) EXPECT_EQ(a.table.cells[k].text, b.table.cells[k].text);
+    // The upright box (x0, y0, x1, y1) is shown at x = w - y, y = x.
+    ASSERT_TRUE(a.bbox && b.bbox);
+    EXPECT_NEAR(b.bbox->x0, w - a.bbox->y1, 1.5);
+    EXPECT_NEAR(b.bbox->x1, w - a.bbox->y0, 1.5);
+    EXPECT_NEAR(b.bbox->y0, a.bbox->x0, 1.5);
+    EXPECT_NEAR(b.bbox->y1, a.bbox->x1, 1.5);
+  }
+}
+
 void ExpectOneLineError(const std::string& name, const std::string& needle) {
   Result<LayoutDocument> r = ExtractPdf(Data(name), NoOcr());
   ASSERT_FALSE(r.ok()) << name;

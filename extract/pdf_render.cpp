@@ -18,7 +18,7 @@ long long RenderedPixels(double width_pt, double height_pt, double dpi) {
   return static_cast<long long>(w) * static_cast<long long>(h);
 }
 
-Result<PixPtr> RenderPage(const poppler::page& page, double dpi, RenderUse use) {
+Result<PixPtr> RenderPage(const poppler::page& page, double dpi, RenderUse use, int quarter_turns) {
   if (!poppler::page_renderer::can_render()) return Result<PixPtr>::Error("Poppler was built without a renderer");
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_rgb24);
@@ -28,7 +28,10 @@ Result<PixPtr> RenderPage(const poppler::page& page, double dpi, RenderUse use) 
   } else {
     renderer.set_line_mode(poppler::page_renderer::line_solid);
   }
-  poppler::image img = renderer.render_page(&page, dpi, dpi);
+  // Poppler turns clockwise.
+  static constexpr poppler::rotation_enum kClockwise[4] = {poppler::rotate_0, poppler::rotate_270,
+                                                           poppler::rotate_180, poppler::rotate_90};
+  poppler::image img = renderer.render_page(&page, dpi, dpi, -1, -1, -1, -1, kClockwise[quarter_turns & 3]);
   if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
     return Result<PixPtr>::Error("page could not be rendered");
   const int w = img.width(), h = img.height();

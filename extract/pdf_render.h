@@ -31,6 +31,9 @@ long long RenderedPixels(double width_pt, double height_pt, double dpi);
 
 enum class RenderUse { kForOcr, kForRules };
 
-Result<PixPtr> RenderPage(const poppler::page& page, double dpi, RenderUse use);
+// `quarter_turns` turns the image counter-clockwise by that many quarter
+// turns after /Rotate (to show sideways content upright; see PageTurn in
+// pdf_words.h).
+Result<PixPtr> RenderPage(const poppler::page& page, double dpi, RenderUse use, int quarter_turns = 0);
 
 }  // namespace jixiao

@@ -34,6 +34,10 @@ qpdf --rotate=-90:1 merged.pdf rotated_tmp1.pdf
 qpdf --flatten-rotation rotated_tmp1.pdf rotated_tmp2.pdf
 qpdf --rotate=+90:1 rotated_tmp2.pdf rotated.pdf
 rm -f rotated_tmp1.pdf rotated_tmp2.pdf
+# merged.pdf drawn sideways (turned clockwise) with no /Rotate at all.
+qpdf --rotate=+90:1 merged.pdf sideways_tmp.pdf
+qpdf --flatten-rotation sideways_tmp.pdf sideways.pdf
+rm -f sideways_tmp.pdf
 # Encrypted: with a user password (cannot open) and owner-only (opens).
 qpdf --encrypt secret owner 256 -- landscape.pdf encrypted_user.pdf
 qpdf --encrypt '' owner 256 -- landscape.pdf encrypted_owner.pdf
