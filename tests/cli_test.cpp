@@ -125,13 +125,15 @@ TEST(CliTest, NormalizeWritesOneValuePerLine) {
 
 TEST(CliTest, ScoreRechecksAHandCorrectedDocument) {
   auto out = ScratchDir("rescore");
-  fs::path input = SampleFiles().front();
+  fs::path input = kSamples + "/tieshan-2022-goal-table.txt";
   ASSERT_EQ(RunJixiao("run -q " + Quote(input.string()) + " -o " + Quote(out.string())).exit_code, 0);
   fs::path doc_path = out / (input.stem().string() + ".json");
   nlohmann::json doc = nlohmann::json::parse(ReadFile(doc_path));
   ASSERT_FALSE(doc["reports"].empty());
-  // A person "corrects" the bottom total to a figure that cannot be right.
-  doc["reports"][0]["total"]["declared"] = 1000;
+  ASSERT_TRUE(doc["reports"][0]["total"]["declared"].is_number());
+  // A person "corrects" the bottom total to a plausible figure that the
+  // item scores do not add up to.
+  doc["reports"][0]["total"]["declared"] = doc["reports"][0]["total"]["declared"].get<double>() - 12;
   std::ofstream(doc_path) << doc.dump(2);
   CommandResult r = RunJixiao("score " + Quote(doc_path.string()));
   ASSERT_EQ(r.exit_code, 0) << r.err;
