@@ -637,6 +637,7 @@ void LinearReader::ReadBudget(int begin, int end) {
 // One indicator row found in the sequence: its value tokens, then its name.
 struct Row {
   std::size_t first = 0;  // position of the first value token in the data list
+  std::size_t end = 0;    // one past its last value token
   const Token* target = nullptr;
   const Token* actual = nullptr;
   const Token* ratio = nullptr;
@@ -688,6 +689,7 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
   };
   std::vector<Event> events;
   std::vector<const Token*> data;
+  std::deque<Token> joined_values;  // value cells rejoined from their wrapped pieces
   std::size_t i = 0;
   while (i < tokens.size() && IsHeaderWord(tokens[i].folded)) ++i;
   for (; i < tokens.size(); ++i) {
@@ -735,6 +737,16 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
       continue;
     if (t.line >= 0 && static_cast<std::size_t>(t.line) < claimed_.size() && claimed_[static_cast<std::size_t>(t.line)])
       continue;
+    // A short value cell wrapped in its narrow column: "一定的积极" / "作用".
+    if (!data.empty() && KindOf(t) == Kind::kText && CharCount(t.folded) <= 2 && KindOf(*data.back()) == Kind::kText &&
+        CharCount(data.back()->folded) <= 7 && !HasPunctuation(data.back()->folded)) {
+      Token whole = *data.back();
+      whole.text += t.text;
+      whole.folded += t.folded;
+      joined_values.push_back(std::move(whole));
+      data.back() = &joined_values.back();
+      continue;
+    }
     data.push_back(&t);
   }
 
@@ -763,6 +775,7 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
     if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
     row.score = data[j++];
     row.first = at;
+    row.end = j;
     return j - at;
   };
   std::vector<Row> rows;
@@ -904,8 +917,26 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
     if (before != nullptr) return before->label;
     return after != nullptr ? after->label : "";
   };
-  // Weights of 一级指标 groups: each (NN分) belongs to the nearest 一级指标
-  // label that has none yet.
+  // Rows with no second-level label printed before them, when the labels
+  // came out after all rows (the label column printed last): those labels
+  // go to these rows in order, spread evenly.
+  std::vector<std::string> late_level2(rows.size());
+  {
+    std::size_t last_row_end = rows.back().end;
+    std::vector<const Event*> late;
+    for (const Event& e : events)
+      if (e.type == Event::kLevel2 && e.position >= last_row_end) late.push_back(&e);
+    std::vector<std::size_t> unlabelled;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      std::size_t position = std::min(rows[k].name_position, rows[k].first);
+      bool labelled = std::any_of(events.begin(), events.end(), [&](const Event& e) {
+        return e.type == Event::kLevel2 && e.position <= position;
+      });
+      if (!labelled) unlabelled.push_back(k);
+    }
+    for (std::size_t u = 0; u < unlabelled.size() && !late.empty(); ++u)
+      late_level2[unlabelled[u]] = late[u * late.size() / unlabelled.size()]->label;
+  }
   // A label and its weight side by side pair first; the others go to the
   // nearest label still without one.
   std::vector<std::optional<LabelWeight>> level1_weight(events.size());
@@ -958,7 +989,8 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
     Indicator ind;
     const int idx = static_cast<int>(report_.indicators.size());
     std::size_t position = std::min(row.name_position, row.first);
-    ind.level2 = level_at(Event::kLevel2, position);
+    ind.level2 = late_level2[static_cast<std::size_t>(&row - rows.data())];
+    if (ind.level2.empty()) ind.level2 = level_at(Event::kLevel2, position);
     const Level2Label* l2 = FindLevel2(ind.level2);
     ind.level1 = l2 != nullptr ? std::string(l2->level1) : level_at(Event::kLevel1, position);
     for (const Token* t : row.name) ind.name += RemoveSpaces(t->text);
