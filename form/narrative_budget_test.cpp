@@ -192,6 +192,13 @@ TEST(NarrativeBudget, OcrLinesOfOneParagraphAreJoined) {
   EXPECT_TRUE(ParseNarrative(pointers).facts.components.empty());
 }
 
+TEST(NarrativeBudget, GarbledFinancialNumeralIsNoFigure) {
+  Paragraphs p({"即拨付县级配套资金421.39万元。全年实际拨付肆佰融拾喜万参什玖佰元整。"});
+  Narrative n = ParseNarrative(p.pointers());
+  ASSERT_EQ(n.executed_mentions.size(), 1u);
+  EXPECT_DOUBLE_EQ(*n.executed_mentions[0].number, 4213900);
+}
+
 TEST(NarrativeBudget, SurvivesOddInput) {
   Block empty;
   Block table;

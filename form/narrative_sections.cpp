@@ -37,17 +37,71 @@ std::u32string Level1Name(std::u32string_view text) {
   return Trim(clause);
 }
 
+// Quotes around a name, as printed or as OCR reads them.
+constexpr std::u32string_view kOpenQuotes = U"“\"「『‘'";
+constexpr std::u32string_view kCloseQuotes = U"”\"」』’'";
+
 // The name of a 二级指标 sentence: the quoted words, else the words between
 // 二级指标 and 满分.
 std::u32string Level2Name(std::u32string_view text) {
-  std::size_t open = text.find(U'“');
-  std::size_t close = open == std::u32string_view::npos ? open : text.find(U'”', open + 1);
+  std::size_t open = text.find_first_of(kOpenQuotes);
+  std::size_t close = open == std::u32string_view::npos ? open : text.find_first_of(kCloseQuotes, open + 1);
   if (open != std::u32string_view::npos && close != std::u32string_view::npos)
     return Trim(text.substr(open + 1, close - open - 1));
   std::size_t at = text.find(U"二级指标");
   std::size_t full = text.find(U"满分");
   if (at == std::u32string_view::npos || full == std::u32string_view::npos || full < at + 4) return {};
   return Trim(text.substr(at + 4, full - at - 4));
+}
+
+bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+// A section name without spaces and without the quote marks or specks
+// around it (OCR: *产出数量").
+std::string CleanName(std::u32string_view name) {
+  std::u32string tight = RemoveSpaces(name);
+  std::size_t b = 0, e = tight.size();
+  while (b < e && !IsHan(tight[b])) ++b;
+  while (e > b && !IsHan(tight[e - 1])) --e;
+  return ToUtf8(std::u32string_view(tight).substr(b, e - b));
+}
+
+// The list number a sentence opens with: "2." / "2、" / "（2）", or 0.
+int ListNumber(std::u32string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && IsSpaceChar(text[i])) ++i;
+  bool paren = i < text.size() && (text[i] == U'（' || text[i] == U'(');
+  if (paren) ++i;
+  int n = 0;
+  std::size_t digits = 0;
+  while (i < text.size() && IsAsciiDigitChar(text[i]) && digits < 3) {
+    n = n * 10 + static_cast<int>(text[i] - U'0');
+    ++i;
+    ++digits;
+  }
+  if (digits == 0 || i >= text.size()) return 0;
+  if (paren) return text[i] == U'）' || text[i] == U')' ? n : 0;
+  return text[i] == U'.' || text[i] == U'、' ? n : 0;
+}
+
+// "设置3个一级指标": how many sections the text announces, or 0.
+int AnnouncedSections(const SentenceFigures& s) {
+  std::u32string_view text = s.sentence.folded;
+  std::size_t at = text.find(U"个一级指标");
+  if (at == std::u32string_view::npos) return 0;
+  std::size_t b = at;
+  while (b > 0 && IsAsciiDigitChar(text[b - 1])) --b;
+  if (b == at || at - b > 2) return 0;
+  int n = 0;
+  for (std::size_t i = b; i < at; ++i) n = n * 10 + static_cast<int>(text[i] - U'0');
+  return n;
+}
+
+// Sections as numbered in the text: 1, 2, 3 ... in order (0 = no number).
+bool NumberedInOrder(const std::vector<int>& numbers) {
+  for (std::size_t i = 0; i < numbers.size(); ++i)
+    if (numbers[i] != 0 && numbers[i] != static_cast<int>(i) + 1) return false;
+  return true;
 }
 
 // Reads 满分 N 分 ... 得分 M 分 from a sentence; false when either is missing.
@@ -67,7 +121,14 @@ void ReadScores(const Context& context, Narrative& out) {
   // A 一级指标 sentence without scores names the section whose 满分/得分
   // follow in the next sentence of the same paragraph.
   std::u32string pending_name;
+  int pending_number = 0;
   std::size_t pending_paragraph = 0;
+  // The sections' list numbers, to see whether OCR or a converter lost a
+  // line: a child under the wrong section is worse than no sections.
+  std::vector<int> numbers;
+  std::vector<std::vector<int>> child_numbers;
+  bool orphan_child = false;
+  int announced = 0;
   for (const SentenceFigures& s : context.sentences) {
     std::u32string_view text = s.sentence.folded;
     const Paragraph& p = context.paragraphs[s.sentence.paragraph];
@@ -76,29 +137,43 @@ void ReadScores(const Context& context, Narrative& out) {
     if (!Contains(text, U"满分")) {
       if (level1 && Contains(text, U"包含")) {
         pending_name = Level1Name(text);
+        pending_number = ListNumber(text);
         pending_paragraph = s.sentence.paragraph;
+      } else if (level1 && announced == 0) {
+        announced = AnnouncedSections(s);
       }
     } else {
       std::u32string name;
+      int number = ListNumber(text);
       if (level1) {
         name = Level1Name(text);
       } else if (level2) {
         name = Level2Name(text);
       } else if (!pending_name.empty() && pending_paragraph == s.sentence.paragraph) {
         name = pending_name;
+        number = pending_number;
         level1 = true;
       }
       pending_name.clear();
       Section section;
       if ((level1 || level2) && !name.empty() && ReadSectionScores(s, section)) {
-        section.name = ToUtf8(RemoveSpaces(name));
+        section.name = CleanName(name);
         section.raw = ToUtf8(Trim(s.sentence.text));
         section.where = p.where;
-        if (level1) {
+        if (section.name.empty()) {
+          orphan_child = true;  // a scored line we cannot name
+        } else if (level1) {
           out.sections.push_back(std::move(section));
+          numbers.push_back(number);
+          child_numbers.emplace_back();
         } else if (!out.sections.empty()) {
           out.sections.back().children.push_back(std::move(section));
+          child_numbers.back().push_back(number);
+        } else {
+          orphan_child = true;
         }
+      } else if (level1 || level2) {
+        orphan_child = true;  // a section line whose scores were not read
       }
       continue;
     }
@@ -118,6 +193,10 @@ void ReadScores(const Context& context, Narrative& out) {
       }
     }
   }
+  bool consistent = !orphan_child && NumberedInOrder(numbers) &&
+                    (announced == 0 || announced == static_cast<int>(out.sections.size()));
+  for (const std::vector<int>& children : child_numbers) consistent = consistent && NumberedInOrder(children);
+  if (!consistent) out.sections.clear();
 }
 
 }  // namespace jixiao::narrative

@@ -41,7 +41,7 @@ TEST(NarrativeSelfScore, SectionScoresAndOtherPointsAreNotTheSelfScore) {
 
 TEST(NarrativeSections, LevelOneWithChildren) {
   Paragraphs p({
-      "2023年项目支出绩效自评指标体系设置3个一级指标、7个二级指标。其中：",
+      "2023年项目支出绩效自评指标体系设置2个一级指标、5个二级指标。其中：",
       "1.一级指标项目决策包含项目立项、项目目标2个二级指标，项目决策满分20分，经评分本项得分19分。",
       "（1）二级指标“项目立项”满分8分，评价得分为7分。项目档案资料不够完整。",
       "（2）二级指标“项目目标”满分12分，评价得分为12分。",
@@ -65,6 +65,29 @@ TEST(NarrativeSections, LevelOneWithChildren) {
   EXPECT_EQ(n.sections[1].where.page, 1);
   // Section scores are not self-score statements.
   EXPECT_TRUE(n.self_score_mentions.empty());
+}
+
+TEST(NarrativeSections, OcrQuotesAroundNames) {
+  Paragraphs p({"1.一级指标决策包含项目立项、绩效目标2个二级指标，决策满分10分，经评分本项得分10分。",
+                "（1）二级指标\"项目立项\"满分4分，评价得分为4分。", "（2）二级指标*绩效目标\"满分6分，评价得分为6分。"});
+  Narrative n = ParseNarrative(p.pointers());
+  ASSERT_EQ(n.sections.size(), 1u);
+  ASSERT_EQ(n.sections[0].children.size(), 2u);
+  EXPECT_EQ(n.sections[0].children[0].name, "项目立项");
+  EXPECT_EQ(n.sections[0].children[1].name, "绩效目标");
+}
+
+TEST(NarrativeSections, ALostSectionLineDropsTheSections) {
+  // The line of section 2 was not read: its children would land under 1.
+  Paragraphs p({"1.一级指标项目决策包含项目立项、项目目标2个二级指标，项目决策满分20分，经评分本项得分19分。",
+                "（1）二级指标“项目立项”满分8分，评价得分为7分。", "（2）二级指标“项目目标”满分12分，评价得分为12分。",
+                "2.一级指标项目管理包含投入管理3个二级指标，项目管理满分2O分，经评分本项得分20分。",
+                "（1）二级指标“投入管理”满分4分，评价得分为4分。"});
+  EXPECT_TRUE(ParseNarrative(p.pointers()).sections.empty());
+  // Fewer sections than the text announces.
+  Paragraphs q({"2023年项目支出绩效自评指标体系设置3个一级指标、7个二级指标。其中：",
+                "1.一级指标项目决策包含项目立项、项目目标2个二级指标，项目决策满分20分，经评分本项得分19分。"});
+  EXPECT_TRUE(ParseNarrative(q.pointers()).sections.empty());
 }
 
 TEST(NarrativeSections, ChildWithoutParentIsDropped) {

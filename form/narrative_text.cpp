@@ -472,6 +472,11 @@ std::vector<Figure> ScanFigures(const Sentence& sentence, const Location& where,
       std::u32string_view run = s.substr(i, j - i);
       std::size_t u = SkipSpaces(s, j);
       bool money = u < s.size() && (s[u] == U'元' || s[u] == U'圆');
+      // A numeral char just before the run means the run is the tail of a
+      // numeral OCR garbled (肆佰融拾喜万参什玖佰元整): not a figure.
+      constexpr std::size_t kGarbleLookback = 3;
+      for (std::size_t k = i; k > 0 && i - k < kGarbleLookback; --k)
+        if (IsChineseNumeralChar(s[k - 1])) money = false;
       if (money && HasChineseDigit(run)) {
         Figure f;
         f.begin = i;
