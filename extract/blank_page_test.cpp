@@ -1,0 +1,131 @@
+#include "extract/blank_page.h"
+
+#include <gtest/gtest.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace jixiao {
+namespace {
+
+const std::string kPdfData = JIXIAO_SOURCE_DIR "/tests/data/pdf/";
+
+// A one-page PDF with `content` as the page's content stream (none when
+// empty), with a correct cross-reference table.
+std::string OnePagePdf(const std::string& content) {
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>",
+                                      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"};
+  if (content.empty()) {
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+  } else {
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>");
+    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
+                      "\nendstream");
+  }
+  std::string out = "%PDF-1.7\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char entry[24];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+    out += entry;
+  }
+  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+struct LoadedPage {
+  std::unique_ptr<poppler::document> doc;
+  std::unique_ptr<poppler::page> page;
+};
+
+LoadedPage FromBytes(const std::string& bytes) {
+  LoadedPage p;
+  p.doc.reset(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (p.doc && p.doc->pages() > 0) p.page.reset(p.doc->create_page(0));
+  return p;
+}
+
+LoadedPage FromFile(const std::string& name) {
+  LoadedPage p;
+  p.doc.reset(poppler::document::load_from_file(kPdfData + name));
+  if (p.doc && p.doc->pages() > 0) p.page.reset(p.doc->create_page(0));
+  return p;
+}
+
+TEST(GreyImageIsBlankTest, WhitePaperIsBlankAndAFewSpecksAreTolerated) {
+  const int w = 300, h = 400, stride = 304;  // 120000 pixels: 6 specks allowed
+  std::vector<unsigned char> img(static_cast<size_t>(stride) * h, 255);
+  EXPECT_TRUE(GreyImageIsBlank(img.data(), w, h, stride));
+  for (int i = 0; i < 6; ++i) img[static_cast<size_t>(i) * 7 * stride + 10 * i] = 0;
+  EXPECT_TRUE(GreyImageIsBlank(img.data(), w, h, stride));
+  img[static_cast<size_t>(200) * stride + 150] = 200;
+  EXPECT_FALSE(GreyImageIsBlank(img.data(), w, h, stride));
+}
+
+TEST(GreyImageIsBlankTest, FaintGreyIsInkAndPaddingIsIgnored) {
+  const int w = 100, h = 100, stride = 128;
+  std::vector<unsigned char> img(static_cast<size_t>(stride) * h, 255);
+  // Dark bytes in the row padding beyond `width` are not part of the image.
+  for (int y = 0; y < h; ++y) img[static_cast<size_t>(y) * stride + 120] = 0;
+  EXPECT_TRUE(GreyImageIsBlank(img.data(), w, h, stride));
+  // A light grey band (an anti-aliased hairline) is ink.
+  for (int x = 0; x < w; ++x) img[50 * stride + x] = 239;
+  EXPECT_FALSE(GreyImageIsBlank(img.data(), w, h, stride));
+}
+
+TEST(GreyImageIsBlankTest, NoImageIsNotBlank) {
+  unsigned char px = 255;
+  EXPECT_FALSE(GreyImageIsBlank(nullptr, 1, 1, 1));
+  EXPECT_FALSE(GreyImageIsBlank(&px, 0, 1, 1));
+  EXPECT_FALSE(GreyImageIsBlank(&px, 2, 1, 1));  // stride shorter than a row
+}
+
+TEST(PdfPageIsBlankTest, PageWithoutContentIsBlank) {
+  LoadedPage p = FromBytes(OnePagePdf(""));
+  ASSERT_TRUE(p.page);
+  EXPECT_TRUE(PdfPageIsBlank(*p.page, 150'000'000));
+}
+
+TEST(PdfPageIsBlankTest, WhiteFillIsBlank) {
+  LoadedPage p = FromBytes(OnePagePdf("1 g 0 0 595 842 re f"));
+  ASSERT_TRUE(p.page);
+  EXPECT_TRUE(PdfPageIsBlank(*p.page, 150'000'000));
+}
+
+TEST(PdfPageIsBlankTest, AHairlineOrASmallMarkIsNotBlank) {
+  LoadedPage line = FromBytes(OnePagePdf("0 G 0.25 w 100 400 m 500 400 l S"));
+  ASSERT_TRUE(line.page);
+  EXPECT_FALSE(PdfPageIsBlank(*line.page, 150'000'000));
+  LoadedPage mark = FromBytes(OnePagePdf("0 g 300 400 3 6 re f 310 400 3 6 re f 320 400 3 6 re f"));
+  ASSERT_TRUE(mark.page);
+  EXPECT_FALSE(PdfPageIsBlank(*mark.page, 150'000'000));
+}
+
+TEST(PdfPageIsBlankTest, PagesWithTextOrDrawingsAreNotBlank) {
+  for (const char* name : {"blank.pdf", "pua.pdf", "landscape.pdf"}) {
+    LoadedPage p = FromFile(name);
+    ASSERT_TRUE(p.page) << name;
+    EXPECT_FALSE(PdfPageIsBlank(*p.page, 150'000'000)) << name;
+  }
+}
+
+TEST(PdfPageIsBlankTest, TinyPixelBudgetStillJudgesOrDeclines) {
+  LoadedPage empty = FromBytes(OnePagePdf(""));
+  ASSERT_TRUE(empty.page);
+  EXPECT_TRUE(PdfPageIsBlank(*empty.page, 2000));   // about 4 dpi
+  EXPECT_FALSE(PdfPageIsBlank(*empty.page, 100));   // under 2 dpi: not judged
+  EXPECT_FALSE(PdfPageIsBlank(*empty.page, 0));
+}
+
+}  // namespace
+}  // namespace jixiao
