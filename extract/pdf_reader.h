@@ -9,7 +9,10 @@
 // (page_layout.h). A page whose text layer is empty or garbage
 // (pdf_text_quality.h) is rendered in colour at options.ocr_dpi and OCRed
 // (ocr_page.h) unless options say never; with OcrMode::kAlways every page
-// is. One page is rendered at a time and freed before the next.
+// is. A page without a usable text layer that draws nothing at all
+// (blank_page.h: a separator sheet, an empty back) is read as empty, with
+// no OCR and no problem. One page is rendered at a time and freed before
+// the next.
 //
 // Encrypted (with a user password), damaged, truncated, empty or non-PDF
 // files fail with a one-line message. A page that fails, times out
