@@ -34,7 +34,8 @@ IndicatorColumn ClassifyIndicatorHeader(std::string_view f) {
   if (Contains(f, "偏差") || Contains(f, "原因分析") || Contains(f, "未完成原因") || Contains(f, "改进措施"))
     return IndicatorColumn::kDeviation;
   if (Contains(f, "完成率") || Contains(f, "完成比例") || Contains(f, "完成比率")) return IndicatorColumn::kRatio;
-  if (Contains(f, "实际完成") || Contains(f, "实际值") || Contains(f, "完成值") || Contains(f, "实际完成情况"))
+  if (Contains(f, "实际完成") || Contains(f, "实际值") || Contains(f, "完成值") || StartsWith(f, "全年实际") ||
+      StartsWith(f, "实际"))
     return IndicatorColumn::kActual;
   if (Contains(f, "目标值") || Contains(f, "指标值") || Contains(f, "年度指标") || Contains(f, "预期值") ||
       Contains(f, "年初目标") || Contains(f, "计划值")) {
