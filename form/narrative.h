@@ -55,9 +55,14 @@ struct Narrative {
 // other kinds and null pointers are skipped).
 Narrative ParseNarrative(const std::vector<const Block*>& paragraphs);
 
-// Folds a narrative into a report parsed from the project's table: fills
-// fields the table left empty, keeps the narrative's facts, and records the
-// quantities both state as cross references (table value first).
+// Folds a narrative into a report parsed from the project's table (or into
+// an empty Report for a narrative-only project): fills the fields the table
+// left empty, sets total.self_score_text, appends the narrative's facts,
+// unions the pages, and records every quantity printed at least twice
+// (planned, executed, rate, self_score, N_exp/N_act counts) as a CrossRef,
+// the table's value first, then the narrative's mentions in order. A report
+// with no fill date and no 填报日期 takes the signature date as its fill
+// date, and that date is then not repeated as a signature fact.
 void MergeNarrative(const Narrative& narrative, Report& report);
 
 }  // namespace jixiao
