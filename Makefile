@@ -7,7 +7,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps configure build demo test test-unit test-sanitize bench score-corpus clean
+.PHONY: all deps configure build cli demo test test-unit test-sanitize bench score-corpus clean
 
 all: build
 
@@ -20,7 +20,11 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-demo: build
+# The command alone (no test programs), for the demo.
+cli: configure
+	@cmake --build $(BUILD) --target jixiao -j $(JOBS)
+
+demo: cli
 	@rm -rf out/demo && mkdir -p out/demo
 	@./$(BUILD)/jixiao run samples -o out/demo --index out/demo/index.jsonl -q; \
 	  status=$$?; ./$(BUILD)/jixiao summary out/demo/*.json; \
