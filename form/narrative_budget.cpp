@@ -68,10 +68,11 @@ constexpr std::array<CueWord, 37> kCueWords = {{
 
 // Clause words that make a money figure something other than the project's
 // budget: a per-unit standard, a recovered or penalized sum, funds raised at
-// other levels, last year's balance, a plan for preparing budgets.
-constexpr std::array<std::u32string_view, 12> kNotBudget = {
-    U"每", U"标准", U"人均", U"不予", U"追回", U"退款", U"处罚", U"筹集", U"上年", U"预算编制", U"以奖代补",
-    U"预计"};
+// other levels, last year's balance, a plan for preparing budgets, a
+// forecast, or a difference between two amounts (比预算减少 20 万元).
+constexpr std::array<std::u32string_view, 20> kNotBudget = {
+    U"每",   U"标准", U"人均", U"不予", U"追回", U"退款", U"处罚", U"筹集", U"上年", U"预算编制",
+    U"以奖代补", U"预计", U"增加", U"减少", U"增长", U"下降", U"超支", U"节约", U"较", U"比"};
 
 std::optional<Cue> NearestCue(std::u32string_view cue) {
   std::optional<Cue> best;

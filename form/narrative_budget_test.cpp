@@ -119,7 +119,7 @@ TEST(NarrativeBudget, MoneyOfOtherKindsIsNotTheBudget) {
                 "追回或不予支付医保基金共计 296.2 万元。",
                 "按照城镇普通居民医保补助标准 61 元/人/年，每人每年 320 元。",
                 "2020 年曾都区打击欺诈骗保奖励专项治理工作预算 4 次，实际完成 6 次。",
-                "该项目本级财政预算拨款 960 万。"});
+                "该项目本级财政预算拨款 960 万。", "执行数较年初预算减少 20 万元，比上年预算增加 5 万元。"});
   Narrative n = ParseNarrative(p.pointers());
   EXPECT_TRUE(n.planned_mentions.empty());
   EXPECT_TRUE(n.executed_mentions.empty());
