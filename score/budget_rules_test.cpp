@@ -51,6 +51,17 @@ TEST(BudgetRulesTest, FloorRoundAndOneDecimalScoresAreConsistent) {
   }
 }
 
+TEST(BudgetRulesTest, ScoreOnlyAnUnusualConventionExplainsIsAWarning) {
+  // 20 x 95.25% = 19.05: 19 (floor, round) and 19.1 (one decimal) are usual,
+  // 20 only comes from rounding up.
+  Report r = GoalTableBudget(1000000, "100", 952500, "95.25", Percent(95.25, "95.25%"), 20);
+  ScoreReport(r, BuiltinProfile("goal-table"));
+  const Flag* f = FindFlag(r, "BUDGET_SCORE_MISMATCH", "/budget/score");
+  ASSERT_NE(f, nullptr) << Describe(r);
+  EXPECT_EQ(f->severity, "warning");
+  EXPECT_NE(f->message.find("少见的取整方式"), std::string::npos) << f->message;
+}
+
 TEST(BudgetRulesTest, ScoreAtExactlyTheWeightIsNotAboveIt) {
   Report r = GoalTableBudget(1100000, "110", 1100000, "110", Percent(100, "100%"), 20);
   ScoreReport(r, BuiltinProfile("goal-table"));

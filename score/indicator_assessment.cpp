@@ -130,6 +130,13 @@ Assessment AssessIndicator(const Indicator& indicator) {
   if (!UnitsComparable(target, actual)) return a;
   double A = *target.number, B = *actual.number;
   if (!std::isfinite(A) || !std::isfinite(B) || A < 0 || B < 0) return a;
+  // A rate cannot be aimed above 100%; a target read so ("≧90%" read as
+  // "290%") is a misreading, and nothing is computed from it.
+  bool percent = target.unit == "%" || (!target.unit && actual.unit == "%");
+  if (percent && A > 100) {
+    a.implausible_target = true;
+    return a;
+  }
 
   if (a.direction == "reverse") {
     if (A > 0) a.completion = B / A * 100;

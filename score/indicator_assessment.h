@@ -7,8 +7,8 @@
 // not; a date target is a deadline; a qualitative one is judged by tiers.
 // The direction is the indicator's own when form/ set it, else it follows the
 // target's comparator (none: positive, or a deadline for dates). Figures that
-// cannot be compared (missing, negative, different units) give kUnknown and
-// no check rests on them. Internal to score/.
+// cannot be compared (missing, negative, different units, a percent target
+// above 100%, which is a misreading) give kUnknown and no check rests on them. Internal to score/.
 #pragma once
 
 #include "model/document.h"

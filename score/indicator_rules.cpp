@@ -197,6 +197,11 @@ void CheckIndicators(RuleContext& ctx) {
       CheckQualitative(ctx, i);
       continue;
     }
+    if (a.implausible_target)
+      ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", Path(i, "target"))
+                        .Message(IndicatorLabel(ind, i) + "目标值“" + ind.target->raw +
+                                 "”超过 100%，疑为读错（如“≧”读作“2”），未据以计算得分")
+                        .Evidence(ind.target));
     CheckQuantitative(ctx, i, a);
     CheckRatio(ctx, i, a);
   }

@@ -75,6 +75,18 @@ TEST(IndicatorRulesTest, TargetZero) {
   EXPECT_NE(FindFlag(rev_missed, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(rev_missed);
 }
 
+TEST(IndicatorRulesTest, PercentTargetAbove100IsAMisreading) {
+  // "≧90%" read as "290%": no target can be set above 100%.
+  Report r = Scored({WithWeight(Quantitative("满意度", Percent(290, "290%"), Percent(90, "90%"), 10, "positive"), 10),
+                     WithWeight(Quantitative("比例", Count(298, "298"), Percent(86, "86%"), 10, "positive"), 10)});
+  EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
+  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/indicators/0/target"), nullptr);
+  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/indicators/1/target"), nullptr);
+  // Counts above 100 are ordinary targets.
+  Report counts = Scored({WithWeight(Quantitative("参保人数", Count(290, "290人", "人"), Count(90, "90人", "人"), 10), 10)});
+  EXPECT_NE(FindFlag(counts, "TARGET_NOT_MET_FULL_SCORE"), nullptr) << Describe(counts);
+}
+
 TEST(IndicatorRulesTest, NegativeFiguresAreNotCompared) {
   Report r = Scored({WithWeight(Quantitative("增长", Percent(-5, "-5%"), Percent(3, "3%"), 2), 10)});
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);

@@ -128,6 +128,17 @@ void CheckUnitPrices(RuleContext& ctx) {
   }
 }
 
+// Counts are amounts too ("31053人", "1.6万人"): the unit word goes before
+// the figure is read as one.
+std::string StripCountUnit(const std::string& raw) {
+  for (const char* unit : {"人次", "人", "户", "次", "份", "期", "个", "家", "名"}) {
+    std::string u(unit);
+    if (raw.size() > u.size() && raw.compare(raw.size() - u.size(), u.size(), u) == 0)
+      return raw.substr(0, raw.size() - u.size());
+  }
+  return raw;
+}
+
 std::string QuantityName(const std::string& quantity) {
   if (quantity == "planned") return "预算数";
   if (quantity == "executed") return "执行数";
@@ -173,11 +184,18 @@ void CheckCrossReferences(RuleContext& ctx) {
   const std::vector<CrossRef>& refs = ctx.report.facts.cross_refs;
   for (size_t k = 0; k < refs.size(); ++k) {
     const CrossRef& ref = refs[k];
-    std::vector<const Value*> mentions;
-    for (const Value& m : ref.mentions)
-      if (HasNumber(m)) mentions.push_back(&m);
-    if (mentions.size() < 2 || mentions.size() > 1000) continue;
     QuantityKind kind = KindOf(ref);
+    std::vector<const Value*> mentions;
+    for (const Value& m : ref.mentions) {
+      if (!HasNumber(m)) continue;
+      // An amount written in digits must read as one figure; "1 9万元" is a
+      // torn one. Amounts in Chinese numerals have no digits and are kept.
+      if (kind == QuantityKind::kAmount && FirstNumberIn(m.raw) && !LooksLikeAmount(m.raw) &&
+          !LooksLikeAmount(StripCountUnit(m.raw)))
+        continue;
+      mentions.push_back(&m);
+    }
+    if (mentions.size() < 2 || mentions.size() > 1000) continue;
     // The reference is the mention most others agree with; among equals,
     // the one comparable with most others (not a misread figure).
     size_t best = 0, best_rank = 0;

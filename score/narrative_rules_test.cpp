@@ -123,10 +123,19 @@ TEST(NarrativeRulesTest, CrossReferencesReadAtTwoScalesOrMisreadAreNotContradict
   executed.quantity = "executed";
   // A fragment of another cell, then two amounts that do disagree.
   executed.mentions = {Money(2, "标2（10"), Money(88520.47, "88,520.47元"), Money(114855.26, "114,855.26元")};
-  r.facts.cross_refs = {planned, executed};
+  CrossRef torn;
+  torn.quantity = "executed";
+  // "624.19万元" torn by the scan into "1 9万元"; counts keep their unit word.
+  torn.mentions = {Money(6241900, "624.19"), Money(6241900, "624.19万元"), Money(90000, "1 9万元")};
+  CrossRef count;
+  count.quantity = "N_act";
+  count.mentions = {Count(31053, "31053", "人"), Count(31053, "３１０５３人", "人"), Count(30153, "30153人", "人")};
+  r.facts.cross_refs = {planned, executed, torn, count};
   Report out = Scored(r);
   EXPECT_EQ(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/0"), nullptr) << Describe(out);
   EXPECT_NE(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/1"), nullptr) << Describe(out);
+  EXPECT_EQ(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/2"), nullptr) << Describe(out);
+  EXPECT_NE(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/3"), nullptr) << Describe(out);
 }
 
 TEST(NarrativeRulesTest, SelfScoreStatedTwice) {

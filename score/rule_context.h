@@ -33,6 +33,7 @@ struct Assessment {
   std::optional<double> completion;    // B/A x 100 uncapped (the ratio column's figure)
   std::optional<double> reverse_completion;  // A/B x 100 for reverse targets
   std::string formula;                 // "min(1, 31053/38100)" as printed, for messages
+  bool implausible_target = false;     // a percent target above 100%: misread, not compared
 };
 
 struct ScoringState {
