@@ -6,7 +6,10 @@
 // RATE_MISMATCH (/budget/rate, and /facts/rate_statements/k for each
 // narrative statement "预算数 X，执行数 Y，执行率 Z"), BUDGET_SCORE_MISMATCH and
 // SCORE_EXCEEDS_WEIGHT (/budget/score). Fills rate_recomputed and
-// score.recomputed. Internal to score/.
+// score.recomputed. A planned or executed cell whose text is not one money
+// figure (text cut from a neighbouring cell) is not computed with; a score
+// far outside the form total is not compared (both noted as info).
+// Internal to score/.
 #pragma once
 
 #include "score/rule_context.h"

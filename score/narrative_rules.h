@@ -11,7 +11,10 @@
 // good to 1000 元), a discrepancy from max(factor x that, relative x the
 // amount, minimum) (the profile's amount tolerance); in between is a
 // warning. Rates and scores mentioned twice use the rate and total
-// tolerances. Internal to score/.
+// tolerances. Mentions that cannot be one figure misprinted are not
+// compared: the same digits at two scales ("358" in a 万元 column beside
+// "358万元"), amounts a hundredfold apart, digits torn apart ("1 9万元").
+// Internal to score/.
 #pragma once
 
 #include "score/rule_context.h"

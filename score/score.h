@@ -25,8 +25,13 @@
 // the profile explains is not flagged; one that only an unusual convention
 // explains, or that lies between the "consistent" and "discrepancy"
 // tolerances, is a warning; beyond that, an error. A flag resting on an
-// inferred weight is at most the profile's inferred_weight_severity. Messages
-// are in Chinese, with the figures as printed and evidence for each.
+// inferred weight is at most the profile's inferred_weight_severity. Figures
+// that cannot be what their cell says (a score far above the form total, a
+// budget cell holding text from another cell, a percent target above 100%,
+// a group whose members' scores contradict its share) are left out of the
+// comparisons with an info note (IMPLAUSIBLE_FIGURE) rather than turned
+// into contradictions. Messages are in Chinese, with the figures as printed
+// and evidence for each.
 // Pure computation: no I/O, no exceptions escape, deterministic.
 #pragma once
 
