@@ -139,6 +139,16 @@ std::string EmptyPagesPdf(int pages) {
   return SerializePdf(objects);
 }
 
+// One page a kilometre square with a filled box on it: no text layer, so
+// it would be OCRed, but its image at any OCR resolution is far over the
+// pixel limit.
+std::string GiantPagePdf() {
+  const std::string content = "0 g 1000 1000 50000 50000 re f";
+  return SerializePdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 2834646 2834646] /Contents 4 0 R >>",
+                       PdfStream(content)});
+}
+
 // UTF-8 -> code points (the samples are valid UTF-8).
 std::vector<char32_t> CodePoints(const std::string& s) {
   std::vector<char32_t> out;
@@ -366,6 +376,7 @@ class HostileBatch {
     WriteBytes(in / "zip_named.pdf", std::string("PK\x03\x04\x14\x00\x00\x00\x08\x00", 10) + RandomBytes(200, 3));
     WriteBytes(in / "huge.png", ClaimingPng(30000, 30000));
     WriteBytes(in / "empty_pages.pdf", EmptyPagesPdf(5000));
+    WriteBytes(in / "giant_page.pdf", GiantPagePdf());
     WriteBytes(in / "random_bytes.txt", RandomBytes(64 << 10, 1));
     WriteBytes(in / "random_utf8.txt", RandomUtf8(256 << 10, 2));
     WriteBytes(in / "keyword_soup.txt", KeywordSoup(64 << 10, 4));
@@ -379,8 +390,8 @@ class HostileBatch {
     std::string args = "run -q -j 2 -o " + Quote((dir_ / "out").string());
     for (const char* name : {"truncated.pdf", "encrypted_user.pdf", "good.txt", "encrypted_owner.pdf",
                              "zero_pages.pdf", "text_named.pdf", "zip_named.pdf", "huge.png", "empty_pages.pdf",
-                             "random_bytes.txt", "random_utf8.txt", "keyword_soup.txt", "empty.txt", "empty.pdf",
-                             "no_inputs", "good_report.pdf"})
+                             "giant_page.pdf", "random_bytes.txt", "random_utf8.txt", "keyword_soup.txt", "empty.txt",
+                             "empty.pdf", "no_inputs", "good_report.pdf"})
       args += " " + Quote((in / name).string());
     run_ = RunBounded(args);
   }
@@ -444,6 +455,7 @@ TEST(HostileTest, BatchOfBrokenInputsFailsEachCleanlyAndWritesTheGoodOnes) {
   // 30000 x 30000 = 900 million pixels: refused from the header, before a
   // 900 MB buffer is allocated (the file has no pixel data to decode anyway).
   batch.ExpectOneErrorLine("huge.png", {"too large"});
+  batch.ExpectOneErrorLine("giant_page.pdf", {"too large"});
   batch.ExpectOneErrorLine("random_bytes.txt", {"not valid UTF-8", "binary"});
   batch.ExpectOneErrorLine("random_utf8.txt", {"no performance report found"});
   batch.ExpectOneErrorLine("empty.txt", {"empty"});
@@ -504,6 +516,7 @@ TEST(HostileRunTest, MaxPixelsRefusesLargePagesOnly) {
   BoundedRun run = RunBounded("run -q --max-pixels 10000 -o " + Quote((dir / "out").string()) + " " +
                               Quote(png.string()) + " " + Quote(pua.string()) + " " + Quote(kGoodText.string()));
   EXPECT_EQ(run.result.exit_code, 3) << Describe(run);
+  EXPECT_LT(run.cpu_seconds, kCpuLimitSeconds) << Describe(run);
   std::vector<std::string> png_lines = ErrorLinesFor(run.result.err, png);
   ASSERT_EQ(png_lines.size(), 1u) << run.result.err;
   EXPECT_NE(png_lines[0].find("limit 10000"), std::string::npos) << png_lines[0];
@@ -523,7 +536,9 @@ TEST(HostileRunTest, PageTimeoutSkipsTheSlowPageNotTheDocument) {
   WriteBytes(pdf, ReportPdf(kReportText, /*with_blot_page=*/true));
   BoundedRun run = RunBounded("run -q --dpi 600 --page-timeout 10 -o " + Quote((dir / "out").string()) + " " +
                               Quote(pdf.string()));
+  std::printf("page timeout run: %.1f s, %.1f s CPU\n", run.seconds, run.cpu_seconds);
   ASSERT_EQ(run.result.exit_code, 0) << Describe(run);
+  EXPECT_LT(run.cpu_seconds, kCpuLimitSeconds) << Describe(run);
   nlohmann::json doc = nlohmann::json::parse(ReadFile(dir / "out" / "report_and_blots.json"), nullptr, false);
   ASSERT_FALSE(doc.is_discarded());
   EXPECT_GE(doc["reports"].size(), 1u);
@@ -533,7 +548,6 @@ TEST(HostileRunTest, PageTimeoutSkipsTheSlowPageNotTheDocument) {
     flagged |= f["code"] == "UNREADABLE" && f["message"].get<std::string>().find("page " + std::to_string(blot_page)) !=
                                                 std::string::npos;
   EXPECT_TRUE(flagged) << doc["flags"].dump(2);
-  std::printf("page timeout run: %.1f s\n", run.seconds);
   fs::remove_all(dir);
 }
 
