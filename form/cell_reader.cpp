@@ -22,7 +22,7 @@ std::optional<Value> CellReader::ReadValue(const PrintedText& cell, const Normal
                                            const std::string& path) {
   std::string text = Trim(cell.text);
   if (text.empty()) return std::nullopt;
-  if (cell.confidence < kMinCellConfidence) {
+  if (cell.cell_confidence && cell.confidence < kMinCellConfidence) {
     FlagUnreadable(cell, path, "识别置信度低的内容");
     return std::nullopt;
   }
@@ -58,7 +58,7 @@ ScoredNumber CellReader::ReadPoints(const PrintedText& cell, const std::string& 
   }
   std::string folded = Fold(text);
   if (IsNotApplicable(folded)) return s;
-  if (cell.confidence < kMinCellConfidence) {
+  if (cell.cell_confidence && cell.confidence < kMinCellConfidence) {
     FlagUnreadable(cell, path, "识别置信度低的分数");
     return s;
   }

@@ -5,7 +5,8 @@
 // Rules: empty text is "not stated" (nullopt, no flag). Text that
 // Normalize() calls noisy, or a cell whose OCR confidence is below
 // kMinCellConfidence, is nullopt plus an UNREADABLE warning at `path` —
-// never a guess. "-", "—" and "/" (not applicable) give a Value that keeps
+// never a guess (text from a paragraph is judged by Normalize() alone).
+// "-", "—" and "/" (not applicable) give a Value that keeps
 // the mark as text and has no number.
 #pragma once
 
@@ -27,6 +28,9 @@ struct PrintedText {
   std::string text;
   Location where;
   double confidence = 1.0;
+  // The confidence is the cell's own (a paragraph's is that of its worst
+  // word anywhere in it, e.g. under a seal, and does not judge one figure).
+  bool cell_confidence = true;
 };
 
 class CellReader {

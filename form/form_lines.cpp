@@ -202,13 +202,14 @@ void ReadFormLines(const std::vector<const Block*>& paragraphs, Report& report, 
       if (!report.fiscal_year && !Contains(f, "填报") && Contains(f, "年度")) report.fiscal_year = FiscalYearIn(f);
       if (!report.fill_date) {
         if (std::optional<std::string> date = FillDateTextIn(p->text)) {
-          std::optional<Value> v = reader.ReadValue({*date, where, p->confidence}, {}, "/fill_date");
+          std::optional<Value> v = reader.ReadValue({*date, where, p->confidence, false}, {}, "/fill_date");
           if (v && v->date) report.fill_date = v;
         }
       }
       if (!report.total.declared_header.declared) {
         if (std::optional<std::string> total = HeaderTotalIn(p->text); total && !total->empty()) {
-          report.total.declared_header = reader.ReadPoints({*total, where, p->confidence}, "/total/declared_header");
+          report.total.declared_header =
+              reader.ReadPoints({*total, where, p->confidence, false}, "/total/declared_header");
         }
       }
     }

@@ -34,11 +34,14 @@ struct Header {
 };
 
 // Assigns the value cells of one row to headers: by column when every cell
-// stands under a distinct header; else in order when the counts agree;
-// else by column for the cells that do stand under a header.
-template <class Kind>
+// stands under a distinct header; else, when the counts agree, by column or
+// in order, whichever puts more cells under a header they fit (a score
+// under 得分, a percentage under 执行率: converters that drop an empty cell
+// shift the rest of the row); else by column for the cells that do stand
+// under a header.
+template <class Kind, class Fits>
 std::map<Kind, const ViewCell*> AlignRow(const std::vector<Header<Kind>>& headers,
-                                         const std::vector<const ViewCell*>& values) {
+                                         const std::vector<const ViewCell*>& values, Fits fits) {
   std::map<Kind, const ViewCell*> by_column;
   std::set<std::size_t> used;
   bool all_under = true;
@@ -54,13 +57,55 @@ std::map<Kind, const ViewCell*> AlignRow(const std::vector<Header<Kind>>& header
     }
     if (!placed) all_under = false;
   }
-  if (all_under) return by_column;
-  if (values.size() == headers.size()) {
-    std::map<Kind, const ViewCell*> in_order;
-    for (std::size_t i = 0; i < values.size(); ++i) in_order[headers[i].kind] = values[i];
-    return in_order;
+  if (all_under || values.size() != headers.size()) return by_column;
+  std::map<Kind, const ViewCell*> in_order;
+  for (std::size_t i = 0; i < values.size(); ++i) in_order[headers[i].kind] = values[i];
+  auto score = [&](const std::map<Kind, const ViewCell*>& m) {
+    int total = 0;
+    for (const auto& [kind, cell] : m) total += fits(kind, *cell);
+    return total;
+  };
+  return score(in_order) > score(by_column) ? in_order : by_column;
+}
+
+bool IsPercentText(std::string_view f) { return Contains(f, "%"); }
+bool IsPointsText(std::string_view f) {
+  return !IsPercentText(f) && ParsePoints(f).has_value() && !ContainsAny(f, {"年", "月", "元", "人", "次"});
+}
+
+// How well a cell fits a column: +1 fits, -1 does not, 0 either way.
+int FitsBudget(BudgetColumn kind, const ViewCell& c) {
+  const std::string& f = c.folded;
+  if (IsNotApplicable(f)) return 0;
+  switch (kind) {
+    case BudgetColumn::kRate:
+      return IsPercentText(f) ? 1 : (HasDigit(f) ? 0 : -1);
+    case BudgetColumn::kWeight:
+    case BudgetColumn::kScore:
+      return IsPointsText(StripBracketedLabels(f)) ? 1 : -1;
+    default:
+      return IsPercentText(f) || !HasDigit(f) ? -1 : 1;
   }
-  return by_column;
+}
+
+int FitsIndicator(IndicatorColumn kind, const ViewCell& c) {
+  const std::string& f = c.folded;
+  switch (kind) {
+    case IndicatorColumn::kLevel1:
+    case IndicatorColumn::kLevel2:
+    case IndicatorColumn::kName:
+      return LooksLikeFigure(f) ? -1 : 1;
+    case IndicatorColumn::kRatio:
+      return IsPercentText(f) ? 1 : -1;
+    case IndicatorColumn::kWeight:
+    case IndicatorColumn::kScore:
+      return IsPointsText(f) ? 1 : -1;
+    case IndicatorColumn::kDeviation:
+    case IndicatorColumn::kMethod:
+      return LooksLikeFigure(f) ? -1 : 0;
+    default:
+      return 0;
+  }
 }
 
 // Whether `c` covers `row` although anchored above it (a merged cell).
@@ -261,7 +306,7 @@ BudgetSection FindBudget(const TableView& view) {
     bool any_figure = std::any_of(slots.begin(), slots.end(), [](const ViewCell* c) { return IsFigureCell(*c); });
     if (!any_figure && row.label == nullptr) break;
     if (!any_figure && !slots.empty()) break;  // text in the value columns
-    row.values = AlignRow(s.headers, slots);
+    row.values = AlignRow(s.headers, slots, FitsBudget);
     s.rows.push_back(std::move(row));
   }
   s.end_row = r;
@@ -398,6 +443,24 @@ IndicatorSection FindIndicatorHeader(const TableView& view, int from) {
   }
   if (s.header_row < 0) return s;
   std::sort(s.headers.begin(), s.headers.end(), [](const IndicatorHeader& a, const IndicatorHeader& b) { return a.col < b.col; });
+  // A header cell between 一级指标 and 三级指标 that could not be read
+  // (OCR: "-级指标") is the 二级指标 column.
+  auto find = [&](IndicatorColumn k) {
+    return std::find_if(s.headers.begin(), s.headers.end(), [&](const IndicatorHeader& h) { return h.kind == k; });
+  };
+  if (find(IndicatorColumn::kLevel2) == s.headers.end() && find(IndicatorColumn::kLevel1) != s.headers.end() &&
+      find(IndicatorColumn::kName) != s.headers.end()) {
+    int after_level1 = find(IndicatorColumn::kLevel1)->last_col + 1;
+    int name_col = find(IndicatorColumn::kName)->col;
+    std::vector<const ViewCell*> between;
+    for (const ViewCell* c : view.RowCells(s.header_row))
+      if (c->col >= after_level1 && c->last_col() < name_col && !c->empty()) between.push_back(c);
+    if (between.size() == 1) {
+      s.headers.push_back({IndicatorColumn::kLevel2, between[0], between[0]->col, between[0]->last_col()});
+      std::sort(s.headers.begin(), s.headers.end(),
+                [](const IndicatorHeader& a, const IndicatorHeader& b) { return a.col < b.col; });
+    }
+  }
   s.first_row = s.header_row + 1;
   // Header words split over two rows: 年初目标值 / (A), 一级 / 指标.
   if (s.first_row < view.rows()) {
@@ -501,7 +564,7 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
       if (c->empty()) continue;
       values.push_back(c);
     }
-    std::map<IndicatorColumn, const ViewCell*> at = AlignRow(value_headers, values);
+    std::map<IndicatorColumn, const ViewCell*> at = AlignRow(value_headers, values, FitsIndicator);
     auto get = [&](IndicatorColumn k) -> const ViewCell* {
       auto it = at.find(k);
       return it == at.end() ? nullptr : it->second;
