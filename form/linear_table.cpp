@@ -904,6 +904,20 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
     }
   }
 
+  // A name that filled its column wraps: a piece of one or two characters
+  // right after the row's figures ends it (指标2：开展医保经办人员 / 培训).
+  if (!values_first) {
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      if (rows[k].name.empty() || CharCount(rows[k].name.back()->folded) + 1 < widest) continue;
+      for (std::size_t at : gaps[k + 1]) {
+        const Token* t = data[at];
+        if (CharCount(t->folded) > 2 || HasDigit(t->folded)) break;
+        rows[k].name.push_back(t);
+        break;
+      }
+    }
+  }
+
   // Levels: the label printed last before the row, or, for the first rows,
   // the first one after them (merged cells are centred on their rows).
   auto level_at = [&](Event::Type type, std::size_t position) -> std::string {
