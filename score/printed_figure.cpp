@@ -205,6 +205,10 @@ std::string FormatNumber(double x, int max_decimals) {
   if (max_decimals < 0) max_decimals = 0;
   if (max_decimals > 6) max_decimals = 6;
   char buf[64];
+  if (std::fabs(x) >= 1e15) {  // no such amount is printed; keep the text short
+    std::snprintf(buf, sizeof buf, "%.6g", x);
+    return buf;
+  }
   std::snprintf(buf, sizeof buf, "%.*f", max_decimals, x);
   std::string s(buf);
   if (s.find('.') != std::string::npos) {

@@ -58,6 +58,7 @@ TEST(FormatTest, NumbersAndAmountsLikeTheDocument) {
   EXPECT_EQ(FormatNumber(20.0), "20");
   EXPECT_EQ(FormatNumber(-0.0001), "0");
   EXPECT_EQ(FormatNumber(8.125, 1), "8.1");
+  EXPECT_EQ(FormatNumber(1e308), "1e+308");
   EXPECT_EQ(FormatLike(20200, Money(60000, "6")), "2.02万元");
   EXPECT_EQ(FormatLike(1476, Money(15000, "15000")), "1476元");
 }
