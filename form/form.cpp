@@ -26,6 +26,7 @@ using form::CellReader;
 struct TableReading {
   Report report;
   form::DetectInput detect;
+  bool failed = false;  // the table could not be read at all
 };
 
 void AddPages(Report& report, const std::vector<const Block*>& blocks) {
@@ -120,16 +121,37 @@ FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<P
   FormParseResult result;
   form::Segments segments = form::SegmentDocument(layout);
 
+  // One part that cannot be read (a dependency throwing on hostile input)
+  // costs that part, not the document.
+  auto part_failed = [&](const char* what, const Block* first, const std::exception* e) {
+    Flag f;
+    f.code = "UNREADABLE";
+    f.severity = "warning";
+    f.message = std::string(what) + (e != nullptr ? std::string("：") + e->what() : std::string());
+    if (first != nullptr && first->page > 0) f.evidence.push_back({first->page, first->bbox, ""});
+    result.flags.push_back(std::move(f));
+  };
   std::vector<TableReading> tables;
   std::vector<std::string> table_names;
   for (const form::TablePart& part : segments.tables) {
-    tables.push_back(ReadTablePart(part));
+    try {
+      tables.push_back(ReadTablePart(part));
+    } catch (const std::exception& e) {
+      part_failed("自评表无法解析", part.tables.front(), &e);
+      tables.emplace_back();
+      tables.back().failed = true;
+    }
     table_names.push_back(tables.back().report.project_name);
   }
   std::vector<Narrative> narratives;
   std::vector<std::string> narrative_names;
   for (const form::NarrativePart& part : segments.narratives) {
-    narratives.push_back(ParseNarrative(part.paragraphs));
+    try {
+      narratives.push_back(ParseNarrative(part.paragraphs));
+    } catch (const std::exception& e) {
+      part_failed("自评报告无法解析", part.paragraphs.front(), &e);
+      narratives.emplace_back();
+    }
     narrative_names.push_back(narratives.back().project_name.empty() ? FallbackNarrativeName(part)
                                                                      : narratives.back().project_name);
   }
@@ -137,16 +159,18 @@ FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<P
   for (const form::ProjectParts& project : form::PairParts(segments, table_names, narrative_names)) {
     Report report;
     form::DetectInput detect;
-    if (project.table >= 0) {
+    const bool has_table = project.table >= 0 && !tables[static_cast<std::size_t>(project.table)].failed;
+    if (has_table) {
       TableReading& t = tables[static_cast<std::size_t>(project.table)];
       report = std::move(t.report);
       detect = std::move(t.detect);
     }
+    if (!has_table && project.narrative < 0) continue;
     if (project.narrative >= 0) {
       const Narrative& n = narratives[static_cast<std::size_t>(project.narrative)];
-      if (project.table < 0 && !HasSubstance(n)) continue;
+      if (!has_table && !HasSubstance(n)) continue;
       MergeNarrative(n, report);
-      if (project.table < 0) {
+      if (!has_table) {
         for (const Block* b : segments.narratives[static_cast<std::size_t>(project.narrative)].paragraphs)
           detect.folded_texts.push_back(form::Fold(b->text));
       }

@@ -507,7 +507,7 @@ void LinearReader::ReadBudget(int begin, int end) {
     if (std::size_t at = joined.find("分*"); at != std::string::npos) {
       std::size_t b = at;
       while (b > 0 && joined[b - 1] >= '0' && joined[b - 1] <= '9') --b;
-      if (b < at) budget_weight_ = std::stod(joined.substr(b, at - b));
+      if (b < at && at - b <= 3) budget_weight_ = std::stod(joined.substr(b, at - b));
     }
   }
 
