@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jixiao {
@@ -43,14 +44,20 @@ std::string OnePagePdf(const std::string& content) {
   return out;
 }
 
+// poppler::document::load_from_raw_data does not copy the bytes, so the
+// page keeps them alive (on the heap, so moving the page does not move them)
+// for as long as the document lives.
 struct LoadedPage {
+  std::unique_ptr<std::string> bytes;
   std::unique_ptr<poppler::document> doc;
   std::unique_ptr<poppler::page> page;
 };
 
-LoadedPage FromBytes(const std::string& bytes) {
+LoadedPage FromBytes(std::string bytes) {
   LoadedPage p;
-  p.doc.reset(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  p.bytes = std::make_unique<std::string>(std::move(bytes));
+  p.doc.reset(
+      poppler::document::load_from_raw_data(p.bytes->data(), static_cast<int>(p.bytes->size())));
   if (p.doc && p.doc->pages() > 0) p.page.reset(p.doc->create_page(0));
   return p;
 }
