@@ -15,7 +15,7 @@ constexpr std::array kBefore = {
     Word{U"不低于", ">="}, Word{U"不少于", ">="}, Word{U"不小于", ">="},
     Word{U"大于等于", ">="}, Word{U"大于或等于", ">="}, Word{U"高于或等于", ">="},
     Word{U"不得低于", ">="}, Word{U"不得少于", ">="}, Word{U"不应低于", ">="},
-    Word{U"至少", ">="}, Word{U"最少", ">="},
+    Word{U"至少", ">="}, Word{U"最少", ">="}, Word{U"达到", ">="},
     Word{U">", ">"}, Word{U"大于", ">"}, Word{U"高于", ">"}, Word{U"超过", ">"},
     Word{U"多于", ">"},
     Word{U"≤", "<="}, Word{U"<=", "<="}, Word{U"=<", "<="}, Word{U"≤=", "<="},

@@ -24,6 +24,7 @@ TEST(ComparatorBefore, SymbolsAndWords) {
   EXPECT_EQ(Before(U"不少于"), ">=");
   EXPECT_EQ(Before(U"大于等于"), ">=");
   EXPECT_EQ(Before(U"至少"), ">=");
+  EXPECT_EQ(Before(U"达到"), ">=");  // 达到100%: reach at least
   EXPECT_EQ(Before(U">"), ">");
   EXPECT_EQ(Before(U"高于"), ">");
   EXPECT_EQ(Before(U"超过"), ">");

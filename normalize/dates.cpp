@@ -133,6 +133,15 @@ DateMatch ReadChineseForm(TextView text, std::size_t begin, int year, std::size_
     return date;
   }
   date.end = SkipPeriodWord(text, q + 1);
+  // "10月底前" is a deadline: the last day of that month. "12月底" alone stays
+  // a month, as the conventions read it.
+  const std::size_t word = SkipSpaces(text, q + 1);
+  const bool month_end = MatchAt(text, word, U"底") || MatchAt(text, word, U"末");
+  if (month_end) {
+    auto deadline = DateComparatorAfter(text, SkipSpaces(text, date.end));
+    if (deadline && deadline->op == "<=")
+      date.iso = Iso(year, month->value, DaysIn(year, month->value));
+  }
   return date;
 }
 

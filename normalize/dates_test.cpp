@@ -34,6 +34,8 @@ TEST(ReadDate, ChineseForms) {
   EXPECT_EQ(Iso(U"2023 年 6 月"), "2023-06");
   EXPECT_EQ(Iso(U"2022 年 3 月 日"), "2022-03");
   EXPECT_EQ(Iso(U"2023 年 12 月底"), "2023-12");
+  EXPECT_EQ(Iso(U"2020年10月底前"), "2020-10-31");  // a deadline: the month's last day
+  EXPECT_EQ(Iso(U"2024年2月末之前"), "2024-02-29");
   EXPECT_EQ(Iso(U"二〇二三年六月二十一日"), "2023-06-21");
   EXPECT_EQ(Iso(U"二〇二四年三月"), "2024-03");
 }
