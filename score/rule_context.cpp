@@ -17,10 +17,17 @@ std::optional<double> RuleContext::BudgetWeight() const {
   return profile.budget_weight;
 }
 
+std::optional<double> RuleContext::PlausiblePoints(const ScoredNumber& number) const {
+  if (!number.declared || number.blank) return std::nullopt;
+  const double v = *number.declared;
+  if (std::isfinite(v) && v >= 0 && v <= 1.5 * Ceiling()) return v;
+  return std::nullopt;
+}
+
 std::optional<double> RuleContext::Points(const ScoredNumber& number, const std::string& path) {
   if (!number.declared || number.blank) return std::nullopt;
-  double v = *number.declared;
-  if (std::isfinite(v) && v >= 0 && v <= 1.5 * Ceiling()) return v;
+  if (std::optional<double> v = PlausiblePoints(number)) return v;
+  const double v = *number.declared;
   flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", path)
                 .Message("“" + (number.raw.empty() ? FormatNumber(v) : number.raw) + "”不可能是得分（总分仅 " +
                          FormatNumber(Ceiling()) + "），疑为读错栏位，未作比较")

@@ -61,6 +61,8 @@ struct RuleContext {
   // (half as much again: a total typed as 103 is a finding, 719.8 is an
   // amount read from the wrong cell). An implausible one gets an info note.
   std::optional<double> Points(const ScoredNumber& number, const std::string& path);
+  // The same figure without the flag: for sums that only gauge the form.
+  std::optional<double> PlausiblePoints(const ScoredNumber& number) const;
   // Severity for a flag whose expected figure rests on an inferred weight.
   std::string ForInferred(const std::string& severity) const;
 };

@@ -13,16 +13,19 @@ struct ItemSums {
   std::optional<double> declared;    // all declared item scores, when every one is printed
   std::optional<double> recomputed;  // all recomputed ones, when every one is known
   std::string parts;                 // "20 + 15 + 10 ..." for messages
+  std::optional<double> weights;     // the items' weights, when every one is known
 };
 
 ItemSums SumItems(RuleContext& ctx) {
   const Report& r = ctx.report;
   ItemSums sums;
-  double declared = 0, recomputed = 0;
-  bool declared_ok = true, recomputed_ok = true;
+  double declared = 0, recomputed = 0, weights = 0;
+  bool declared_ok = true, recomputed_ok = true, weights_ok = true;
   size_t items = 0;
-  auto add = [&](const ScoredNumber& n, const std::string& path, std::optional<double> recomputed_score) {
+  auto add = [&](const ScoredNumber& n, const std::string& path, std::optional<double> recomputed_score,
+                 std::optional<double> weight) {
     ++items;
+    if (weight) weights += *weight; else weights_ok = false;
     if (std::optional<double> points = ctx.Points(n, path)) {
       declared += *points;
       sums.parts += (sums.parts.empty() ? "" : " + ") + FormatNumber(*points);
@@ -31,7 +34,7 @@ ItemSums SumItems(RuleContext& ctx) {
     }
     if (recomputed_score) recomputed += *recomputed_score; else recomputed_ok = false;
   };
-  if (ctx.BudgetWeight()) add(r.budget.score, "/budget/score", r.budget.score.recomputed);
+  if (ctx.BudgetWeight()) add(r.budget.score, "/budget/score", r.budget.score.recomputed, ctx.BudgetWeight());
   std::vector<bool> merged(r.indicators.size(), false);
   for (size_t gi = 0; gi < r.groups.size(); ++gi) {
     const Group& g = r.groups[gi];
@@ -43,14 +46,17 @@ ItemSums SumItems(RuleContext& ctx) {
       merged[i] = true;
       if (r.indicators[i].score.recomputed) members += *r.indicators[i].score.recomputed; else members_ok = false;
     }
-    add(g.score, "/groups/" + std::to_string(gi) + "/score", members_ok ? std::optional<double>(members) : std::nullopt);
+    add(g.score, "/groups/" + std::to_string(gi) + "/score", members_ok ? std::optional<double>(members) : std::nullopt,
+        ctx.state.group_weight[gi]);
   }
   for (size_t i = 0; i < r.indicators.size(); ++i)
     if (!merged[i])
-      add(r.indicators[i].score, "/indicators/" + std::to_string(i) + "/score", r.indicators[i].score.recomputed);
+      add(r.indicators[i].score, "/indicators/" + std::to_string(i) + "/score", r.indicators[i].score.recomputed,
+          r.indicators[i].weight.value);
   if (items == 0) return sums;
   if (declared_ok) sums.declared = declared;
   if (recomputed_ok) sums.recomputed = recomputed;
+  if (weights_ok) sums.weights = weights;
   return sums;
 }
 
@@ -87,10 +93,20 @@ void CheckTotals(RuleContext& ctx) {
 
   if (bottom && sums.declared) {
     std::string severity = Verdict(ctx, *bottom, *sums.declared, true);
+    // Items whose weights fall short of the full marks leave rows unread; the
+    // difference may be theirs, so the sum cannot contradict the total.
+    std::string shortfall;
+    const std::optional<double> full = r.form_weight_total ? r.form_weight_total : ctx.profile.form_total;
+    if (!severity.empty() && sums.weights && full &&
+        *sums.weights < *full - ctx.profile.total_tolerance.consistent && *bottom > *sums.declared) {
+      severity = "info";
+      shortfall = "（已读出各项分值合计 " + FormatNumber(*sums.weights) + "，不足满分 " + FormatNumber(*full) +
+                  "，或有未读出的行）";
+    }
     if (!severity.empty())
       ctx.flags.Add(FlagBuilder("TOTAL_MISMATCH", severity, "/total/declared")
                         .Message("总分 " + FormatNumber(*bottom) + " 与各项得分之和 " + sums.parts + " = " +
-                                 FormatNumber(*sums.declared) + " 不符")
+                                 FormatNumber(*sums.declared) + " 不符" + shortfall)
                         .Declared(*bottom)
                         .Expected(*sums.declared)
                         .Evidence(t.declared));

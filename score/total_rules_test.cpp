@@ -64,6 +64,17 @@ TEST(TotalRulesTest, BottomTotalAgainstItemSum) {
   EXPECT_EQ(FindFlag(r, "SELF_SCORE_TEXT_MISMATCH"), nullptr);
 }
 
+TEST(TotalRulesTest, ASumShortOfUnreadRowsDoesNotContradictTheTotal) {
+  Report r = GroupReport(100, std::nullopt, std::nullopt);
+  r.indicators.pop_back();  // the 效益 row was not read: 20 + 40 of 100 points
+  r.groups.pop_back();
+  ScoreReport(r, BuiltinProfile("group-weights"));
+  const Flag* f = FindFlag(r, "TOTAL_MISMATCH", "/total/declared");
+  ASSERT_NE(f, nullptr) << Describe(r);
+  EXPECT_EQ(f->severity, "info");
+  EXPECT_NE(f->message.find("不足满分 100"), std::string::npos) << f->message;
+}
+
 TEST(TotalRulesTest, RoundedTotalOfDecimalScoresIsConsistent) {
   Report r = GroupReport(94, std::nullopt, std::nullopt);
   r.indicators[0].score = Declared(33.7);

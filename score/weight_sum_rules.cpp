@@ -16,10 +16,49 @@ std::string SumVerdict(const RuleContext& ctx, double declared, double sum) {
   return SeverityOf(Judge(declared, {sum}, {}, {}, ctx.profile.total_tolerance));
 }
 
-// Printed group weights against their members' printed 分值. When several
-// groups disagree but their members' weights add up to the same total as
-// the group weights, the rows were grouped wrongly (a member counted under
-// its neighbour), which is not what the form says: noted, not flagged.
+// Whether all printed group weights together equal all printed indicator
+// weights together (every group weight and every indicator weight printed).
+// Then a group whose members disagree with it lost a member to, or took one
+// from, another group: the rows were grouped wrongly, the form adds up.
+bool GroupsAddUpAsAWhole(const RuleContext& ctx) {
+  const Report& r = ctx.report;
+  if (r.groups.size() < 2 || r.indicators.empty()) return false;
+  double groups = 0, members = 0;
+  for (size_t g = 0; g < r.groups.size(); ++g) {
+    if (ctx.state.group_weight_derived[g] || !ctx.state.group_weight[g]) return false;
+    groups += *ctx.state.group_weight[g];
+  }
+  for (const Indicator& ind : r.indicators) {
+    if (!ind.weight.value || ind.weight.source != "column") return false;
+    members += *ind.weight.value;
+  }
+  return std::fabs(groups - members) < ctx.profile.total_tolerance.consistent;
+}
+
+// The sum of the budget weight and every group weight read, when all are
+// known.
+std::optional<double> PartsRead(const RuleContext& ctx) {
+  std::optional<double> sum = ctx.BudgetWeight();
+  if (!sum) return std::nullopt;
+  for (size_t g = 0; g < ctx.report.groups.size(); ++g) {
+    if (!ctx.state.group_weight[g]) return std::nullopt;
+    *sum += *ctx.state.group_weight[g];
+  }
+  return sum;
+}
+
+// Whether the groups read fall short of the form's full marks: a group's
+// label was not read, so its rows were counted under a neighbour or none.
+bool GroupsMissing(const RuleContext& ctx) {
+  const std::optional<double> full = ctx.report.form_weight_total ? ctx.report.form_weight_total : ctx.profile.form_total;
+  const std::optional<double> parts = PartsRead(ctx);
+  return full && parts && *parts < *full - ctx.profile.total_tolerance.consistent;
+}
+
+// Printed group weights against their members' printed 分值. When the
+// groups disagree with their members but add up with them as a whole, the
+// rows were grouped wrongly (a member counted under its neighbour), which is
+// not what the form says: noted, not flagged.
 void CheckColumnGroups(RuleContext& ctx) {
   const Report& r = ctx.report;
   struct Mismatch {
@@ -52,24 +91,41 @@ void CheckColumnGroups(RuleContext& ctx) {
     if (severity != "error" && severity != "warning") continue;
     mismatches.push_back({g, *printed, sum, parts, severity});
   }
+  // While a group is missing, its rows were counted under its neighbours
+  // (which then exceed their weight, and push their own rows on to the
+  // next): the members read say nothing about the form.
+  const bool groups_missing = GroupsMissing(ctx);
   double printed_total = 0, member_total = 0;
   for (const Mismatch& m : mismatches) {
     printed_total += m.printed;
     member_total += m.sum;
   }
-  bool regrouped = mismatches.size() > 1 && std::fabs(printed_total - member_total) < ctx.profile.total_tolerance.consistent;
+  bool regrouped = (mismatches.size() > 1 && std::fabs(printed_total - member_total) < ctx.profile.total_tolerance.consistent) ||
+                   GroupsAddUpAsAWhole(ctx);
   for (const Mismatch& m : mismatches) {
     const Group& group = r.groups[m.group];
-    FlagBuilder flag("WEIGHT_SUM_MISMATCH", regrouped ? "info" : m.severity,
+    const bool absorbed = groups_missing;
+    const char* note = regrouped ? "（各组合计相符，疑为指标归组有误）"
+                       : absorbed ? "（有分组未读出，各指标归组无法确定）"
+                                  : "";
+    FlagBuilder flag("WEIGHT_SUM_MISMATCH", regrouped || absorbed ? "info" : m.severity,
                      "/groups/" + std::to_string(m.group) + "/weight");
     flag.Message("“" + group.label + "”分值 " + FormatNumber(m.printed) + " 与其下各指标分值之和 " + m.parts + "=" +
-                 FormatNumber(m.sum) + " 不符" + (regrouped ? "（各组合计相符，疑为指标归组有误）" : ""))
+                 FormatNumber(m.sum) + " 不符" + note)
         .Declared(m.printed)
         .Expected(m.sum)
         .Evidence(group.where, group.weight_raw);
     for (int i : group.indicators) flag.Evidence(r.indicators[i].where, r.indicators[i].weight.raw);
     ctx.flags.Add(flag);
   }
+}
+
+// The budget's and the indicators' declared scores added up (those printed).
+double DeclaredItemScores(const RuleContext& ctx) {
+  const Report& r = ctx.report;
+  double sum = ctx.PlausiblePoints(r.budget.score).value_or(0);
+  for (const Indicator& ind : r.indicators) sum += ctx.PlausiblePoints(ind.score).value_or(0);
+  return sum;
 }
 
 void CheckFormTotal(RuleContext& ctx) {
@@ -79,12 +135,17 @@ void CheckFormTotal(RuleContext& ctx) {
   if (!total || !sum) return;
   std::string severity = SumVerdict(ctx, *sum, *total);
   if (severity != "error" && severity != "warning") return;
+  // Parts short of the total while the items already score more than those
+  // parts allow: a part's label was not read, the form itself may add up.
+  const bool parts_unread = *sum < *total && DeclaredItemScores(ctx) > *sum + ctx.profile.total_tolerance.consistent;
+  if (parts_unread) severity = "info";
   std::string parts = "预算执行 " + FormatNumber(ctx.BudgetWeight().value_or(0));
   for (size_t g = 0; g < r.groups.size(); ++g)
     parts += " + " + (r.groups[g].label.empty() ? "第" + std::to_string(g + 1) + "组" : r.groups[g].label) + " " +
              FormatNumber(ctx.state.group_weight[g].value_or(0));
   FlagBuilder flag("WEIGHT_SUM_MISMATCH", severity, "/groups");
-  flag.Message("各部分分值之和 " + parts + " = " + FormatNumber(*sum) + " 与总分值 " + FormatNumber(*total) + " 不符")
+  flag.Message("各部分分值之和 " + parts + " = " + FormatNumber(*sum) + " 与总分值 " + FormatNumber(*total) + " 不符" +
+               (parts_unread ? "（各项得分已超出已读出的分值，或有分组未读出）" : ""))
       .Declared(*sum)
       .Expected(*total);
   for (const Group& group : r.groups) flag.Evidence(group.where, group.weight_raw);

@@ -64,6 +64,37 @@ TEST(WeightSumRulesTest, MembersCountedUnderTheirNeighbourAreNotAWeightError) {
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
 }
 
+TEST(WeightSumRulesTest, AGroupThatTookAllRowsIsNotAWeightErrorWhenTheFormAddsUp) {
+  Report r = ColumnForm(50);
+  // Every row counted under 产出指标 (the other labels were not read with
+  // their rows): 产出 50 vs 90, the others empty, but 50+30+10 = 25+25+30+10.
+  r.groups[0].indicators = {0, 1, 2, 3};
+  r.groups[1].indicators = {};
+  r.groups[2].indicators = {};
+  ScoreReport(r, BuiltinProfile("weight-column"));
+  const Flag* group = FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups/0/weight");
+  ASSERT_NE(group, nullptr) << Describe(r);
+  EXPECT_EQ(group->severity, "info");
+  EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
+}
+
+TEST(WeightSumRulesTest, MembersOfAGroupWhoseLabelWasNotReadAreNoted) {
+  Report r = ColumnForm(50);
+  // 满意度指标 was not read: its row went under 效益指标 (30 vs 40), and the
+  // groups read (10 + 50 + 30) fall short of 100.
+  r.groups[1].indicators = {2, 3};
+  r.groups.pop_back();
+  ScoreReport(r, BuiltinProfile("weight-column"));
+  const Flag* group = FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups/1/weight");
+  ASSERT_NE(group, nullptr) << Describe(r);
+  EXPECT_EQ(group->severity, "info");
+  // The items score 100 against parts of 90: the form total is not contradicted either.
+  const Flag* form = FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups");
+  ASSERT_NE(form, nullptr) << Describe(r);
+  EXPECT_EQ(form->severity, "info");
+  EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
+}
+
 TEST(WeightSumRulesTest, MembersOfAnotherLevel1MakeTheGroupDoubtful) {
   Report r = ColumnForm(50);
   r.groups[0].level1 = "产出指标";
