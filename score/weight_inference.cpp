@@ -58,10 +58,18 @@ void SplitGroupWeights(RuleContext& ctx) {
     int misfits = 0;
     for (int i : open)
       if (!ScoreFitsShare(ctx, i, share)) ++misfits;
-    if (misfits > 1) {
+    // Members that together score more than the whole group cannot all be
+    // its members: a row of the next group was counted here.
+    double scores = 0;
+    for (int i : g.indicators)
+      if (MemberValid(r, i)) scores += ctx.PlausiblePoints(r.indicators[i].score).value_or(0);
+    const bool overfull = scores > *weight + ctx.profile.score_tolerance.consistent;
+    if (misfits > 1 || overfull) {
+      const std::string why = overfull ? "其下各指标得分合计 " + FormatNumber(scores) + " 已超过该分值"
+                                       : "均分后每项 " + FormatNumber(share) + "，有 " + std::to_string(misfits) +
+                                             " 项得分与之不符";
       ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", "/groups/" + std::to_string(&g - r.groups.data()) + "/weight")
-                        .Message("“" + g.label + "”分值 " + FormatNumber(*weight) + " 均分后每项 " + FormatNumber(share) +
-                                 "，有 " + std::to_string(misfits) + " 项得分与之不符，各指标权重无法确定")
+                        .Message("“" + g.label + "”分值 " + FormatNumber(*weight) + "，" + why + "，各指标权重无法确定")
                         .Evidence(g.where, g.weight_raw));
       continue;
     }

@@ -156,6 +156,31 @@ TEST(WeightInferenceTest, StrayRowWithoutResultOrScoreIsIgnored) {
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
 }
 
+TEST(WeightInferenceTest, MembersScoringMoreThanTheirGroupGetNoShare) {
+  // 产出指标（30分） read with two rows scoring 30 + 15: the second row is
+  // the next group's, and an equal split would make both look wrong.
+  Report r;
+  r.template_name = "group-weights";
+  r.budget.planned = Money(16500000, "1650");
+  r.budget.executed = Money(16500000, "1650");
+  r.budget.rate = Percent(100, "100%");
+  r.budget.score = Declared(20);
+  r.indicators = {Quantitative("预计参保人数", Count(150000, "150000人"), Count(150000, "150000"), 30),
+                  Quantitative("覆盖率", Percent(95, "≧95%", ">="), Percent(96, "96%"), 15)};
+  Group out;
+  out.label = "产出指标";
+  out.weight = 30;
+  out.indicators = {0, 1};
+  r.groups = {out};
+  ScoreReport(r, BuiltinProfile("group-weights"));
+  EXPECT_FALSE(r.indicators[0].weight.value.has_value()) << Describe(r);
+  EXPECT_EQ(FindFlag(r, "SCORE_EXCEEDS_WEIGHT"), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(r);
+  const Flag* note = FindFlag(r, "IMPLAUSIBLE_FIGURE", "/groups/0/weight");
+  ASSERT_NE(note, nullptr) << Describe(r);
+  EXPECT_NE(note->message.find("已超过该分值"), std::string::npos) << note->message;
+}
+
 TEST(WeightInferenceTest, ScoringTwiceGivesTheSameResult) {
   Report r = GoalTable(70, std::nullopt, 5);
   ScoreReport(r, BuiltinProfile("goal-table"));
