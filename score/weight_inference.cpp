@@ -35,8 +35,25 @@ bool ScoreFitsShare(const RuleContext& ctx, int i, double share) {
   return verdict == Agreement::kConsistent || verdict == Agreement::kTolerated;
 }
 
+// Whether group g's members together score more than the whole group:
+// they cannot all be its members (a row of the next group was counted here).
+bool Overfull(const RuleContext& ctx, const Group& g, double weight, double* scores) {
+  *scores = 0;
+  for (int i : g.indicators)
+    if (MemberValid(ctx.report, i)) *scores += ctx.PlausiblePoints(ctx.report.indicators[i].score).value_or(0);
+  return *scores > weight + ctx.profile.score_tolerance.consistent;
+}
+
 void SplitGroupWeights(RuleContext& ctx) {
   Report& r = ctx.report;
+  // A row displaced into one group was taken from a neighbour: when any
+  // group is overfull, no group's members are certain.
+  bool displaced = false;
+  for (const Group& g : r.groups) {
+    double scores = 0;
+    std::optional<double> weight = PrintedGroupWeight(ctx, g);
+    if (weight && Overfull(ctx, g, *weight, &scores)) displaced = true;
+  }
   for (const Group& g : r.groups) {
     std::optional<double> weight = PrintedGroupWeight(ctx, g);
     if (!weight || !MembershipConsistent(r, g)) continue;
@@ -58,16 +75,13 @@ void SplitGroupWeights(RuleContext& ctx) {
     int misfits = 0;
     for (int i : open)
       if (!ScoreFitsShare(ctx, i, share)) ++misfits;
-    // Members that together score more than the whole group cannot all be
-    // its members: a row of the next group was counted here.
     double scores = 0;
-    for (int i : g.indicators)
-      if (MemberValid(r, i)) scores += ctx.PlausiblePoints(r.indicators[i].score).value_or(0);
-    const bool overfull = scores > *weight + ctx.profile.score_tolerance.consistent;
-    if (misfits > 1 || overfull) {
-      const std::string why = overfull ? "其下各指标得分合计 " + FormatNumber(scores) + " 已超过该分值"
-                                       : "均分后每项 " + FormatNumber(share) + "，有 " + std::to_string(misfits) +
-                                             " 项得分与之不符";
+    const bool overfull = Overfull(ctx, g, *weight, &scores);
+    if (misfits > 1 || displaced) {
+      const std::string why = overfull    ? "其下各指标得分合计 " + FormatNumber(scores) + " 已超过该分值"
+                              : displaced ? "另一组的指标得分已超过其分值，各组成员不能确定"
+                                          : "均分后每项 " + FormatNumber(share) + "，有 " + std::to_string(misfits) +
+                                                " 项得分与之不符";
       ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", "/groups/" + std::to_string(&g - r.groups.data()) + "/weight")
                         .Message("“" + g.label + "”分值 " + FormatNumber(*weight) + "，" + why + "，各指标权重无法确定")
                         .Evidence(g.where, g.weight_raw));

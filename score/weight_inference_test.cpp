@@ -167,13 +167,19 @@ TEST(WeightInferenceTest, MembersScoringMoreThanTheirGroupGetNoShare) {
   r.budget.score = Declared(20);
   r.indicators = {Quantitative("预计参保人数", Count(150000, "150000人"), Count(150000, "150000"), 30),
                   Quantitative("覆盖率", Percent(95, "≧95%", ">="), Percent(96, "96%"), 15)};
+  r.indicators.push_back(Qualitative("长效管理机制", "逐步完善", "逐步完善", 15));
   Group out;
   out.label = "产出指标";
   out.weight = 30;
   out.indicators = {0, 1};
-  r.groups = {out};
+  Group eff;  // lost 覆盖率 (15) to 产出指标: one member of 30 scoring 15
+  eff.label = "效益指标";
+  eff.weight = 30;
+  eff.indicators = {2};
+  r.groups = {out, eff};
   ScoreReport(r, BuiltinProfile("group-weights"));
   EXPECT_FALSE(r.indicators[0].weight.value.has_value()) << Describe(r);
+  EXPECT_FALSE(r.indicators[2].weight.value.has_value()) << Describe(r);
   EXPECT_EQ(FindFlag(r, "SCORE_EXCEEDS_WEIGHT"), nullptr) << Describe(r);
   EXPECT_EQ(FindFlag(r, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(r);
   const Flag* note = FindFlag(r, "IMPLAUSIBLE_FIGURE", "/groups/0/weight");
