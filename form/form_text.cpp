@@ -1,4 +1,5 @@
 #include "form/form_text.h"
+#include "model/utf8.h"
 
 #include <algorithm>
 #include <memory>
@@ -80,72 +81,9 @@ bool MatchFrom(std::string_view s, std::size_t i, std::string_view cue, std::siz
 
 }  // namespace
 
-std::u32string ToU32(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    char32_t cp = 0xFFFD;
-    std::size_t len = 1;
-    if (c < 0x80) {
-      cp = c;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-    }
-    if (len > 1) {
-      if (i + len > text.size()) {
-        len = 1;
-      } else {
-        char32_t v = c & (0xFF >> (len + 1));
-        bool ok = true;
-        for (std::size_t k = 1; k < len; ++k) {
-          unsigned char cc = static_cast<unsigned char>(text[i + k]);
-          if ((cc & 0xC0) != 0x80) {
-            ok = false;
-            break;
-          }
-          v = (v << 6) | (cc & 0x3F);
-        }
-        if (ok) {
-          cp = v;
-        } else {
-          len = 1;
-        }
-      }
-    }
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
+std::u32string ToU32(std::string_view text) { return DecodeUtf8Lossy(text); }
 
-std::string ToU8(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size() * 3);
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
-  return out;
-}
+std::string ToU8(std::u32string_view text) { return EncodeUtf8(text); }
 
 std::size_t CharCount(std::string_view text) {
   std::size_t n = 0;
