@@ -9,13 +9,15 @@
 #include <utility>
 #include <vector>
 
+#include "tests/pdf_syntax.h"
+
 namespace jixiao {
 namespace {
 
 const std::string kPdfData = JIXIAO_SOURCE_DIR "/tests/data/pdf/";
 
 // A one-page PDF with `content` as the page's content stream (none when
-// empty), with a correct cross-reference table.
+// empty).
 std::string OnePagePdf(const std::string& content) {
   std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>",
                                       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"};
@@ -23,25 +25,9 @@ std::string OnePagePdf(const std::string& content) {
     objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
   } else {
     objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>");
-    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
-                      "\nendstream");
+    objects.push_back(testing::PdfStream(content));
   }
-  std::string out = "%PDF-1.7\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char entry[24];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    out += entry;
-  }
-  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return out;
+  return testing::SerializePdf(objects);
 }
 
 // poppler::document::load_from_raw_data does not copy the bytes, so the

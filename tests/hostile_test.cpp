@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tests/cli_runner.h"
+#include "tests/pdf_syntax.h"
 
 namespace jixiao::testing {
 namespace {
@@ -91,30 +92,8 @@ void WriteBytes(const fs::path& path, const std::string& bytes) {
 
 // --- PDF syntax ------------------------------------------------------------
 
-// Objects numbered from 1 in order; object 1 is the catalog. Serialized with
-// a correct cross-reference table.
-std::string SerializePdf(const std::vector<std::string>& objects) {
-  std::string out = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char entry[24];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    out += entry;
-  }
-  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return out;
-}
-
-std::string PdfStream(const std::string& data) {
-  return "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
-}
+using testing::PdfStream;
+using testing::SerializePdf;
 
 std::string PageTree(const std::vector<int>& kids) {
   std::string s = "<< /Type /Pages /Kids [";
