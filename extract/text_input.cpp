@@ -199,9 +199,18 @@ class SegmentReader {
       Table table;
       table.linear = true;
       table.cols = 1;
+      bool after_blank = false;
       for (size_t i = range.begin; i < range.end; ++i) {
-        if (lines[i].text.empty()) continue;
+        if (lines[i].text.empty()) {
+          after_blank = true;
+          continue;
+        }
         if (std::find(range.lifted.begin(), range.lifted.end(), i) != range.lifted.end()) continue;
+        // A blank line is kept as an empty row: converters that print a
+        // cell (or a few) per paragraph put blank lines between cells, never
+        // inside one, and the reader uses that to keep a wrapped cell whole.
+        if (after_blank && !table.cells.empty()) ++table.rows;
+        after_blank = false;
         Cell cell;
         cell.row = table.rows++;
         cell.text = lines[i].text;

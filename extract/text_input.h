@@ -4,7 +4,8 @@
 // cells as empty fields, HTML fragments (<p>, <br>, checkbox <input> read as
 // ☑ / □, <table> with rowspan / colspan), LaTeX-ish $\geq X$, Markdown
 // headings and pipe tables, and raw `pdftotext` output where each table cell
-// stands on its own line (emitted as a `linear` table, one line per row).
+// stands on its own line (emitted as a `linear` table, one line per row; a
+// run of blank lines between cells leaves one empty row).
 // Paragraphs are one block each; hard-wrapped lines are joined (Chinese
 // without a space); titles and "label: value" lines stay blocks of their own.
 // Pages are unknown (page 0, one PageInfo{1, "plain"}), except that form

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -272,16 +273,47 @@ TEST(TextInputTest, PdftotextFormBecomesALinearTable) {
   const Table& t = tables[0]->table;
   EXPECT_TRUE(t.linear);
   EXPECT_EQ(t.cols, 1);
-  ASSERT_EQ(t.rows, 19);
+  // The blank lines around the lifted year line leave one empty row.
+  ASSERT_EQ(t.rows, 20);
   ASSERT_EQ(t.cells.size(), 19u);
   EXPECT_EQ(t.cells[0].text, "项目名称");
   EXPECT_EQ(t.cells[2].text, "医保电子凭证推广应用经费");
   EXPECT_EQ(t.cells[17].text, "总分");
   EXPECT_EQ(t.cells[18].text, "100 95");
-  for (int i = 0; i < t.rows; ++i) {
-    EXPECT_EQ(t.cells[i].row, i);
+  for (int i = 0; i < 19; ++i) {
+    EXPECT_EQ(t.cells[i].row, i < 2 ? i : i + 1);
     EXPECT_EQ(t.cells[i].col, 0);
   }
+}
+
+TEST(TextInputTest, BlankLinesBetweenLinearCellsLeaveOneEmptyRow) {
+  const LayoutDocument doc = MustExtract(
+      "项目支出绩效自评表\n\n项目名称\n\n医保经费\n\n主管部门\n\n医保局\n\n预算数\n\n执行数\n\n32\n\n32\n\n"
+      "100%\n\n一级指标\n\n产出指标\n（30分）\n\n\n数量指标\n\n≥20次\n\n20次\n\n总分\n\n95\n");
+  const auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0]->table;
+  ASSERT_TRUE(t.linear);
+  std::vector<std::string> texts;
+  std::vector<int> rows;
+  for (const Cell& c : t.cells) {
+    texts.push_back(c.text);
+    rows.push_back(c.row);
+  }
+  ASSERT_GE(texts.size(), 4u);
+  EXPECT_EQ(texts[0], "项目名称");
+  EXPECT_EQ(rows[1], 2);  // 医保经费 after one empty row
+  // The two lines of one paragraph stay in adjacent rows; two blank lines
+  // leave one empty row.
+  auto at = std::find(texts.begin(), texts.end(), "产出指标");
+  ASSERT_NE(at, texts.end());
+  const std::size_t i = static_cast<std::size_t>(at - texts.begin());
+  ASSERT_LT(i + 2, texts.size());
+  EXPECT_EQ(texts[i + 1], "（30分）");
+  EXPECT_EQ(rows[i + 1], rows[i] + 1);
+  EXPECT_EQ(texts[i + 2], "数量指标");
+  EXPECT_EQ(rows[i + 2], rows[i + 1] + 2);
+  EXPECT_EQ(t.rows, rows.back() + 1);
 }
 
 TEST(TextInputTest, ShortReportLinesAreNotATable) {

@@ -16,6 +16,7 @@ struct Token {
   std::string text;    // as printed
   std::string folded;  // Fold(text)
   int line = 0;        // source line
+  int paragraph = 0;   // lines with no blank line between them share it
   Location where;
   double confidence = 1.0;
 };
@@ -238,7 +239,14 @@ std::string RemoveSpaces(std::string_view text) {
 class LinearReader {
  public:
   LinearReader(std::vector<Token> lines, Report& report, CellReader& reader)
-      : lines_(std::move(lines)), claimed_(lines_.size(), false), report_(report), reader_(reader) {}
+      : lines_(std::move(lines)), claimed_(lines_.size(), false), report_(report), reader_(reader) {
+    // Blank lines between most lines: the converter printed a cell per
+    // paragraph, so the lines of one paragraph are pieces of one cell (or
+    // of cells on one baseline), and a paragraph break ends a cell.
+    int paragraphs = lines_.empty() ? 0 : 1;
+    for (std::size_t i = 1; i < lines_.size(); ++i) paragraphs += lines_[i].paragraph != lines_[i - 1].paragraph;
+    paragraph_cells_ = paragraphs >= 4 && static_cast<std::size_t>(paragraphs) * 2 > lines_.size();
+  }
 
   void Read();
 
@@ -271,6 +279,7 @@ class LinearReader {
   bool has_ratio_ = false;
   bool has_weight_ = false;
   bool has_deviation_ = false;
+  bool paragraph_cells_ = false;
   std::optional<double> budget_weight_;
   std::optional<std::string> money_unit_;
   std::vector<LabelWeight> goals_;
@@ -739,7 +748,8 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
       continue;
     // A short value cell wrapped in its narrow column: "一定的积极" / "作用".
     if (!data.empty() && KindOf(t) == Kind::kText && CharCount(t.folded) <= 2 && KindOf(*data.back()) == Kind::kText &&
-        CharCount(data.back()->folded) <= 7 && !HasPunctuation(data.back()->folded)) {
+        CharCount(data.back()->folded) <= 7 && !HasPunctuation(data.back()->folded) &&
+        (!paragraph_cells_ || t.paragraph == data.back()->paragraph)) {
       Token whole = *data.back();
       whole.text += t.text;
       whole.folded += t.folded;
@@ -836,7 +846,9 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
     for (std::size_t at : gap) {
       const Token* t = data[at];
       bool numbered = MatchCue(t->folded, "指标#") && StartsWith(t->folded, "指标");
-      bool continues = !names.empty() && !numbered && CharCount(names.back().pieces.back()->folded) + 1 >= widest;
+      bool continues = !names.empty() && !numbered &&
+                       (paragraph_cells_ ? t->paragraph == names.back().pieces.back()->paragraph
+                                         : CharCount(names.back().pieces.back()->folded) + 1 >= widest);
       if (continues) {
         names.back().pieces.push_back(t);
       } else if (CharCount(t->folded) > 2 || HasDigit(t->folded)) {
@@ -912,6 +924,7 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
       for (std::size_t at : gaps[k + 1]) {
         const Token* t = data[at];
         if (CharCount(t->folded) > 2 || HasDigit(t->folded)) break;
+        if (paragraph_cells_ && t->paragraph != rows[k].name.back()->paragraph) break;
         rows[k].name.push_back(t);
         break;
       }
@@ -1135,11 +1148,17 @@ void LinearReader::Read() {
 void ReadLinearTable(const Block& block, const std::vector<const Block*>& continuations, Report& report,
                      CellReader& reader) {
   std::vector<Token> lines;
+  int paragraph = -1;
   auto add = [&](const Block& b) {
+    int last_row = -2;
     for (const Cell& c : b.table.cells) {
       Token t;
       t.text = Trim(c.text);
       if (t.text.empty()) continue;
+      // An empty row before the cell is a blank line; a new block a new page.
+      if (c.row != last_row + 1) ++paragraph;
+      last_row = c.row;
+      t.paragraph = paragraph;
       t.folded = Fold(t.text);
       t.where.page = c.page != 0 ? c.page : b.page;
       t.where.bbox = c.bbox;

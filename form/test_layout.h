@@ -58,7 +58,8 @@ inline Block Grid(const std::vector<std::vector<std::string>>& rows, int page = 
   return b;
 }
 
-// A table the producer could not grid: one cell per line, column 0.
+// A table the producer could not grid: one cell per line, column 0; ""
+// is a blank line between cells (an empty row).
 inline Block Linear(const std::vector<std::string>& lines, int page = 1) {
   Block b;
   b.kind = Block::Kind::kTable;
@@ -66,6 +67,10 @@ inline Block Linear(const std::vector<std::string>& lines, int page = 1) {
   b.table.linear = true;
   b.table.cols = 1;
   for (const std::string& line : lines) {
+    if (line.empty()) {
+      b.table.rows++;
+      continue;
+    }
     Cell c;
     c.row = b.table.rows++;
     c.col = 0;

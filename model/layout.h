@@ -11,7 +11,8 @@
 // not overlap. Positions no cell covers are empty. When the producer could
 // not recover the grid (e.g. text from a converter that put one cell per
 // line), it sets `linear` and puts every cell in column 0, one per row, in
-// reading order; the parser then reads the table as a sequence.
+// reading order (a row without a cell marks a blank line between cells);
+// the parser then reads the table as a sequence.
 #pragma once
 
 #include <string>

@@ -1,0 +1,59 @@
+#include "form/linear_table.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "form/test_layout.h"
+
+namespace jixiao::form {
+namespace {
+
+using testing::Linear;
+
+Report Read(const std::vector<std::string>& lines) {
+  Report report;
+  CellReader reader(&report.flags);
+  ReadLinearTable(Linear(lines), {}, report, reader);
+  return report;
+}
+
+std::vector<std::string> Concat(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+// The indicator header of a form without 分值 / 完成率 columns, one cell
+// per paragraph.
+const std::vector<std::string> kHeader = {"一级指标", "", "二级指标", "", "三级指标", "", "年初目标值（A）", "",
+                                          "实际完成值（B）", "", "得分", ""};
+
+TEST(LinearTable, LinesOfOneParagraphAreOneName) {
+  // Names wrapped over lines that are no longer than the widest: only the
+  // blank lines tell where one name ends.
+  Report r = Read(Concat(kHeader, {"产出指标", "（30分）", "", "质量指标", "", "城乡居民参保率", "", "≥90%", "", "90%", "",
+                                   "30", "", "全区所有城乡居民均纳入城乡", "居民基本医疗保险覆盖范围", "（%）", "", "≧95", "",
+                                   "69%", "", "7", "", "为参保群众提供基本医疗保", "险、大病医保和医疗救助“一站",
+                                   "式”服务", "", "≧95%", "", "≥96%", "", "10", "", "总分", "", "47"}));
+  ASSERT_EQ(r.indicators.size(), 3u);
+  EXPECT_EQ(r.indicators[0].name, "城乡居民参保率");
+  EXPECT_EQ(r.indicators[0].score.declared, 30);
+  EXPECT_EQ(r.indicators[1].name, "全区所有城乡居民均纳入城乡居民基本医疗保险覆盖范围（%）");
+  EXPECT_EQ(r.indicators[1].score.declared, 7);
+  EXPECT_EQ(r.indicators[2].name, "为参保群众提供基本医疗保险、大病医保和医疗救助“一站式”服务");
+}
+
+TEST(LinearTable, WithoutBlankLinesAWrappedNameFollowsTheColumnWidth) {
+  // The same cells without blank lines: a piece as wide as the column goes
+  // on in the next line.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分", "产出指标",
+                   "（30分）", "质量指标", "城乡居民参保率", "≥90%", "90%", "30", "为参保群众提供基本医疗保险、大",
+                   "病医保和医疗救助服务", "≧95%", "≥96%", "10", "总分", "40"});
+  ASSERT_EQ(r.indicators.size(), 2u);
+  EXPECT_EQ(r.indicators[0].name, "城乡居民参保率");
+  EXPECT_EQ(r.indicators[1].name, "为参保群众提供基本医疗保险、大病医保和医疗救助服务");
+}
+
+}  // namespace
+}  // namespace jixiao::form
