@@ -963,6 +963,63 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
     }
     for (std::size_t u = 0; u < unlabelled.size() && !late.empty(); ++u)
       late_level2[unlabelled[u]] = late[u * late.size() / unlabelled.size()]->label;
+    // A label printed among a row's name pieces stands on the name's line:
+    // it is that row's (社会效益指标 between 全区所有城乡居民均纳入城 and
+    // 乡居民基本医疗保险覆盖范).
+    auto data_index = [&](const Token* t) {
+      return static_cast<std::size_t>(std::find(data.begin(), data.end(), t) - data.begin());
+    };
+    std::vector<bool> own(rows.size(), false);
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      std::size_t position = std::min(rows[k].name_position, rows[k].first);
+      std::size_t from = k == 0 ? 0 : rows[k - 1].end;
+      for (const Event& e : events)
+        if (e.type == Event::kLevel2 && e.position >= from && e.position <= position) own[k] = true;
+      if (rows[k].name.size() < 2) continue;
+      std::size_t first = data_index(rows[k].name.front());
+      std::size_t last = data_index(rows[k].name.back());
+      for (const Event& e : events)
+        if (e.type == Event::kLevel2 && e.position > first && e.position <= last) {
+          late_level2[k] = e.label;
+          own[k] = true;
+        }
+    }
+    // A cell per paragraph keeps the rows whole and in order; when no row
+    // is unlabelled, yet labels came out after all rows, those are merged
+    // label cells over several rows printed last. Rows with no label of
+    // their own (none printed since the row above) inherit one by mistake;
+    // each run of them takes one late label, in order, when the counts
+    // agree and the first levels stay in order.
+    if (paragraph_cells_ && unlabelled.empty() && !late.empty()) {
+      std::vector<std::pair<std::size_t, std::size_t>> runs;  // [begin, end) of rows
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        if (own[k] || !late_level2[k].empty()) continue;
+        if (!runs.empty() && runs.back().second == k) {
+          runs.back().second = k + 1;
+        } else {
+          runs.emplace_back(k, k + 1);
+        }
+      }
+      auto rank_of = [&](const std::string& level2) {
+        const Level2Label* l = FindLevel2(level2);
+        return l != nullptr ? Level1Rank(l->level1) : -1;
+      };
+      auto label_of = [&](std::size_t k) {
+        if (!late_level2[k].empty()) return late_level2[k];
+        return level_at(Event::kLevel2, std::min(rows[k].name_position, rows[k].first));
+      };
+      bool in_order = runs.size() == late.size();
+      for (std::size_t r = 0; r < runs.size() && in_order; ++r) {
+        int rank = rank_of(late[r]->label);
+        int above = rank_of(label_of(runs[r].first));
+        int below = runs[r].second < rows.size() ? rank_of(label_of(runs[r].second))
+                                                 : static_cast<int>(Level1Labels().size());
+        in_order = rank >= 0 && above >= 0 && below >= 0 && above <= rank && rank <= below;
+      }
+      if (in_order)
+        for (std::size_t r = 0; r < runs.size(); ++r)
+          for (std::size_t k = runs[r].first; k < runs[r].second; ++k) late_level2[k] = late[r]->label;
+    }
   }
   // A label and its weight side by side pair first; the others go to the
   // nearest label still without one.

@@ -55,5 +55,40 @@ TEST(LinearTable, WithoutBlankLinesAWrappedNameFollowsTheColumnWidth) {
   EXPECT_EQ(r.indicators[1].name, "为参保群众提供基本医疗保险、大病医保和医疗救助服务");
 }
 
+TEST(LinearTable, LabelAmongANamesPiecesIsThatRows) {
+  // The row's name came out after its figures, with 社会效益指标 printed on
+  // the name's second line.
+  Report r = Read(Concat(kHeader, {"产出指标", "（30分）", "", "数量指标", "", "预计参保人数", "", "150000人", "",
+                                   "150000", "", "30", "", "≧95%", "", "96%", "", "15", "", "效益指标", "（30分）", "",
+                                   "全区所有城乡居民均纳入城", "社会效益指标 乡居民基本医疗保险覆盖范", "围",
+                                   "可持续影响指", "标", "", "长效管理机制", "", "逐步完善", "", "逐步完善", "", "15",
+                                   "", "总分", "", "60"}));
+  ASSERT_EQ(r.indicators.size(), 3u);
+  EXPECT_EQ(r.indicators[0].level2, "数量指标");
+  EXPECT_EQ(r.indicators[1].name, "全区所有城乡居民均纳入城乡居民基本医疗保险覆盖范围");
+  EXPECT_EQ(r.indicators[1].level2, "社会效益指标");
+  EXPECT_EQ(r.indicators[1].level1, "效益指标");
+  EXPECT_EQ(r.indicators[2].level2, "可持续影响指标");
+}
+
+TEST(LinearTable, LateLabelGoesToTheRowsThatOnlyInheritOne) {
+  // 社会效益指标 spans two rows and came out after all rows; those rows
+  // have no label printed since the 质量指标 row above them.
+  Report r = Read(Concat(kHeader, {"产出指标", "（30分）", "", "质量指标", "", "城乡居民参保率", "", "≥90%", "", "90%",
+                                   "", "30", "", "全区所有城乡居民均纳入城乡", "居民基本医疗保险覆盖范围", "", "≧95%",
+                                   "", "96%", "", "7", "", "为参保群众提供一站式服务", "", "≧95%", "", "≥96%", "",
+                                   "10", "", "生态效益指标", "", "集中检查对环境有积极作用", "", "稳步提升", "",
+                                   "稳步提升", "", "10", "", "效益指标", "（30分）", "", "社会效益指标", "", "总分",
+                                   "", "57"}));
+  ASSERT_EQ(r.indicators.size(), 4u);
+  EXPECT_EQ(r.indicators[0].level2, "质量指标");
+  EXPECT_EQ(r.indicators[1].level2, "社会效益指标");
+  EXPECT_EQ(r.indicators[2].level2, "社会效益指标");
+  EXPECT_EQ(r.indicators[3].level2, "生态效益指标");
+  ASSERT_EQ(r.groups.size(), 2u);
+  EXPECT_EQ(r.groups[1].level1, "效益指标");
+  EXPECT_EQ(r.groups[1].indicators, (std::vector<int>{1, 2, 3}));
+}
+
 }  // namespace
 }  // namespace jixiao::form
