@@ -699,10 +699,37 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
   std::vector<Event> events;
   std::vector<const Token*> data;
   std::deque<Token> joined_values;  // value cells rejoined from their wrapped pieces
+  // A label wrapped beside a wrapped cell of the next column: its head
+  // starts a line shared with that cell (可持续影响指 进一步为服务对象宣传
+  // 医疗), its tail stands alone on one of the next two lines (标).
+  std::vector<bool> label_tail(tokens.size(), false);
+  auto side_label_tail = [&](std::size_t at) -> std::optional<std::size_t> {
+    const Token& head = tokens[at];
+    bool starts_shared_line = (at == 0 || tokens[at - 1].line != head.line) && at + 1 < tokens.size() &&
+                              tokens[at + 1].line == head.line;
+    if (!starts_shared_line || CharCount(head.folded) > 7) return std::nullopt;
+    for (std::size_t j = at + 2; j < tokens.size() && j <= at + 4; ++j) {
+      const Token& tail = tokens[j];
+      if (tail.line > head.line + 2) break;
+      bool alone = tail.line != tokens[j - 1].line && (j + 1 == tokens.size() || tokens[j + 1].line != tail.line);
+      if (!alone || tail.line == head.line || CharCount(tail.folded) > 3) continue;
+      if (paragraph_cells_ && tail.paragraph != head.paragraph) break;
+      std::string joined = head.folded + tail.folded;
+      if (IsLevel1(joined) || FindLevel2(joined) != nullptr) return j;
+    }
+    return std::nullopt;
+  };
   std::size_t i = 0;
   while (i < tokens.size() && IsHeaderWord(tokens[i].folded)) ++i;
   for (; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
+    if (label_tail[i]) continue;
+    if (std::optional<std::size_t> tail = side_label_tail(i)) {
+      std::string joined = t.folded + tokens[*tail].folded;
+      events.push_back({IsLevel1(joined) ? Event::kLevel1 : Event::kLevel2, joined, data.size(), &t, i});
+      label_tail[*tail] = true;
+      continue;
+    }
     bool merged = false;
     for (std::size_t n = 3; n >= 1 && !merged; --n) {
       if (i + n > tokens.size()) continue;
@@ -944,81 +971,102 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
     if (before != nullptr) return before->label;
     return after != nullptr ? after->label : "";
   };
-  // Rows with no second-level label printed before them, when the labels
-  // came out after all rows (the label column printed last): those labels
-  // go to these rows in order, spread evenly.
+  // Second-level labels that go to rows by other signs than the last one
+  // printed before them (empty: that one).
   std::vector<std::string> late_level2(rows.size());
   {
-    std::size_t last_row_end = rows.back().end;
-    std::vector<const Event*> late;
-    for (const Event& e : events)
-      if (e.type == Event::kLevel2 && e.position >= last_row_end) late.push_back(&e);
-    std::vector<std::size_t> unlabelled;
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-      std::size_t position = std::min(rows[k].name_position, rows[k].first);
-      bool labelled = std::any_of(events.begin(), events.end(), [&](const Event& e) {
-        return e.type == Event::kLevel2 && e.position <= position;
-      });
-      if (!labelled) unlabelled.push_back(k);
-    }
-    for (std::size_t u = 0; u < unlabelled.size() && !late.empty(); ++u)
-      late_level2[unlabelled[u]] = late[u * late.size() / unlabelled.size()]->label;
-    // A label printed among a row's name pieces stands on the name's line:
-    // it is that row's (社会效益指标 between 全区所有城乡居民均纳入城 and
-    // 乡居民基本医疗保险覆盖范).
+    // A label printed on a line with one of a row's name pieces stands on
+    // the name's line: it is that row's (成本指标 项目经费). So is one
+    // printed among the pieces of a name kept whole by its paragraph
+    // (社会效益指标 between 全区所有城乡居民均纳入城 and 乡居民基本医疗保险
+    // 覆盖范); without paragraphs a name may hold other cells' pieces.
     auto data_index = [&](const Token* t) {
       return static_cast<std::size_t>(std::find(data.begin(), data.end(), t) - data.begin());
     };
-    std::vector<bool> own(rows.size(), false);
+    std::vector<bool> used(events.size(), false);
     for (std::size_t k = 0; k < rows.size(); ++k) {
-      std::size_t position = std::min(rows[k].name_position, rows[k].first);
-      std::size_t from = k == 0 ? 0 : rows[k - 1].end;
-      for (const Event& e : events)
-        if (e.type == Event::kLevel2 && e.position >= from && e.position <= position) own[k] = true;
-      if (rows[k].name.size() < 2) continue;
+      if (rows[k].name.empty()) continue;
       std::size_t first = data_index(rows[k].name.front());
       std::size_t last = data_index(rows[k].name.back());
-      for (const Event& e : events)
-        if (e.type == Event::kLevel2 && e.position > first && e.position <= last) {
-          late_level2[k] = e.label;
-          own[k] = true;
-        }
+      std::optional<std::size_t> on_line, inside;
+      for (std::size_t e = 0; e < events.size(); ++e) {
+        if (events[e].type != Event::kLevel2) continue;
+        if (std::any_of(rows[k].name.begin(), rows[k].name.end(),
+                        [&](const Token* p) { return p->line == events[e].token->line; }))
+          on_line = e;
+        else if (paragraph_cells_ && events[e].position > first && events[e].position <= last)
+          inside = e;
+      }
+      if (std::optional<std::size_t> e = on_line ? on_line : inside) {
+        late_level2[k] = events[*e].label;
+        used[*e] = true;
+      }
+    }
+    std::size_t last_row_end = rows.back().end;
+    std::vector<const Event*> late;
+    for (std::size_t e = 0; e < events.size(); ++e)
+      if (events[e].type == Event::kLevel2 && events[e].position >= last_row_end && !used[e]) late.push_back(&events[e]);
+    // Rows with no second-level label printed before them, when the labels
+    // came out after all rows (the label column printed last): those labels
+    // go to these rows in order, spread evenly.
+    std::vector<std::size_t> unlabelled;
+    std::vector<bool> own(rows.size(), false);  // a label printed since the row above
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      if (!late_level2[k].empty()) {
+        own[k] = true;
+        continue;
+      }
+      std::size_t position = std::min(rows[k].name_position, rows[k].first);
+      std::size_t from = k == 0 ? 0 : rows[k - 1].end;
+      bool labelled = false;
+      for (const Event& e : events) {
+        if (e.type != Event::kLevel2 || e.position > position) continue;
+        labelled = true;
+        if (e.position >= from) own[k] = true;
+      }
+      if (!labelled) unlabelled.push_back(k);
+    }
+    // Whether labels given to rows keep the first levels in the form's
+    // order (产出, 效益, 满意度) over all rows.
+    auto keeps_order = [&](std::vector<std::string>& labels) {
+      int last_rank = -1;
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        if (labels[k].empty()) labels[k] = level_at(Event::kLevel2, std::min(rows[k].name_position, rows[k].first));
+        const Level2Label* l = FindLevel2(labels[k]);
+        int rank = l != nullptr ? Level1Rank(l->level1) : -1;
+        if (rank < last_rank) return false;
+        last_rank = rank;
+      }
+      return true;
+    };
+    if (!unlabelled.empty() && !late.empty()) {
+      std::vector<std::string> labels = late_level2;
+      for (std::size_t u = 0; u < unlabelled.size(); ++u)
+        labels[unlabelled[u]] = late[u * late.size() / unlabelled.size()]->label;
+      std::vector<std::string> checked = labels;
+      if (goals_.size() >= 2 || keeps_order(checked)) late_level2 = labels;
     }
     // A cell per paragraph keeps the rows whole and in order; when no row
     // is unlabelled, yet labels came out after all rows, those are merged
     // label cells over several rows printed last. Rows with no label of
-    // their own (none printed since the row above) inherit one by mistake;
-    // each run of them takes one late label, in order, when the counts
-    // agree and the first levels stay in order.
-    if (paragraph_cells_ && unlabelled.empty() && !late.empty()) {
-      std::vector<std::pair<std::size_t, std::size_t>> runs;  // [begin, end) of rows
+    // their own inherit one by mistake: each run of them takes one late
+    // label, or a single run shares them out evenly, when the first levels
+    // of all rows then stay in the form's order.
+    if (paragraph_cells_ && unlabelled.empty() && !late.empty() && goals_.size() < 2) {
+      std::vector<std::vector<std::size_t>> runs;
       for (std::size_t k = 0; k < rows.size(); ++k) {
-        if (own[k] || !late_level2[k].empty()) continue;
-        if (!runs.empty() && runs.back().second == k) {
-          runs.back().second = k + 1;
-        } else {
-          runs.emplace_back(k, k + 1);
-        }
+        if (own[k]) continue;
+        if (runs.empty() || runs.back().back() + 1 != k) runs.emplace_back();
+        runs.back().push_back(k);
       }
-      auto rank_of = [&](const std::string& level2) {
-        const Level2Label* l = FindLevel2(level2);
-        return l != nullptr ? Level1Rank(l->level1) : -1;
-      };
-      auto label_of = [&](std::size_t k) {
-        if (!late_level2[k].empty()) return late_level2[k];
-        return level_at(Event::kLevel2, std::min(rows[k].name_position, rows[k].first));
-      };
-      bool in_order = runs.size() == late.size();
-      for (std::size_t r = 0; r < runs.size() && in_order; ++r) {
-        int rank = rank_of(late[r]->label);
-        int above = rank_of(label_of(runs[r].first));
-        int below = runs[r].second < rows.size() ? rank_of(label_of(runs[r].second))
-                                                 : static_cast<int>(Level1Labels().size());
-        in_order = rank >= 0 && above >= 0 && below >= 0 && above <= rank && rank <= below;
-      }
-      if (in_order)
+      std::vector<std::string> labels = late_level2;
+      if (runs.size() == late.size()) {
         for (std::size_t r = 0; r < runs.size(); ++r)
-          for (std::size_t k = runs[r].first; k < runs[r].second; ++k) late_level2[k] = late[r]->label;
+          for (std::size_t k : runs[r]) labels[k] = late[r]->label;
+      } else if (runs.size() == 1 && late.size() <= runs[0].size()) {
+        for (std::size_t u = 0; u < runs[0].size(); ++u) labels[runs[0][u]] = late[u * late.size() / runs[0].size()]->label;
+      }
+      if (labels != late_level2 && keeps_order(labels)) late_level2 = labels;
     }
   }
   // A label and its weight side by side pair first; the others go to the
@@ -1130,6 +1178,24 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
     }
     if (ind.group >= 0) groups[static_cast<std::size_t>(ind.group)].indicators.push_back(idx);
     report_.indicators.push_back(std::move(ind));
+  }
+  // A first level printed with its weight whose rows were not read still
+  // is a part of the form: its group stands, without members.
+  if (!goal_mode && !groups.empty()) {
+    auto add_empty = [&](const std::string& level1, double weight, const std::string& raw, const Location* where) {
+      for (const Group& g : groups)
+        if (g.level1 == level1) return;
+      Group group;
+      group.label = level1;
+      group.level1 = level1;
+      group.weight = weight;
+      group.weight_raw = raw;
+      if (where != nullptr) group.where = *where;
+      groups.push_back(std::move(group));
+    };
+    for (std::size_t e = 0; e < events.size(); ++e)
+      if (level1_weight[e]) add_empty(level1_weight[e]->label, level1_weight[e]->value, level1_weight[e]->raw, &events[e].token->where);
+    for (const LabelWeight& w : level1_weights_) add_empty(w.label, w.value, w.raw, nullptr);
   }
   if (report_.groups.empty()) report_.groups = std::move(groups);
   return leftover;

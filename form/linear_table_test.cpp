@@ -90,5 +90,55 @@ TEST(LinearTable, LateLabelGoesToTheRowsThatOnlyInheritOne) {
   EXPECT_EQ(r.groups[1].indicators, (std::vector<int>{1, 2, 3}));
 }
 
+TEST(LinearTable, LabelWrappedBesideANameIsJoinedAndTakenByThatRow) {
+  // 可持续影响指 / 标 wraps in the label column while the name beside it
+  // wraps too: the label's head shares a line with the name's first piece.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分", "产出指标（40分）",
+                   "数量指标", "开展政策宣传活动", "6", "6", "10", "效益指标（40分）", "100%", "100%", "20",
+                   "可持续影响指 进一步为服务对象宣传医疗", "标", "保障政策，提高群众知晓率", "总分", "30"});
+  ASSERT_EQ(r.indicators.size(), 2u);
+  EXPECT_EQ(r.indicators[0].level2, "数量指标");
+  EXPECT_EQ(r.indicators[1].name, "进一步为服务对象宣传医疗保障政策，提高群众知晓率");
+  EXPECT_EQ(r.indicators[1].level2, "可持续影响指标");
+  EXPECT_EQ(r.indicators[1].level1, "效益指标");
+}
+
+TEST(LinearTable, LateLabelsShareOutOverOneRunInOrder) {
+  // 时效指标 (two rows) and 社会效益指标 (one row) came out after all
+  // rows; the three rows after the 质量指标 row take them in order. The
+  // 满意度指标 part has no rows read: its group stands empty.
+  Report r = Read(Concat(
+      kHeader, {"产出指标", "（40分）", "", "数量指标", "", "开展政策宣传活动", "", "6", "", "6", "", "10", "",
+                "质量指标", "", "资金使用合规率", "", "达到100%", "", "100%", "", "10", "", "支付完成时间", "",
+                "2022年10月底前", "", "2022年10月底前", "", "10", "", "资金拨付及时率", "", "98%以上", "", "62%", "",
+                "6", "", "群众投诉率", "", "≦2%", "", "0.3%", "", "20", "", "可持续影响指标", "",
+                "进一步宣传医疗保障政策", "", "稳步提升", "", "稳步提升", "", "20", "", "时效指标", "", "效益指标",
+                "（40分）", "", "社会效益指标", "", "满意度指标", "（10分）", "", "总分", "", "76"}));
+  ASSERT_EQ(r.indicators.size(), 6u);
+  EXPECT_EQ(r.indicators[0].level2, "数量指标");
+  EXPECT_EQ(r.indicators[1].level2, "质量指标");
+  EXPECT_EQ(r.indicators[2].level2, "时效指标");
+  EXPECT_EQ(r.indicators[3].level2, "时效指标");
+  EXPECT_EQ(r.indicators[4].level2, "社会效益指标");
+  EXPECT_EQ(r.indicators[5].level2, "可持续影响指标");
+  ASSERT_EQ(r.groups.size(), 3u);
+  EXPECT_EQ(r.groups[0].indicators, (std::vector<int>{0, 1, 2, 3}));
+  EXPECT_EQ(r.groups[1].indicators, (std::vector<int>{4, 5}));
+  EXPECT_EQ(r.groups[2].level1, "满意度指标");
+  EXPECT_EQ(r.groups[2].weight, 10);
+  EXPECT_TRUE(r.groups[2].indicators.empty());
+}
+
+TEST(LinearTable, LateLabelsThatBreakTheLevelOrderStayUnused) {
+  // A late 满意度 label cannot go to a row above an 产出 row.
+  Report r = Read(Concat(kHeader, {"产出指标", "（40分）", "", "数量指标", "", "开展政策宣传活动", "", "6", "", "6",
+                                   "", "10", "", "资金使用合规率", "", "100%", "", "100%", "", "10", "", "成本指标",
+                                   "", "项目经费", "", "≤32万元", "", "32万元", "", "10", "", "服务对象满意度指标",
+                                   "", "总分", "", "30"}));
+  ASSERT_EQ(r.indicators.size(), 3u);
+  EXPECT_EQ(r.indicators[1].level2, "数量指标");
+  EXPECT_EQ(r.indicators[2].level2, "成本指标");
+}
+
 }  // namespace
 }  // namespace jixiao::form
