@@ -919,8 +919,9 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
         continue;
       }
       if (names[k].empty()) continue;
-      // Earlier names in the gap are the previous row's wrapped lines.
-      for (std::size_t n = 0; n + 1 < names[k].size() && k > 0; ++n)
+      // Earlier names in the gap are the previous row's wrapped lines;
+      // with a cell per paragraph they are cells of rows not read.
+      for (std::size_t n = 0; n + 1 < names[k].size() && k > 0 && !paragraph_cells_; ++n)
         for (const Token* p : names[k][n].pieces) rows[k - 1].name.push_back(p);
       rows[k].name = names[k].back().pieces;
       rows[k].name_position = names[k].back().position;

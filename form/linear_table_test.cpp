@@ -44,6 +44,18 @@ TEST(LinearTable, LinesOfOneParagraphAreOneName) {
   EXPECT_EQ(r.indicators[2].name, "为参保群众提供基本医疗保险、大病医保和医疗救助“一站式”服务");
 }
 
+TEST(LinearTable, AParagraphBetweenRowsIsNoPartOfTheRowAbove) {
+  // A cell per paragraph: a name whose row's figures are not there is a
+  // row not read, not a wrapped line of the name above.
+  Report r = Read(Concat(kHeader, {"产出指标", "", "数量指标", "", "预计参保人数", "", "≥59000人", "", "51163人", "",
+                                   "17", "", "成本指标", "", "普通居民122元/人/年 特", "殊人员182元/人/年", "",
+                                   "时效指标", "", "资金及时拨付率", "", "100%", "", "100%", "", "20", "", "总分", "",
+                                   "37"}));
+  ASSERT_EQ(r.indicators.size(), 2u);
+  EXPECT_EQ(r.indicators[0].name, "预计参保人数");
+  EXPECT_EQ(r.indicators[1].name, "资金及时拨付率");
+}
+
 TEST(LinearTable, WithoutBlankLinesAWrappedNameFollowsTheColumnWidth) {
   // The same cells without blank lines: a piece as wide as the column goes
   // on in the next line.
