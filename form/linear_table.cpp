@@ -1105,7 +1105,9 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
     return restarts;
   };
 
-  const bool goal_mode = goals_.size() >= 2;
+  // Rows belong to goals when the form has several, or one printed with its
+  // weight (年度绩效目标1（80分）: the 一级指标 beside it weigh nothing of their own).
+  const bool goal_mode = goals_.size() >= 2 || (goals_.size() == 1 && !goals_[0].raw.empty());
   std::vector<Group> groups;
   if (goal_mode) {
     for (const LabelWeight& g : goals_) {

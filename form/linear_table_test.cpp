@@ -152,5 +152,19 @@ TEST(LinearTable, LateLabelsThatBreakTheLevelOrderStayUnused) {
   EXPECT_EQ(r.indicators[2].level2, "成本指标");
 }
 
+TEST(LinearTable, OneGoalPrintedWithItsWeightHoldsAllRows) {
+  // 年度绩效目标1 (80分) wrapped over two lines, beside the 一级指标 labels:
+  // the rows are the goal's, and the 80 is not 效益指标's weight.
+  Report r = Read({"一级指 二级指标", "年初目标值 实际完成值（B） 得分", "三级指标", "标", "（A）", "数量指标",
+                   "整理归档业务档案", "3100份", "3395份", "60", "产出指 质量指标", "标", "年度绩效目", "标 1 (80分)",
+                   "社会效益", "群众投诉率", "不高于1%", "0.9%", "10", "效益指", "标 满意度", "定点医药机构满意度",
+                   "≥90%", "95%", "10", "总分", "80"});
+  ASSERT_EQ(r.indicators.size(), 3u) << r.indicators.size();
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(r.groups[0].label, "年度绩效目标1");
+  EXPECT_EQ(r.groups[0].weight, 80);
+  EXPECT_EQ(r.groups[0].indicators, (std::vector<int>{0, 1, 2}));
+}
+
 }  // namespace
 }  // namespace jixiao::form
