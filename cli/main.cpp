@@ -136,18 +136,22 @@ int SummaryCommand(const std::vector<std::string>& paths) {
     }
     std::printf("%s\n", path.c_str());
     for (const nlohmann::json& r : j.value()["reports"]) {
-      int errors = 0, warnings = 0;
+      int errors = 0, warnings = 0, unreadable = 0;
       for (const nlohmann::json& f : r.value("flags", nlohmann::json::array())) {
         errors += f.value("severity", "") == "error";
         warnings += f.value("severity", "") == "warning";
+        unreadable += f.value("code", "") == "UNREADABLE";
       }
       const nlohmann::json& total = r["total"];
       std::string name = r["project_name"].is_string() ? r["project_name"].get<std::string>() : "(no name)";
-      std::printf("  %-34s declared %-6s recomputed %-8s errors %d warnings %d\n", name.c_str(),
+      std::printf("  %-34s declared %-6s recomputed %-8s errors %d warnings %d", name.c_str(),
                   FormatNumber(total["declared"].is_number() ? total["declared"] : total["self_score_text"]).c_str(),
                   FormatNumber(total["recomputed"]).c_str(), errors, warnings);
+      if (unreadable > 0) std::printf(" unreadable %d", unreadable);
+      std::printf("\n");
+      // Unreadable values are listed too: a figure left null must not go unseen.
       for (const nlohmann::json& f : r.value("flags", nlohmann::json::array()))
-        if (f.value("severity", "") != "info")
+        if (f.value("severity", "") != "info" || f.value("code", "") == "UNREADABLE")
           std::printf("      %-7s %-26s %s\n", f.value("severity", "").c_str(), f.value("code", "").c_str(),
                       f.value("message", "").c_str());
     }

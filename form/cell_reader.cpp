@@ -10,7 +10,9 @@ void CellReader::FlagUnreadable(const PrintedText& cell, const std::string& path
     if (f.code == "UNREADABLE" && f.path == path) return;
   Flag f;
   f.code = "UNREADABLE";
-  f.severity = "warning";
+  // The severities grade what the document says; a cell we could not read
+  // says nothing about it. Its value is null, and the flag says why.
+  f.severity = "info";
   f.path = path;
   f.message = what + "“" + cell.text + "”无法可靠识读，未采用";
   f.declared_text = cell.text;

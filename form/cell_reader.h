@@ -4,7 +4,8 @@
 //
 // Rules: empty text is "not stated" (nullopt, no flag). Text that
 // Normalize() calls noisy, or a cell whose OCR confidence is below
-// kMinCellConfidence, is nullopt plus an UNREADABLE warning at `path` —
+// kMinCellConfidence, is nullopt plus an UNREADABLE flag at `path` (severity
+// info: it grades our reading, not the document) —
 // never a guess (text from a paragraph is judged by Normalize() alone).
 // "-", "—" and "/" (not applicable) give a Value that keeps
 // the mark as text and has no number.
@@ -45,7 +46,7 @@ class CellReader {
   // A score or weight cell -> points. `blank` is set when the cell is empty.
   ScoredNumber ReadPoints(const PrintedText& cell, const std::string& path);
 
-  // Adds an UNREADABLE warning for `cell` at `path`.
+  // Adds an UNREADABLE flag (info) for `cell` at `path`.
   void FlagUnreadable(const PrintedText& cell, const std::string& path, const std::string& what);
 
  private:
