@@ -394,8 +394,11 @@ TEST(ParseReports, LowConfidenceCellIsUnreadable) {
   const Report& r = result.reports[0];
   EXPECT_FALSE(r.indicators[0].actual.has_value());
   EXPECT_TRUE(HasFlag(r, "UNREADABLE", "/indicators/0/actual"));
-  for (const Flag& f : r.flags)
-    if (f.code == "UNREADABLE") EXPECT_EQ(f.severity, "info");  // grades the reading, not the document
+  for (const Flag& f : r.flags) {
+    if (f.code == "UNREADABLE") {
+      EXPECT_EQ(f.severity, "info");  // grades the reading, not the document
+    }
+  }
 }
 
 TEST(ParseReports, EmptyDocumentHasNoReport) {
