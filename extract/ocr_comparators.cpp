@@ -43,8 +43,16 @@ int ChevronDirection(Pix* component, bool* fused_bar) {
     RowInk(component, y, 0, w, &l, &r);
     return l >= 0 && (r - l + 1) * 10 >= w * 7;
   };
+  auto speck = [&](int y) {
+    int l = 0, r = 0;
+    RowInk(component, y, 0, w, &l, &r);
+    return l < 0 || (r - l + 1) * 5 < w;
+  };
   int bottom = h - 1;
   *fused_bar = false;
+  // A speck of noise touching the glyph from below (JPEG, blur) is no part
+  // of it, and would hide a fused bar.
+  while (bottom > h / 2 && speck(bottom)) --bottom;
   while (bottom > h / 2 && wide(bottom)) {
     *fused_bar = true;
     --bottom;

@@ -51,6 +51,21 @@ TEST(FindComparatorGlyphs, CountsABarFusedToTheChevron) {
   EXPECT_EQ(glyphs[0].text, "≧");
 }
 
+TEST(FindComparatorGlyphs, ASpeckUnderAFusedBarDoesNotHideIt) {
+  // JPEG noise: one pixel hanging under the fused bar makes the component's
+  // bottom row narrow.
+  OwnedPix pix(pixCreate(200, 80, 1));
+  const int x = 20, y = 20, w = 16, h = 14;
+  pixRenderLine(pix.get(), x, y, x + w, y + h / 2, 3, L_SET_PIXELS);
+  pixRenderLine(pix.get(), x + w, y + h / 2, x, y + h, 3, L_SET_PIXELS);
+  pixRenderLine(pix.get(), x, y + h + 2, x + w, y + h + 2, 3, L_SET_PIXELS);
+  pixSetPixel(pix.get(), x + 5, y + h + 4, 1);
+  pixRenderLine(pix.get(), x, y + h + 9, x + w, y + h + 9, 3, L_SET_PIXELS);
+  std::vector<ComparatorGlyph> glyphs = FindComparatorGlyphs(pix.get(), 200);
+  ASSERT_EQ(glyphs.size(), 1u);
+  EXPECT_EQ(glyphs[0].text, "≧");
+}
+
 TEST(FindComparatorGlyphs, IgnoresOtherShapes) {
   OwnedPix pix(pixCreate(400, 80, 1));
   // A chevron alone (">"), an "=", and a chevron with a bar and a stroke
