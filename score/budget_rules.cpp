@@ -136,6 +136,16 @@ void CheckBudget(RuleContext& ctx) {
     // A statement that gives only the rate is read against the table's figures.
     Execution se = ExecutionOf(s.planned && s.planned->number ? s.planned : b.planned,
                                s.executed && s.executed->number ? s.executed : b.executed);
+    // A rate read by OCR one digit away from the table's own (739% beside
+    // 73%) is the table's rate misread, when the table's rate is right.
+    if (b.rate && MaybeMisread(*s.rate, *b.rate) && !ctx.flags.Has("RATE_MISMATCH", "/budget/rate")) {
+      ctx.flags.Add(FlagBuilder("RATE_MISMATCH", "info", "/facts/rate_statements/" + std::to_string(k))
+                        .Message("文中所述执行率 " + s.rate->raw + " 与表中执行率 " + b.rate->raw +
+                                 " 仅差一字，系识读所得，疑为识读误差，未作比较")
+                        .Evidence(*s.rate)
+                        .Evidence(*b.rate));
+      continue;
+    }
     CheckRate(ctx, *s.rate, se, "/facts/rate_statements/" + std::to_string(k), "文中所述执行率");
   }
 }

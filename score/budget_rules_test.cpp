@@ -192,5 +192,24 @@ TEST(BudgetRulesTest, ScoreFromThePrintedRateIsAccepted) {
   EXPECT_EQ(FindFlag(r, "BUDGET_SCORE_MISMATCH"), nullptr) << Describe(r);
 }
 
+TEST(BudgetRulesTest, OcrRateStatementOneDigitFromTheTablesIsAMisread) {
+  // The table's 73% is right (102.23/140); the narrative, read by OCR, says 739%.
+  Report r = GoalTableBudget(1400000, "140", 1022300, "102.23", Percent(73, "73%"), 15);
+  RateStatement s;
+  s.rate = Percent(739, "739%");
+  s.rate->confidence = 0.7;
+  r.facts.rate_statements.push_back(s);
+  ScoreReport(r, BuiltinProfile("goal-table"));
+  const Flag* f = FindFlag(r, "RATE_MISMATCH", "/facts/rate_statements/0");
+  ASSERT_NE(f, nullptr) << Describe(r);
+  EXPECT_EQ(f->severity, "info");
+  // Typed text is taken at its word.
+  r.facts.rate_statements[0].rate->confidence = 1.0;
+  ScoreReport(r, BuiltinProfile("goal-table"));
+  f = FindFlag(r, "RATE_MISMATCH", "/facts/rate_statements/0");
+  ASSERT_NE(f, nullptr) << Describe(r);
+  EXPECT_EQ(f->severity, "error");
+}
+
 }  // namespace
 }  // namespace jixiao

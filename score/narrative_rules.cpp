@@ -90,7 +90,9 @@ void CheckComponents(RuleContext& ctx) {
       figures.push_back(&p);
       parts += (parts.empty() ? "" : "+") + Shown(p);
     }
-    if (!complete) continue;
+    // A total that is not one figure ("00" torn from "44,800,000.00") was
+    // not read whole.
+    if (!complete || !LooksLikeAmount(c.total.raw)) continue;
     double digit = CoarsestDigit(figures);
     std::string severity = AmountVerdict(ctx, *c.total.number, sum, digit, digit);
     if (severity.empty()) continue;
@@ -216,18 +218,21 @@ void CheckCrossReferences(RuleContext& ctx) {
     std::string severity;
     std::string listed;
     std::vector<const Value*> odd;
+    bool misread_only = true;  // every odd mention may be a misread digit
     for (size_t b = 0; b < mentions.size(); ++b) {
       std::string s = b == best ? "" : MentionVerdict(ctx, kind, *mentions[b], *mentions[best]);
       if (s == "skip") continue;
       listed += (listed.empty() ? "" : "、") + Shown(*mentions[b]);
       if (s.empty()) continue;
       odd.push_back(mentions[b]);
+      misread_only = misread_only && MaybeMisread(*mentions[b], *mentions[best]);
       if (severity != "error") severity = s;
     }
     if (severity.empty()) continue;
+    if (misread_only) severity = "info";
     FlagBuilder flag("CROSS_REFERENCE_MISMATCH", severity, "/facts/cross_refs/" + std::to_string(k));
     flag.Message(QuantityName(ref.quantity) + "在文中多处出现，数值不一：" + listed + "（多数为 " +
-                 Shown(*mentions[best]) + "）")
+                 Shown(*mentions[best]) + "）" + (misread_only ? "；识读所得，仅差一字，疑为识读误差" : ""))
         .Declared(*odd.front()->number)
         .Expected(*mentions[best]->number)
         .Evidence(*mentions[best]);

@@ -147,5 +147,34 @@ TEST(NarrativeRulesTest, SelfScoreStatedTwice) {
   EXPECT_NE(FindFlag(Scored(r), "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/0"), nullptr);
 }
 
+TEST(NarrativeRulesTest, AnOcrFigureOneDigitOffIsNotedNotFlagged) {
+  Report r = Narrative();
+  CrossRef misread;
+  misread.quantity = "executed";
+  Value odd = Money(46309000, "4630.9万元");
+  odd.confidence = 0.6;  // read by OCR
+  misread.mentions = {Money(16309000, "1630.9"), Money(16309000, "1630.9万元"), odd};
+  CrossRef typed;  // the same figures in a text layer are a contradiction
+  typed.quantity = "planned";
+  typed.mentions = {Money(16309000, "1630.9"), Money(16309000, "1630.9万元"), Money(46309000, "4630.9万元")};
+  CrossRef swapped;  // read by OCR, but two digits swapped is no misread
+  swapped.quantity = "remaining";
+  Value swap = Money(7458000, "745.8万元");
+  swap.confidence = 0.6;
+  swapped.mentions = {Money(4758000, "475.8"), Money(4758000, "475.8万元"), swap};
+  r.facts.cross_refs = {misread, typed, swapped};
+  Report out = Scored(r);
+  const Flag* f = FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/0");
+  ASSERT_NE(f, nullptr) << Describe(out);
+  EXPECT_EQ(f->severity, "info");
+  EXPECT_NE(f->message.find("疑为识读误差"), std::string::npos) << f->message;
+  const Flag* t = FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/1");
+  ASSERT_NE(t, nullptr) << Describe(out);
+  EXPECT_EQ(t->severity, "error");
+  const Flag* w = FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/2");
+  ASSERT_NE(w, nullptr) << Describe(out);
+  EXPECT_EQ(w->severity, "error");
+}
+
 }  // namespace
 }  // namespace jixiao

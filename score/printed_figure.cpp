@@ -117,6 +117,46 @@ std::optional<double> FirstNumberIn(const std::string& raw, int* decimals) {
   return negative ? -v : v;
 }
 
+namespace {
+
+// The digits and decimal points of `raw`, ASCII or full width, in order.
+std::string DigitsOf(const std::string& raw) {
+  std::string out;
+  size_t len = 0;
+  for (size_t i = 0; i < raw.size();) {
+    const int d = DigitAt(raw, i, &len);
+    if (d >= 0) {
+      out += static_cast<char>('0' + d);
+      i += len;
+    } else if (PointAt(raw, i, &len)) {
+      out += '.';
+      i += len;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool DigitsOneEditApart(const std::string& raw_a, const std::string& raw_b) {
+  const std::string a = DigitsOf(raw_a), b = DigitsOf(raw_b);
+  if (a.empty() || b.empty() || a == b) return false;
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  if (longer.size() - shorter.size() > 1) return false;
+  size_t i = 0;
+  while (i < shorter.size() && shorter[i] == longer[i]) ++i;
+  // Same length: one substitution; else one character more in `longer`.
+  const size_t skip = shorter.size() == longer.size() ? 1 : 0;
+  return shorter.compare(i + skip, std::string::npos, longer, i + 1, std::string::npos) == 0;
+}
+
+bool MaybeMisread(const Value& a, const Value& b) {
+  return (a.confidence < 1.0 || b.confidence < 1.0) && DigitsOneEditApart(a.raw, b.raw);
+}
+
 bool LooksLikeAmount(const std::string& raw) {
   std::string_view s(raw);
   size_t i = 0, len = 0;

@@ -36,6 +36,16 @@ std::optional<PrintedForm> PrintedFormOf(const Value& value);
 // Empty text passes (nothing says it is wrong).
 bool LooksLikeAmount(const std::string& raw);
 
+// Whether two figures print digits one character apart: one digit changed,
+// added or dropped (4630.9 / 1630.9, 739% / 73%). Only digits and the
+// decimal point count; figures without digits are never apart by one.
+bool DigitsOneEditApart(const std::string& raw_a, const std::string& raw_b);
+
+// Whether a disagreement between `a` and `b` may be a misread rather than
+// the document's: one of them was read by OCR (confidence below 1) and
+// their digits are one character apart, which is how a misread digit looks.
+bool MaybeMisread(const Value& a, const Value& b);
+
 // One unit of the last printed digit, in the normalized unit (100 元 for
 // "400.77" 万元). Nullopt when it cannot be told from raw.
 std::optional<double> LastDigitUnit(const Value& value);

@@ -63,5 +63,16 @@ TEST(FormatTest, NumbersAndAmountsLikeTheDocument) {
   EXPECT_EQ(FormatLike(1476, Money(15000, "15000")), "1476元");
 }
 
+TEST(DigitsOneEditApartTest, OneDigitChangedAddedOrDropped) {
+  EXPECT_TRUE(DigitsOneEditApart("4630.9万元", "1630.9"));   // changed
+  EXPECT_TRUE(DigitsOneEditApart("739%", "73%"));            // added at the end
+  EXPECT_TRUE(DigitsOneEditApart("16030.9", "1630.9"));      // added inside
+  EXPECT_TRUE(DigitsOneEditApart("１６３０.９", "1630.8"));    // full-width digits count
+  EXPECT_FALSE(DigitsOneEditApart("745.8", "475.8"));        // swapped: two changes
+  EXPECT_FALSE(DigitsOneEditApart("18146", "15000"));
+  EXPECT_FALSE(DigitsOneEditApart("358", "358万元"));          // the same digits
+  EXPECT_FALSE(DigitsOneEditApart("拾肆万元整", "14万元"));      // no digits on one side
+}
+
 }  // namespace
 }  // namespace jixiao::score
