@@ -50,9 +50,12 @@ int ChevronDirection(Pix* component, bool* fused_bar) {
   };
   int bottom = h - 1;
   *fused_bar = false;
-  // A speck of noise touching the glyph from below (JPEG, blur) is no part
-  // of it, and would hide a fused bar.
-  while (bottom > h / 2 && speck(bottom)) --bottom;
+  // A speck of noise touching a fused bar from below (JPEG, blur) is no
+  // part of the glyph, and would hide the bar. Only then: the narrow rows at
+  // the bottom of a chevron without a fused bar are its lower arm's tip.
+  int above_specks = bottom;
+  while (above_specks > h / 2 && speck(above_specks)) --above_specks;
+  if (above_specks < bottom && wide(above_specks)) bottom = above_specks;
   while (bottom > h / 2 && wide(bottom)) {
     *fused_bar = true;
     --bottom;
