@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -121,6 +122,28 @@ std::string OutputPathFor(const std::string& input, const std::string& output_di
   return (fs::path(output_dir) / (fs::path(input).stem().string() + ".json")).string();
 }
 
+namespace {
+
+// The order workers take inputs in. With several workers, the largest files
+// (most pages, as a rule) go first, so that the batch does not end with one
+// worker busy on a long document while the others idle; results are still
+// delivered in input order. One worker keeps the input order.
+std::vector<size_t> LargestFirst(const std::vector<std::string>& inputs, int jobs) {
+  std::vector<size_t> order(inputs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (jobs <= 1) return order;
+  std::vector<std::uintmax_t> sizes(inputs.size(), 0);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(inputs[i], ec);
+    sizes[i] = ec ? 0 : size;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
+  return order;
+}
+
+}  // namespace
+
 BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions& options,
                       const std::function<void(const BatchItem&)>& sink) {
   BatchSummary summary;
@@ -130,6 +153,7 @@ BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions
   std::mutex mu;
   std::condition_variable cv;
   std::atomic<size_t> next{0};
+  const std::vector<size_t> schedule = LargestFirst(inputs, options.jobs);
 
   if (!options.output_dir.empty()) RemoveStaleTemporaries(options.output_dir);
   std::FILE* index = nullptr;
@@ -140,7 +164,8 @@ BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions
   const auto batch_start = std::chrono::steady_clock::now();
 
   auto work = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++) {
+    for (size_t n = next++; n < inputs.size(); n = next++) {
+      const size_t i = schedule[n];
       BatchItem item;
       item.input = inputs[i];
       if (!options.output_dir.empty()) item.output = OutputPathFor(inputs[i], options.output_dir);

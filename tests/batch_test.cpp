@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "tests/cli_runner.h"
@@ -84,6 +85,38 @@ TEST(BatchTest, KilledRunLeavesOnlyCompleteFilesAndResumeFinishesIdentically) {
     EXPECT_EQ(ReadFile(e.path()), ReadFile(killed / e.path().filename())) << e.path().filename();
   for (auto& e : fs::directory_iterator(killed))
     EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << "stale temporary: " << e.path();
+  fs::remove_all(dir);
+}
+
+TEST(BatchTest, ParallelRunsDeliverTheSameDocumentsInInputOrder) {
+  // Workers take the largest inputs first; what comes out must not show it.
+  auto dir = ScratchDir("order");
+  auto inputs = dir / "in";
+  fs::create_directories(inputs);
+  const std::vector<std::string> samples = {"tieshan-2022-goal-table.txt", "zengdu-2020-group-weights.txt",
+                                            "mingguang-2021-weight-column.txt", "dongchuan-2020-narrative.txt"};
+  for (int i = 0; i < 12; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "report-%02d.txt", i);
+    fs::copy_file(fs::path(JIXIAO_SOURCE_DIR "/samples") / samples[i % samples.size()], inputs / name);
+  }
+  CommandResult one = RunJixiao("run -q -j 1 " + Quote(inputs.string()));
+  CommandResult three = RunJixiao("run -q -j 3 " + Quote(inputs.string()));
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  ASSERT_EQ(three.exit_code, 0) << three.err;
+  EXPECT_EQ(one.out, three.out);
+  // One line per input, in input order.
+  std::istringstream lines(three.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_FALSE(doc.is_discarded());
+    char name[32];
+    std::snprintf(name, sizeof name, "report-%02d.txt", n++);
+    EXPECT_NE(doc["source"]["path"].get<std::string>().find(name), std::string::npos) << n;
+  }
+  EXPECT_EQ(n, 12);
   fs::remove_all(dir);
 }
 
