@@ -38,14 +38,19 @@ TEST(FindComparatorGlyphs, ReadsTheFourComparators) {
   EXPECT_GE(glyphs[0].y1, 40);
 }
 
-TEST(FindComparatorGlyphs, CountsABarFusedToTheChevron) {
-  // Blur can join the first bar to the chevron's lower arm.
-  OwnedPix pix(pixCreate(200, 80, 1));
+// Draws ≧ at (20, 20) with its first bar fused to the lower arm (as blur
+// does) and the second `gap` px further down.
+void DrawFusedGreaterEqual(Pix* pix, int gap) {
   const int x = 20, y = 20, w = 16, h = 14;
-  pixRenderLine(pix.get(), x, y, x + w, y + h / 2, 3, L_SET_PIXELS);
-  pixRenderLine(pix.get(), x + w, y + h / 2, x, y + h, 3, L_SET_PIXELS);
-  pixRenderLine(pix.get(), x, y + h + 2, x + w, y + h + 2, 3, L_SET_PIXELS);
-  pixRenderLine(pix.get(), x, y + h + 8, x + w, y + h + 8, 3, L_SET_PIXELS);
+  pixRenderLine(pix, x, y, x + w, y + h / 2, 3, L_SET_PIXELS);
+  pixRenderLine(pix, x + w, y + h / 2, x, y + h, 3, L_SET_PIXELS);
+  pixRenderLine(pix, x, y + h + 2, x + w, y + h + 2, 3, L_SET_PIXELS);
+  pixRenderLine(pix, x, y + h + 2 + gap, x + w, y + h + 2 + gap, 3, L_SET_PIXELS);
+}
+
+TEST(FindComparatorGlyphs, CountsABarFusedToTheChevron) {
+  OwnedPix pix(pixCreate(200, 80, 1));
+  DrawFusedGreaterEqual(pix.get(), 6);
   std::vector<ComparatorGlyph> glyphs = FindComparatorGlyphs(pix.get(), 200);
   ASSERT_EQ(glyphs.size(), 1u);
   EXPECT_EQ(glyphs[0].text, "≧");
@@ -55,12 +60,8 @@ TEST(FindComparatorGlyphs, ASpeckUnderAFusedBarDoesNotHideIt) {
   // JPEG noise: one pixel hanging under the fused bar makes the component's
   // bottom row narrow.
   OwnedPix pix(pixCreate(200, 80, 1));
-  const int x = 20, y = 20, w = 16, h = 14;
-  pixRenderLine(pix.get(), x, y, x + w, y + h / 2, 3, L_SET_PIXELS);
-  pixRenderLine(pix.get(), x + w, y + h / 2, x, y + h, 3, L_SET_PIXELS);
-  pixRenderLine(pix.get(), x, y + h + 2, x + w, y + h + 2, 3, L_SET_PIXELS);
-  pixSetPixel(pix.get(), x + 5, y + h + 4, 1);
-  pixRenderLine(pix.get(), x, y + h + 9, x + w, y + h + 9, 3, L_SET_PIXELS);
+  DrawFusedGreaterEqual(pix.get(), 7);
+  pixSetPixel(pix.get(), 25, 38, 1);  // just under the fused bar
   std::vector<ComparatorGlyph> glyphs = FindComparatorGlyphs(pix.get(), 200);
   ASSERT_EQ(glyphs.size(), 1u);
   EXPECT_EQ(glyphs[0].text, "≧");
