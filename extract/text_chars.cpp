@@ -1,5 +1,4 @@
 #include "extract/text_chars.h"
-#include "model/utf8.h"
 
 #include <unicode/uchar.h>
 
@@ -65,7 +64,6 @@ char32_t LastChar(std::string_view s) {
   return pos == s.size() ? c : 0xFFFD;
 }
 
-void AppendChar(std::string& out, char32_t c) { AppendUtf8(out, c); }
 
 bool IsCjk(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||

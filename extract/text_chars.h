@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/utf8.h"
+
 namespace jixiao::text {
 
 // Decodes the code point at `pos` and advances `pos` past it (at least one
@@ -22,9 +24,6 @@ char32_t NextChar(std::string_view s, size_t& pos);
 // The first / last code point, or 0 for an empty string.
 char32_t FirstChar(std::string_view s);
 char32_t LastChar(std::string_view s);
-
-// Appends `c` as UTF-8.
-void AppendChar(std::string& out, char32_t c);
 
 bool IsCjk(char32_t c);          // ideographs (the scripts that wrap without spaces)
 bool IsWide(char32_t c);         // occupies two display columns

@@ -182,7 +182,7 @@ size_t ReadEntity(std::string_view s, size_t pos, std::string& out) {
     }
     if (code == 0xA0) code = ' ';
     if (code == '\n' || code == '\t' || code >= 0x20) {
-      if (code < 0xD800 || code > 0xDFFF) AppendChar(out, code);
+      if (code < 0xD800 || code > 0xDFFF) AppendUtf8(out, code);
     }
     return semi + 1;
   }

@@ -42,7 +42,7 @@ std::string NormalizeText(std::string_view in) {
       out += ' ';
       continue;
     }
-    text::AppendChar(out, c);
+    AppendUtf8(out, c);
   }
   return out;
 }

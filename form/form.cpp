@@ -98,11 +98,11 @@ TableReading ReadTablePart(const form::TablePart& part) {
 // name of a summary paragraph, else the title text.
 std::string FallbackNarrativeName(const form::NarrativePart& part) {
   if (part.paragraphs.empty()) return "";
-  std::u32string text = form::ToU32(part.paragraphs.front()->text);
+  std::u32string text = DecodeUtf8Lossy(part.paragraphs.front()->text);
   std::size_t open = text.find(U'“');
   std::size_t close = open == std::u32string::npos ? std::u32string::npos : text.find(U'”', open + 1);
   if (open != std::u32string::npos && close != std::u32string::npos && close - open < 60)
-    return form::ToU8(text.substr(open + 1, close - open - 1));
+    return EncodeUtf8(text.substr(open + 1, close - open - 1));
   std::string title;
   for (const Block* b : part.paragraphs) {
     if (form::CharCount(title) > 80) break;

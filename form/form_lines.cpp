@@ -142,7 +142,7 @@ std::optional<int> FiscalYearIn(std::string_view text) {
 }
 
 std::optional<std::string> FillDateTextIn(std::string_view text) {
-  std::u32string raw = ToU32(text);
+  std::u32string raw = DecodeUtf8Lossy(text);
   for (std::u32string_view label : {std::u32string_view(U"填报日期"), std::u32string_view(U"填报时间")}) {
     std::optional<std::u32string> after = AfterLabel(raw, label);
     if (!after) continue;
@@ -159,14 +159,14 @@ std::optional<std::string> FillDateTextIn(std::string_view text) {
       spaces = 0;
       date.push_back(c);
     }
-    std::string out = Trim(ToU8(date));
+    std::string out = Trim(EncodeUtf8(date));
     if (HasDigit(out)) return out;
   }
   return std::nullopt;
 }
 
 std::optional<std::string> HeaderTotalIn(std::string_view text) {
-  std::u32string raw = ToU32(text);
+  std::u32string raw = DecodeUtf8Lossy(text);
   std::optional<std::u32string> after = AfterLabel(raw, U"总分");
   if (!after) return std::nullopt;
   std::u32string figure;
@@ -178,7 +178,7 @@ std::optional<std::string> HeaderTotalIn(std::string_view text) {
     if (IsSpaceChar(c) && figure.empty()) continue;
     break;
   }
-  return ToU8(figure);
+  return EncodeUtf8(figure);
 }
 
 void ReadFormLines(const std::vector<const Block*>& paragraphs, Report& report, CellReader& reader) {

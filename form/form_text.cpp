@@ -1,5 +1,4 @@
 #include "form/form_text.h"
-#include "model/utf8.h"
 
 #include <algorithm>
 #include <memory>
@@ -81,9 +80,7 @@ bool MatchFrom(std::string_view s, std::size_t i, std::string_view cue, std::siz
 
 }  // namespace
 
-std::u32string ToU32(std::string_view text) { return DecodeUtf8Lossy(text); }
 
-std::string ToU8(std::u32string_view text) { return EncodeUtf8(text); }
 
 std::size_t CharCount(std::string_view text) {
   std::size_t n = 0;
@@ -98,20 +95,20 @@ bool IsCjk(char32_t c) {
 }
 
 std::string Fold(std::string_view text) {
-  std::u32string folded = ToU32(Nfkc(text));
+  std::u32string folded = DecodeUtf8Lossy(Nfkc(text));
   std::u32string out;
   out.reserve(folded.size());
   for (char32_t c : folded)
     if (!IsSpace(c)) out.push_back(c);
-  return ToU8(out);
+  return EncodeUtf8(out);
 }
 
 std::string Trim(std::string_view text) {
-  std::u32string s = ToU32(text);
+  std::u32string s = DecodeUtf8Lossy(text);
   std::size_t b = 0, e = s.size();
   while (b < e && IsSpace(s[b])) ++b;
   while (e > b && IsSpace(s[e - 1])) --e;
-  return ToU8(std::u32string_view(s).substr(b, e - b));
+  return EncodeUtf8(std::u32string_view(s).substr(b, e - b));
 }
 
 std::string JoinLines(std::string_view text) {
@@ -120,14 +117,14 @@ std::string JoinLines(std::string_view text) {
   while (start <= text.size()) {
     std::size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
-    std::u32string line = ToU32(Trim(text.substr(start, nl - start)));
+    std::u32string line = DecodeUtf8Lossy(Trim(text.substr(start, nl - start)));
     if (!line.empty()) {
       if (!out.empty() && IsAsciiAlnum(out.back()) && IsAsciiAlnum(line.front())) out.push_back(U' ');
       out += line;
     }
     start = nl + 1;
   }
-  return ToU8(out);
+  return EncodeUtf8(out);
 }
 
 bool MatchCue(std::string_view folded, std::string_view cue) {
@@ -150,7 +147,7 @@ bool MatchCueWhole(std::string_view folded, std::string_view cue) {
 }
 
 std::optional<PrintedWeight> FindPrintedWeight(std::string_view text) {
-  std::u32string s = ToU32(text);
+  std::u32string s = DecodeUtf8Lossy(text);
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (!IsOpenBracket(s[i])) continue;
     std::size_t k = i + 1;
@@ -175,7 +172,7 @@ std::optional<PrintedWeight> FindPrintedWeight(std::string_view text) {
       std::size_t used = 0;
       double v = std::stod(digits, &used);
       if (used != digits.size()) continue;
-      return PrintedWeight{v, ToU8(std::u32string_view(s).substr(i, k + 1 - i))};
+      return PrintedWeight{v, EncodeUtf8(std::u32string_view(s).substr(i, k + 1 - i))};
     } catch (...) {
       continue;
     }
@@ -189,13 +186,13 @@ std::string StripPrintedWeight(std::string_view text) {
     std::size_t at = out.find(w->raw);
     if (at != std::string::npos) out.erase(at, w->raw.size());
   }
-  std::u32string s = ToU32(Trim(out));
+  std::u32string s = DecodeUtf8Lossy(Trim(out));
   while (!s.empty() && (s.back() == U':' || s.back() == 0xFF1A || IsSpace(s.back()))) s.pop_back();
-  return Trim(ToU8(s));
+  return Trim(EncodeUtf8(s));
 }
 
 std::string StripBracketedLabels(std::string_view text) {
-  std::u32string s = ToU32(text);
+  std::u32string s = DecodeUtf8Lossy(text);
   std::u32string out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -214,13 +211,13 @@ std::string StripBracketedLabels(std::string_view text) {
     out.push_back(s[i]);
     ++i;
   }
-  std::string stripped = Trim(ToU8(out));
+  std::string stripped = Trim(EncodeUtf8(out));
   if (!HasDigit(stripped)) return Trim(text);
   return stripped;
 }
 
 std::string NameKey(std::string_view name) {
-  std::u32string s = ToU32(Fold(name));
+  std::u32string s = DecodeUtf8Lossy(Fold(name));
   std::u32string out;
   for (char32_t c : s) {
     switch (c) {
@@ -235,12 +232,12 @@ std::string NameKey(std::string_view name) {
   static const std::u32string kSuffix = U"项目";
   while (out.size() > kSuffix.size() && out.compare(out.size() - kSuffix.size(), kSuffix.size(), kSuffix) == 0)
     out.erase(out.size() - kSuffix.size());
-  return ToU8(out);
+  return EncodeUtf8(out);
 }
 
 double NameSimilarity(std::string_view a, std::string_view b) {
-  std::u32string x = ToU32(NameKey(a));
-  std::u32string y = ToU32(NameKey(b));
+  std::u32string x = DecodeUtf8Lossy(NameKey(a));
+  std::u32string y = DecodeUtf8Lossy(NameKey(b));
   if (x.empty() || y.empty()) return 0;
   if (x == y) return 1;
   if (x.size() > 300) x.resize(300);
@@ -274,7 +271,7 @@ bool LooksLikeFigure(std::string_view folded) {
   static const std::vector<std::string_view> kLabelWords = {"指标", "预算", "执行", "得分", "分值", "目标", "资金", "其中"};
   if (ContainsAny(folded, kLabelWords)) return false;
   std::size_t cjk = 0;
-  for (char32_t c : ToU32(folded))
+  for (char32_t c : DecodeUtf8Lossy(folded))
     if (IsCjk(c)) ++cjk;
   return cjk <= 8;
 }

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/utf8.h"
+
 namespace jixiao::form {
 
 // NFKC, then every space (ASCII, U+3000, NBSP, line breaks) removed.
@@ -56,10 +58,6 @@ std::string NameKey(std::string_view name);
 // Similarity of two project names in 0..1 (1 = same NameKey); one name
 // contained in the other counts as at least 0.9.
 double NameSimilarity(std::string_view a, std::string_view b);
-
-// Code points of UTF-8 text (invalid bytes become U+FFFD).
-std::u32string ToU32(std::string_view text);
-std::string ToU8(std::u32string_view text);
 
 // Counts code points.
 std::size_t CharCount(std::string_view text);

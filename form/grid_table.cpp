@@ -15,7 +15,7 @@ namespace {
 PrintedText Printed(const ViewCell& c) { return {c.text, c.where, c.confidence}; }
 
 bool HasCjk(std::string_view text) {
-  for (char32_t c : ToU32(text))
+  for (char32_t c : DecodeUtf8Lossy(text))
     if (IsCjk(c)) return true;
   return false;
 }
@@ -505,11 +505,11 @@ struct GroupBuilder {
 };
 
 std::string RemoveSpaces(std::string_view text) {
-  std::u32string s = ToU32(text);
+  std::u32string s = DecodeUtf8Lossy(text);
   std::u32string out;
   for (char32_t c : s)
     if (c != U' ' && c != 0x3000 && c != U'\t' && c != U'\n') out.push_back(c);
-  return ToU8(out);
+  return EncodeUtf8(out);
 }
 
 std::string IndexPath(int i, std::string_view field) {

@@ -71,7 +71,7 @@ KeyLabel ClassifyKeyLabel(std::string_view raw_text) {
     std::string_view rest = std::string_view(folded).substr(k.label.size());
     // "项目名称" alone, "项目名称：X", "项目名称 X"; not "项目名称及内容说明".
     bool separated = rest.empty() || StartsWith(rest, ":") || StartsWith(rest, "(");
-    std::u32string raw = ToU32(Trim(raw_text));
+    std::u32string raw = DecodeUtf8Lossy(Trim(raw_text));
     // Find where the label ends in the raw text (raw may hold spaces).
     std::size_t label_chars = CharCount(k.label);
     std::size_t seen = 0, pos = 0;
@@ -83,11 +83,11 @@ KeyLabel ClassifyKeyLabel(std::string_view raw_text) {
     bool space_after = !after.empty() && (after.front() == U' ' || after.front() == 0x3000 || after.front() == U'\t');
     if (!separated && !space_after) continue;
     // Drop a bracketed remark right after the label: 填报单位（盖章）.
-    std::string value = Trim(ToU8(after));
-    std::u32string v = ToU32(value);
+    std::string value = Trim(EncodeUtf8(after));
+    std::u32string v = DecodeUtf8Lossy(value);
     while (!v.empty() && (v.front() == U':' || v.front() == 0xFF1A)) v.erase(v.begin());
     out.field = k.field;
-    out.inline_value = Trim(ToU8(v));
+    out.inline_value = Trim(EncodeUtf8(v));
     return out;
   }
   return out;

@@ -64,15 +64,15 @@ bool IsDetachedUnit(std::string_view f) {
 std::vector<std::string> SplitCells(std::string_view line) {
   std::vector<std::string> pieces;
   std::u32string cur;
-  for (char32_t c : ToU32(line)) {
+  for (char32_t c : DecodeUtf8Lossy(line)) {
     if (c == U' ' || c == 0x3000 || c == U'\t') {
-      if (!cur.empty()) pieces.push_back(ToU8(cur));
+      if (!cur.empty()) pieces.push_back(EncodeUtf8(cur));
       cur.clear();
     } else {
       cur.push_back(c);
     }
   }
-  if (!cur.empty()) pieces.push_back(ToU8(cur));
+  if (!cur.empty()) pieces.push_back(EncodeUtf8(cur));
   std::vector<std::string> out;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     std::string f = Fold(pieces[i]);
@@ -229,9 +229,9 @@ bool IsCheckboxLine(std::string_view f) {
 
 std::string RemoveSpaces(std::string_view text) {
   std::u32string out;
-  for (char32_t c : ToU32(text))
+  for (char32_t c : DecodeUtf8Lossy(text))
     if (c != U' ' && c != 0x3000 && c != U'\t') out.push_back(c);
-  return ToU8(out);
+  return EncodeUtf8(out);
 }
 
 // ---- the reader -------------------------------------------------------------------
@@ -384,8 +384,8 @@ void LinearReader::ReadColumnsAndWeights() {
   for (std::string_view mark : {"(万元)", "(元)"}) {
     std::size_t at = 0;
     while (!money_unit_ && (at = joined.find(mark, at)) != std::string::npos) {
-      std::u32string prefix = ToU32(joined.substr(0, at));
-      std::string before = ToU8(prefix.substr(prefix.size() > 8 ? prefix.size() - 8 : 0));
+      std::u32string prefix = DecodeUtf8Lossy(joined.substr(0, at));
+      std::string before = EncodeUtf8(prefix.substr(prefix.size() > 8 ? prefix.size() - 8 : 0));
       if (Contains(before, "预算") || Contains(before, "资金") || Contains(before, "执行情况"))
         money_unit_ = mark == "(万元)" ? "万元" : "元";
       at += mark.size();
@@ -398,8 +398,8 @@ void LinearReader::ReadColumnsAndWeights() {
     if (!w) break;
     std::size_t at = joined.find(w->raw, from);
     if (at == std::string::npos) break;
-    std::u32string before = ToU32(joined.substr(0, at));
-    std::string tail = ToU8(before.size() > 14 ? before.substr(before.size() - 14) : before);
+    std::u32string before = DecodeUtf8Lossy(joined.substr(0, at));
+    std::string tail = EncodeUtf8(before.size() > 14 ? before.substr(before.size() - 14) : before);
     from = at + w->raw.size();
     if (Contains(tail, "预算执行") || EndsWith(tail, "万元)") || EndsWith(tail, "元)")) {
       if (!budget_weight_) budget_weight_ = w->value;

@@ -116,7 +116,7 @@ std::string RawSpan(const Paragraph& p, std::size_t begin, std::size_t end) {
   std::u32string piece = Trim(std::u32string_view(p.text).substr(begin, end - begin));
   for (char32_t& c : piece)
     if (c == U'\n') c = U' ';
-  return ToUtf8(piece);
+  return EncodeUtf8(piece);
 }
 
 }  // namespace

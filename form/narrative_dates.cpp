@@ -156,7 +156,7 @@ void ReadDates(const Context& context, Narrative& out) {
       std::size_t skip = 0;
       for (std::size_t seen = 0; skip < printed.size() && seen < sig->unit.size(); ++skip)
         if (!IsSpaceChar(printed[skip])) ++seen;
-      std::string raw = ToUtf8(Trim(std::u32string_view(printed).substr(skip)));
+      std::string raw = EncodeUtf8(Trim(std::u32string_view(printed).substr(skip)));
       Value v = Normalize(raw).value;
       if (!v.date) continue;
       v.raw = raw;

@@ -26,7 +26,7 @@ std::vector<std::string> PerFromCue(std::u32string_view cue) {
     if (cue[i] != U'每') continue;
     char32_t unit = cue[i + 1];
     if (unit == U'个' && i + 2 < cue.size()) unit = cue[i + 2];
-    per.push_back(ToUtf8(std::u32string(1, unit)));
+    per.push_back(EncodeUtf8(std::u32string(1, unit)));
   }
   return per;
 }
@@ -58,7 +58,7 @@ std::string SentenceRaw(const SentenceFigures& s) {
   std::u32string text = Trim(s.sentence.text);
   for (char32_t& c : text)
     if (c == U'\n') c = U' ';
-  return ToUtf8(text);
+  return EncodeUtf8(text);
 }
 
 void ReadUnitPrices(const SentenceFigures& s, const Paragraph& p, Narrative& out) {
@@ -83,7 +83,7 @@ void ReadUnitPrices(const SentenceFigures& s, const Paragraph& p, Narrative& out
     Value unit_amount = figs[price].value;
     if (unit_amount.per.empty()) unit_amount.per = PerFromCue(CueOf(s, price));
     std::u32string measure = CountMeasure(figs[c]);
-    if (unit_amount.per.empty() || ToUtf32(unit_amount.per.front()) != measure) continue;
+    if (unit_amount.per.empty() || DecodeUtf8Lossy(unit_amount.per.front()) != measure) continue;
     UnitPrice fact;
     fact.count = figs[c].value;
     fact.unit_amount = std::move(unit_amount);
@@ -159,7 +159,7 @@ void ReadComponents(const Context& context, std::size_t si, Narrative& out) {
     if (total.kind != FigureKind::kMoney && total.kind != FigureKind::kCount) return;
     std::u32string gap = RemoveSpaces(text.substr(total.end, among - total.end));
     if (gap.size() > 1 || IsPerUnitFigure(s, t) || Approximate(s, t)) return;
-    AddComponent(out, total.value, PartsAfter(s, first_after, total), ToUtf8(CueOf(s, t)), s, p);
+    AddComponent(out, total.value, PartsAfter(s, first_after, total), EncodeUtf8(CueOf(s, t)), s, p);
     return;
   }
   // A，B，共 C: a total stated after its parts.
@@ -180,7 +180,7 @@ void ReadComponents(const Context& context, std::size_t si, Narrative& out) {
       if (IsPerUnitFigure(s, k) || Approximate(s, k)) clean = false;
       parts.push_back(f.value);
     }
-    if (clean) AddComponent(out, total.value, std::move(parts), ToUtf8(cue), s, p);
+    if (clean) AddComponent(out, total.value, std::move(parts), EncodeUtf8(cue), s, p);
     return;
   }
 }
@@ -197,7 +197,7 @@ void ReadCounts(const SentenceFigures& s, Narrative& out) {
     bool actual = Contains(cue, U"实际");
     if (expected == actual) continue;
     CountMention m;
-    m.noun = ToUtf8(cue.substr(at - 2, 4));
+    m.noun = EncodeUtf8(cue.substr(at - 2, 4));
     m.expected = expected;
     m.value = f.value;
     out.count_mentions.push_back(std::move(m));

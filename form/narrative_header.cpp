@@ -182,7 +182,7 @@ void ReadLabels(const std::vector<Line>& lines, Narrative& out) {
       std::u32string text = DropRemarks(*value);
       if (!HasHanWord(text)) return;  // a seal or noise read in place of a name
       if (wraps) text = WithContinuation(lines, k, std::move(text));
-      field = ToUtf8(text);
+      field = EncodeUtf8(text);
     };
     fill(out.project_name, U"项目名称", true);
     fill(out.implementing_unit, U"项目单位", false);
@@ -191,7 +191,7 @@ void ReadLabels(const std::vector<Line>& lines, Narrative& out) {
     fill(out.department, U"主管部门", false);
     if (!out.fill_date) {
       if (std::optional<std::u32string> v = LabelValue(line.text, U"填报日期"); v && !v->empty()) {
-        std::string raw = ToUtf8(*v);
+        std::string raw = EncodeUtf8(*v);
         Value date = Normalize(raw).value;
         if (date.date) {
           date.raw = raw;
@@ -238,7 +238,7 @@ void ReadTitle(const std::vector<Line>& lines, Narrative& out, std::u32string* o
     std::u32string title;
     for (std::size_t k = start; k < r; ++k) title += lines[k].tight;
     title += tight.substr(0, title_end);
-    out.title = ToUtf8(title);
+    out.title = EncodeUtf8(title);
     std::size_t end = 0;
     if (!out.fiscal_year) {
       if (int y = YearDuAt(lines[r].tight, 0, &end); y != 0) out.fiscal_year = y;
@@ -326,11 +326,11 @@ void ReadHeader(const Context& context, Narrative& out) {
   }
   std::u32string org_line;
   ReadTitle(lines, out, &org_line);
-  if (out.project_name.empty()) out.project_name = ToUtf8(QuotedProjectName(context));
-  if (out.project_name.empty()) out.project_name = ToUtf8(EvaluatedProjectName(context));
-  if (out.project_name.empty() && !out.title.empty()) out.project_name = ToUtf8(NameFromTitle(ToUtf32(out.title)));
-  if (out.implementing_unit.empty()) out.implementing_unit = ToUtf8(SignatureUnit(lines));
-  if (out.implementing_unit.empty() && !org_line.empty()) out.implementing_unit = ToUtf8(DropCityPrefix(org_line));
+  if (out.project_name.empty()) out.project_name = EncodeUtf8(QuotedProjectName(context));
+  if (out.project_name.empty()) out.project_name = EncodeUtf8(EvaluatedProjectName(context));
+  if (out.project_name.empty() && !out.title.empty()) out.project_name = EncodeUtf8(NameFromTitle(DecodeUtf8Lossy(out.title)));
+  if (out.implementing_unit.empty()) out.implementing_unit = EncodeUtf8(SignatureUnit(lines));
+  if (out.implementing_unit.empty() && !org_line.empty()) out.implementing_unit = EncodeUtf8(DropCityPrefix(org_line));
   if (!out.fiscal_year) out.fiscal_year = MostNamedYear(context);
 }
 

@@ -63,7 +63,7 @@ std::string CleanName(std::u32string_view name) {
   std::size_t b = 0, e = tight.size();
   while (b < e && !IsHan(tight[b])) ++b;
   while (e > b && !IsHan(tight[e - 1])) --e;
-  return ToUtf8(std::u32string_view(tight).substr(b, e - b));
+  return EncodeUtf8(std::u32string_view(tight).substr(b, e - b));
 }
 
 // The list number a sentence opens with: "2." / "2、" / "（2）", or 0.
@@ -158,7 +158,7 @@ void ReadScores(const Context& context, Narrative& out) {
       Section section;
       if ((level1 || level2) && !name.empty() && ReadSectionScores(s, section)) {
         section.name = CleanName(name);
-        section.raw = ToUtf8(Trim(s.sentence.text));
+        section.raw = EncodeUtf8(Trim(s.sentence.text));
         section.where = p.where;
         if (section.name.empty()) {
           orphan_child = true;  // a scored line we cannot name

@@ -5,7 +5,6 @@
 #include <string_view>
 
 #include "normalize/normalize.h"
-#include "model/utf8.h"
 
 namespace jixiao::narrative {
 namespace {
@@ -103,9 +102,7 @@ std::size_t ExtendPerUnit(std::u32string_view s, std::size_t end) {
 
 }  // namespace
 
-std::u32string ToUtf32(std::string_view text) { return DecodeUtf8Lossy(text); }
 
-std::string ToUtf8(std::u32string_view text) { return EncodeUtf8(text); }
 
 bool IsSpaceChar(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0 || c == U'\r'; }
 
@@ -175,7 +172,7 @@ Paragraph MakeParagraph(const Block& block) {
   p.where.page = block.page;
   p.where.bbox = block.bbox;
   p.confidence = block.confidence;
-  std::u32string all = ToUtf32(block.text);
+  std::u32string all = DecodeUtf8Lossy(block.text);
   std::size_t start = 0;
   while (start <= all.size()) {
     std::size_t nl = all.find(U'\n', start);
@@ -315,7 +312,7 @@ std::u32string_view ClauseBefore(std::u32string_view text, std::size_t pos, std:
 std::string RawOf(const Sentence& sentence, std::size_t begin, std::size_t end) {
   end = std::min(end, sentence.text.size());
   begin = std::min(begin, end);
-  return ToUtf8(Trim(sentence.text.substr(begin, end - begin)));
+  return EncodeUtf8(Trim(sentence.text.substr(begin, end - begin)));
 }
 
 std::vector<Figure> ScanFigures(const Sentence& sentence, const Location& where, double confidence) {

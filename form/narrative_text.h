@@ -22,11 +22,9 @@
 
 #include "model/document.h"
 #include "model/layout.h"
+#include "model/utf8.h"
 
 namespace jixiao::narrative {
-
-std::u32string ToUtf32(std::string_view text);  // invalid bytes -> U+FFFD
-std::string ToUtf8(std::u32string_view text);
 
 bool IsSpaceChar(char32_t c);       // ASCII space/tab, U+3000, U+00A0
 bool IsAsciiDigitChar(char32_t c);

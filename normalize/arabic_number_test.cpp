@@ -17,7 +17,7 @@ std::optional<NumberToken> Read(TextView text, NumberIssue* issue = nullptr) {
 
 double Value(TextView text) {
   auto token = Read(text);
-  EXPECT_TRUE(token.has_value()) << ToUtf8(text);
+  EXPECT_TRUE(token.has_value()) << EncodeUtf8(text);
   return token ? token->value : -1;
 }
 

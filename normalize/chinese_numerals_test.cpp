@@ -7,7 +7,7 @@ namespace {
 
 double Read(TextView text) {
   auto token = ReadChineseNumber(text, 0);
-  EXPECT_TRUE(token.has_value()) << ToUtf8(text);
+  EXPECT_TRUE(token.has_value()) << EncodeUtf8(text);
   return token ? token->value : -1;
 }
 

@@ -149,7 +149,7 @@ class Finder {
     }
     if (f.unit && *f.unit != "%") {
       std::vector<std::string> per;
-      for (TextView d : PerPrefix(t_, region_, q.begin)) per.push_back(ToUtf8(d));
+      for (TextView d : PerPrefix(t_, region_, q.begin)) per.push_back(EncodeUtf8(d));
       per.insert(per.end(), f.per.begin(), f.per.end());
       f.per = std::move(per);
     }
@@ -316,7 +316,7 @@ class Finder {
         // small number (九成, 8成).
         const bool tenths = u->scale == 10;
         if (!tenths || (unit_at == number.end && value <= 10)) {
-          f.unit = ToUtf8(u->unit);
+          f.unit = EncodeUtf8(u->unit);
           value *= u->scale;
           p = u->end;
           if (u->kind == UnitKind::kMoney) p = ReadJiaoFen(p, &value);
@@ -330,7 +330,7 @@ class Finder {
 
     if (f.unit && *f.unit != "%") {
       if (auto per = MatchPerSuffix(t_, p)) {
-        for (TextView d : per->per) f.per.push_back(ToUtf8(d));
+        for (TextView d : per->per) f.per.push_back(EncodeUtf8(d));
         p = per->end;
       }
     }

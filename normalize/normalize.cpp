@@ -40,7 +40,7 @@ std::optional<ColumnUnit> ReadBareUnit(TextView text) {
   }
   if (auto u = norm::MatchUnit(view, pos)) {
     result.factor *= u->scale;
-    result.unit = norm::ToUtf8(u->unit);
+    result.unit = EncodeUtf8(u->unit);
     pos = u->end;
   }
   if (pos != view.size()) return std::nullopt;
@@ -92,7 +92,7 @@ Normalized NormalizeUnguarded(std::string_view text, const NormalizeContext& con
     return out;
   }
   const TextView original = norm::Trim(*decoded);
-  out.value.text = norm::ToUtf8(original);
+  out.value.text = EncodeUtf8(original);
   if (original.empty()) return out;
   if (original.size() > kMaxFigureText) {
     // Too long to be one figure; if it is full of digits it is a mangled cell.

@@ -1,5 +1,4 @@
 #include "normalize/text.h"
-#include "model/utf8.h"
 
 namespace jixiao::norm {
 
@@ -27,6 +26,5 @@ std::size_t SkipSpacesBack(TextView text, std::size_t end) {
   return end;
 }
 
-std::string ToUtf8(TextView text) { return EncodeUtf8(text); }
 
 }  // namespace jixiao::norm

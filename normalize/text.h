@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/utf8.h"
+
 namespace jixiao::norm {
 
 using Text = std::u32string;
@@ -36,8 +38,5 @@ std::size_t SkipSpaces(TextView text, std::size_t pos);
 
 // Position after skipping spaces backwards from `end` (exclusive end).
 std::size_t SkipSpacesBack(TextView text, std::size_t end);
-
-// UTF-8 encoding of valid code points.
-std::string ToUtf8(TextView text);
 
 }  // namespace jixiao::norm
