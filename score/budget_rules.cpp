@@ -19,10 +19,9 @@ struct Execution {
 // executed / planned x 100 when both are clean money figures and planned > 0.
 Execution ExecutionOf(const std::optional<Value>& planned, const std::optional<Value>& executed) {
   Execution e;
-  if (planned && planned->number && LooksLikeAmount(planned->raw)) e.planned = &*planned;
-  if (executed && executed->number && LooksLikeAmount(executed->raw)) e.executed = &*executed;
-  if (e.planned && e.executed && *e.planned->number > 0 && *e.executed->number >= 0 &&
-      std::isfinite(*e.planned->number) && std::isfinite(*e.executed->number))
+  if (IsCleanAmount(planned)) e.planned = &*planned;
+  if (IsCleanAmount(executed)) e.executed = &*executed;
+  if (e.planned && e.executed && *e.planned->number > 0 && *e.executed->number >= 0)
     e.rate = *e.executed->number / *e.planned->number * 100.0;
   return e;
 }

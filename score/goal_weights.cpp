@@ -10,8 +10,6 @@ namespace jixiao::score {
 
 namespace {
 
-bool MemberValid(const Report& report, int i) { return i >= 0 && static_cast<size_t>(i) < report.indicators.size(); }
-
 bool CountsAsMet(const Assessment& a) { return a.outcome == Outcome::kMet || a.outcome == Outcome::kQualitative; }
 
 struct Goal {
@@ -70,13 +68,9 @@ void FlagGoalWeight(RuleContext& ctx, size_t g, double printed, double implied, 
                     .Evidence(group.where, group.weight_raw));
 }
 
-void FlagFormSum(RuleContext& ctx, double sum, double total, const std::string& parts) {
-  FlagBuilder flag("WEIGHT_SUM_MISMATCH", ctx.ForInferred("error"), "/groups");
-  flag.Message("各部分分值之和 " + parts + " = " + FormatNumber(sum) + " 与总分值 " + FormatNumber(total) + " 不符")
-      .Declared(sum)
-      .Expected(total);
-  for (const Group& group : ctx.report.groups) flag.Evidence(group.where, group.weight_raw);
-  ctx.flags.Add(flag);
+// The budget and goal weights (ctx.state) add up to `sum`, not the form's `total`.
+void FlagFormSum(RuleContext& ctx, double sum, double total) {
+  AddFormSumFlag(ctx, ctx.ForInferred("error"), sum, total, "个目标");
 }
 
 // The goal's met members' scores, each the weight of a met target, should
@@ -186,7 +180,7 @@ void InferGoalWeights(RuleContext& ctx) {
   }
 
   std::optional<double> budget = ctx.BudgetWeight();
-  std::optional<double> total = r.form_weight_total ? r.form_weight_total : ctx.profile.form_total;
+  std::optional<double> total = ctx.FormTotal();
   // W*: the printed weight, or an all-met goal's score sum.
   std::vector<std::optional<double>> weight_star(n);
   size_t unknown = 0;
@@ -220,19 +214,10 @@ void InferGoalWeights(RuleContext& ctx) {
   for (size_t g = 0; g < n; ++g)
     if (goals[g].printed && goals[g].all_met() && std::fabs(goals[g].known_sum - *goals[g].printed) >= tol)
       off_goals.push_back(g);
-  std::optional<double> sum;
-  std::string parts;
-  if (unknown == 0 && budget && total) {
-    sum = *budget;
-    parts = "预算执行 " + FormatNumber(*budget);
-    for (size_t g = 0; g < n; ++g) {
-      sum = *sum + *weight_star[g];
-      parts += " + " + (r.groups[g].label.empty() ? "第" + std::to_string(g + 1) + "个目标" : r.groups[g].label) +
-               " " + FormatNumber(*weight_star[g]);
-    }
-  }
-  bool form_known = sum.has_value();
-  double excess = form_known ? *sum - *total : 0;
+  const std::optional<double> sum = total ? BudgetAndGroupWeights(ctx) : std::nullopt;
+  const bool form_known = sum.has_value();
+  const double parts_sum = sum.value_or(0);  // read only when form_known
+  double excess = form_known ? parts_sum - *total : 0;
   bool form_ok = form_known && std::fabs(excess) < tol;
 
   bool explained = false;
@@ -243,23 +228,19 @@ void InferGoalWeights(RuleContext& ctx) {
     if (!form_known || form_ok) continue;
     double corrected = *goals[g].printed - excess - goals[g].known_sum;
     if (corrected > 1e-9) SetInferredWeight(ctx, goals[g].open[0], corrected);
-    FlagFormSum(ctx, *sum, *total, parts);
+    FlagFormSum(ctx, parts_sum, *total);
   }
   for (size_t g : off_goals) {
     double printed = *goals[g].printed, scores = goals[g].known_sum;
-    if (form_known && !form_ok && std::fabs(excess - (printed - scores)) < tol) {
-      // With the goal weight its members' scores give, the form adds up.
-      FlagGoalWeight(ctx, g, printed, scores, "其下已完成指标的得分（即权重）之和");
-      FlagFormSum(ctx, *sum, *total, parts);
-      explained = true;
-    } else if (form_ok) {
+    explained = true;
+    if (form_ok) {
       FlagGoalScores(ctx, g, printed, scores, "");
-      explained = true;
-    } else {
-      FlagGoalWeight(ctx, g, printed, scores, "其下已完成指标的得分（即权重）之和");
-      if (form_known) FlagFormSum(ctx, *sum, *total, parts);
-      explained = true;
+      continue;
     }
+    // Else the goal weight is named; when the form adds up with the weight
+    // its members' scores give, it explains the form total as well.
+    FlagGoalWeight(ctx, g, printed, scores, "其下已完成指标的得分（即权重）之和");
+    if (form_known) FlagFormSum(ctx, parts_sum, *total);
   }
   if (!form_known || form_ok || explained) return;
 
@@ -274,7 +255,7 @@ void InferGoalWeights(RuleContext& ctx) {
     if (!ScoreFits(ctx, m, inferred) && inferred - excess > 1e-9 && ScoreFits(ctx, m, inferred - excess)) {
       SetInferredWeight(ctx, m, inferred - excess);
       FlagGoalWeight(ctx, g, *s.printed, *s.printed - excess, "按总分值及其下指标得分推算的分值");
-      FlagFormSum(ctx, *sum, *total, parts);
+      FlagFormSum(ctx, parts_sum, *total);
       return;
     }
   }
@@ -289,7 +270,7 @@ void InferGoalWeights(RuleContext& ctx) {
                    "（总分值 " + FormatNumber(*total) + " 减去预算执行与其他目标分值）");
     return;
   }
-  FlagFormSum(ctx, *sum, *total, parts);
+  FlagFormSum(ctx, parts_sum, *total);
 }
 
 }  // namespace jixiao::score

@@ -152,7 +152,7 @@ void CheckMergedGroupScores(RuleContext& ctx) {
     bool complete = !group.indicators.empty();
     bool inferred = false;
     for (int i : group.indicators) {
-      if (i < 0 || static_cast<size_t>(i) >= r.indicators.size() || !r.indicators[i].score.recomputed) {
+      if (!MemberValid(r, i) || !r.indicators[i].score.recomputed) {
         complete = false;
         break;
       }

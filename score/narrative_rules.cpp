@@ -10,9 +10,7 @@ namespace jixiao::score {
 
 namespace {
 
-bool HasNumber(const std::optional<Value>& v) { return v && v->number && std::isfinite(*v->number); }
 bool HasNumber(const Value& v) { return v.number && std::isfinite(*v.number); }
-bool CleanAmount(const std::optional<Value>& v) { return HasNumber(v) && LooksLikeAmount(v->raw); }
 
 // "" (consistent), "warning" (between) or "error" (a discrepancy) for two
 // amounts, given the consistent tolerance `tol` and the discrepancy floor
@@ -33,7 +31,7 @@ std::string Shown(const Value& v) {
 
 void CheckRemaining(RuleContext& ctx) {
   const Budget& b = ctx.report.budget;
-  if (CleanAmount(b.remaining) && CleanAmount(b.planned) && CleanAmount(b.executed)) {
+  if (IsCleanAmount(b.remaining) && IsCleanAmount(b.planned) && IsCleanAmount(b.executed)) {
     double exact = *b.planned->number - *b.executed->number;
     double stated = *b.remaining->number;
     double digit = CoarsestDigit({&*b.planned, &*b.executed, &*b.remaining});
@@ -53,7 +51,7 @@ void CheckRemaining(RuleContext& ctx) {
                         .Evidence(*b.planned)
                         .Evidence(*b.executed));
   }
-  if (CleanAmount(b.initial) && CleanAmount(b.reduction) && CleanAmount(b.planned)) {
+  if (IsCleanAmount(b.initial) && IsCleanAmount(b.reduction) && IsCleanAmount(b.planned)) {
     double exact = *b.initial->number - *b.reduction->number;
     double stated = *b.planned->number;
     double digit = CoarsestDigit({&*b.initial, &*b.reduction, &*b.planned});

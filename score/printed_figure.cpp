@@ -204,6 +204,10 @@ bool LooksLikeAmount(const std::string& raw) {
   return i == s.size();
 }
 
+bool IsCleanAmount(const std::optional<Value>& v) {
+  return v && v->number && std::isfinite(*v->number) && LooksLikeAmount(v->raw);
+}
+
 std::optional<PrintedForm> PrintedFormOf(const Value& value) {
   int decimals = 0;
   std::optional<double> printed = FirstNumberIn(value.raw, &decimals);

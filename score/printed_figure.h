@@ -46,6 +46,10 @@ bool DigitsOneEditApart(const std::string& raw_a, const std::string& raw_b);
 // their digits are one character apart, which is how a misread digit looks.
 bool MaybeMisread(const Value& a, const Value& b);
 
+// Whether `v` holds a finite number printed as one money figure
+// (LooksLikeAmount): safe to compute with.
+bool IsCleanAmount(const std::optional<Value>& v);
+
 // One unit of the last printed digit, in the normalized unit (100 元 for
 // "400.77" 万元). Nullopt when it cannot be told from raw.
 std::optional<double> LastDigitUnit(const Value& value);

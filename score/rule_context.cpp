@@ -11,10 +11,12 @@ std::string RuleContext::ForInferred(const std::string& severity) const {
   return MilderOf(severity, profile.inferred_weight_severity);
 }
 
+bool RuleContext::PlausibleWeight(std::optional<double> w) const {
+  return w && std::isfinite(*w) && *w > 0 && *w <= Ceiling() + 1e-9;
+}
+
 std::optional<double> RuleContext::BudgetWeight() const {
-  const std::optional<double>& printed = report.budget.weight;
-  if (printed && std::isfinite(*printed) && *printed > 0 && *printed <= Ceiling()) return printed;
-  return profile.budget_weight;
+  return PlausibleWeight(report.budget.weight) ? report.budget.weight : profile.budget_weight;
 }
 
 std::optional<double> RuleContext::PlausiblePoints(const ScoredNumber& number) const {
@@ -25,8 +27,8 @@ std::optional<double> RuleContext::PlausiblePoints(const ScoredNumber& number) c
 }
 
 std::optional<double> RuleContext::Points(const ScoredNumber& number, const std::string& path) {
-  if (!number.declared || number.blank) return std::nullopt;
-  if (std::optional<double> v = PlausiblePoints(number)) return v;
+  std::optional<double> points = PlausiblePoints(number);
+  if (points || !number.declared || number.blank) return points;
   const double v = *number.declared;
   flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", path)
                 .Message("“" + (number.raw.empty() ? FormatNumber(v) : number.raw) + "”不可能是得分（总分仅 " +

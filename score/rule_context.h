@@ -45,6 +45,12 @@ struct ScoringState {
   std::vector<bool> group_weight_derived;
 };
 
+// Whether `i` names one of the report's indicators (group member lists are
+// read from documents and may point anywhere).
+inline bool MemberValid(const Report& report, int i) {
+  return i >= 0 && static_cast<size_t>(i) < report.indicators.size();
+}
+
 struct RuleContext {
   const ScoringProfile& profile;
   Report& report;
@@ -56,6 +62,14 @@ struct RuleContext {
   std::optional<double> BudgetWeight() const;
   // The most points any weight of the form can be (the form total).
   double Ceiling() const { return profile.form_total.value_or(100); }
+  // The full marks the form's parts must add up to: printed in the report,
+  // else the profile's.
+  std::optional<double> FormTotal() const {
+    return report.form_weight_total ? report.form_weight_total : profile.form_total;
+  }
+  // Whether `w` can be a weight: above 0 and at most the form total (else it
+  // was read from the wrong cell).
+  bool PlausibleWeight(std::optional<double> w) const;
   // A declared score, or nullopt when it is blank, missing, or not a
   // plausible score: negative, not finite, or far above the form total
   // (half as much again: a total typed as 103 is a finding, 719.8 is an

@@ -42,7 +42,7 @@ ItemSums SumItems(RuleContext& ctx) {
     double members = 0;
     bool members_ok = true;
     for (int i : g.indicators) {
-      if (i < 0 || static_cast<size_t>(i) >= r.indicators.size()) continue;
+      if (!MemberValid(r, i)) continue;
       merged[i] = true;
       if (r.indicators[i].score.recomputed) members += *r.indicators[i].score.recomputed; else members_ok = false;
     }
@@ -96,7 +96,7 @@ void CheckTotals(RuleContext& ctx) {
     // Items whose weights fall short of the full marks leave rows unread; the
     // difference may be theirs, so the sum cannot contradict the total.
     std::string shortfall;
-    const std::optional<double> full = r.form_weight_total ? r.form_weight_total : ctx.profile.form_total;
+    const std::optional<double> full = ctx.FormTotal();
     if (!severity.empty() && sums.weights && full &&
         *sums.weights < *full - ctx.profile.total_tolerance.consistent && *bottom > *sums.declared) {
       severity = "info";

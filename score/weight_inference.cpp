@@ -1,5 +1,6 @@
 #include "score/weight_inference.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "score/goal_weights.h"
@@ -10,12 +11,6 @@
 namespace jixiao::score {
 
 namespace {
-
-bool MemberValid(const Report& report, int i) { return i >= 0 && static_cast<size_t>(i) < report.indicators.size(); }
-
-bool PlausibleWeight(const RuleContext& ctx, std::optional<double> w) {
-  return w && std::isfinite(*w) && *w > 0 && *w <= ctx.Ceiling() + 1e-9;
-}
 
 // Whether indicator i's declared score fits `share` as its weight: the
 // rule's figure for a quantitative target (by a usual convention, or within
@@ -46,16 +41,18 @@ bool Overfull(const RuleContext& ctx, const Group& g, double weight, double* sco
 
 void SplitGroupWeights(RuleContext& ctx) {
   Report& r = ctx.report;
+  const size_t n = r.groups.size();
   // A row displaced into one group was taken from a neighbour: when any
   // group is overfull, no group's members are certain.
-  bool displaced = false;
-  for (const Group& g : r.groups) {
-    double scores = 0;
-    std::optional<double> weight = PrintedGroupWeight(ctx, g);
-    if (weight && Overfull(ctx, g, *weight, &scores)) displaced = true;
-  }
-  for (const Group& g : r.groups) {
-    std::optional<double> weight = PrintedGroupWeight(ctx, g);
+  std::vector<double> scores(n, 0);
+  std::vector<bool> overfull(n, false);
+  for (size_t g = 0; g < n; ++g)
+    if (const std::optional<double>& weight = ctx.state.group_weight[g])
+      overfull[g] = Overfull(ctx, r.groups[g], *weight, &scores[g]);
+  const bool displaced = std::find(overfull.begin(), overfull.end(), true) != overfull.end();
+  for (size_t gi = 0; gi < n; ++gi) {
+    const Group& g = r.groups[gi];
+    const std::optional<double>& weight = ctx.state.group_weight[gi];
     if (!weight || !MembershipConsistent(r, g)) continue;
     double printed_sum = 0;
     std::vector<int> open;
@@ -75,14 +72,12 @@ void SplitGroupWeights(RuleContext& ctx) {
     int misfits = 0;
     for (int i : open)
       if (!ScoreFitsShare(ctx, i, share)) ++misfits;
-    double scores = 0;
-    const bool overfull = Overfull(ctx, g, *weight, &scores);
     if (misfits > 1 || displaced) {
-      const std::string why = overfull    ? "其下各指标得分合计 " + FormatNumber(scores) + " 已超过该分值"
+      const std::string why = overfull[gi] ? "其下各指标得分合计 " + FormatNumber(scores[gi]) + " 已超过该分值"
                               : displaced ? "另一组的指标得分已超过其分值，各组成员不能确定"
                                           : "均分后每项 " + FormatNumber(share) + "，有 " + std::to_string(misfits) +
                                                 " 项得分与之不符";
-      ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", "/groups/" + std::to_string(&g - r.groups.data()) + "/weight")
+      ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", "/groups/" + std::to_string(gi) + "/weight")
                         .Message("“" + g.label + "”分值 " + FormatNumber(*weight) + "，" + why + "，各指标权重无法确定")
                         .Evidence(g.where, g.weight_raw));
       continue;
@@ -97,7 +92,7 @@ void SplitGroupWeights(RuleContext& ctx) {
 }  // namespace
 
 std::optional<double> PrintedGroupWeight(const RuleContext& ctx, const Group& group) {
-  return PlausibleWeight(ctx, group.weight) ? group.weight : std::nullopt;
+  return ctx.PlausibleWeight(group.weight) ? group.weight : std::nullopt;
 }
 
 void SetInferredWeight(RuleContext& ctx, int i, double weight) {
@@ -117,25 +112,45 @@ bool MembershipConsistent(const Report& report, const Group& group) {
   return true;
 }
 
+std::optional<double> BudgetAndGroupWeights(const RuleContext& ctx) {
+  std::optional<double> sum = ctx.BudgetWeight();
+  if (!sum || ctx.state.group_weight.size() != ctx.report.groups.size()) return std::nullopt;
+  for (const std::optional<double>& w : ctx.state.group_weight) {
+    if (!w) return std::nullopt;
+    *sum += *w;
+  }
+  return sum;
+}
+
 std::optional<double> FormWeightSum(const RuleContext& ctx) {
   const Report& r = ctx.report;
-  std::optional<double> budget = ctx.BudgetWeight();
   // Without group rows the form's structure was not read: nothing to add up.
-  if (!budget || r.groups.empty()) return std::nullopt;
-  double sum = *budget;
+  if (r.groups.empty()) return std::nullopt;
   std::vector<bool> grouped(r.indicators.size(), false);
-  for (size_t g = 0; g < r.groups.size(); ++g) {
-    std::optional<double> w = g < ctx.state.group_weight.size() ? ctx.state.group_weight[g] : std::nullopt;
-    if (!w || !MembershipConsistent(r, r.groups[g])) return std::nullopt;
-    sum += *w;
-    for (int i : r.groups[g].indicators)
+  for (const Group& g : r.groups) {
+    if (!MembershipConsistent(r, g)) return std::nullopt;
+    for (int i : g.indicators)
       if (MemberValid(r, i)) grouped[i] = true;
   }
   // An indicator outside every group means the form's structure was not
   // read in full: its weights cannot be added up with confidence.
-  for (size_t i = 0; i < r.indicators.size(); ++i)
-    if (!grouped[i]) return std::nullopt;
-  return sum;
+  if (std::find(grouped.begin(), grouped.end(), false) != grouped.end()) return std::nullopt;
+  return BudgetAndGroupWeights(ctx);
+}
+
+void AddFormSumFlag(RuleContext& ctx, const std::string& severity, double sum, double total,
+                    const std::string& unnamed_group, const std::string& note) {
+  const Report& r = ctx.report;
+  std::string parts = "预算执行 " + FormatNumber(ctx.BudgetWeight().value_or(0));
+  for (size_t g = 0; g < r.groups.size(); ++g)
+    parts += " + " + (r.groups[g].label.empty() ? "第" + std::to_string(g + 1) + unnamed_group : r.groups[g].label) +
+             " " + FormatNumber(ctx.state.group_weight[g].value_or(0));
+  FlagBuilder flag("WEIGHT_SUM_MISMATCH", severity, "/groups");
+  flag.Message("各部分分值之和 " + parts + " = " + FormatNumber(sum) + " 与总分值 " + FormatNumber(total) + " 不符" + note)
+      .Declared(sum)
+      .Expected(total);
+  for (const Group& group : r.groups) flag.Evidence(group.where, group.weight_raw);
+  ctx.flags.Add(flag);
 }
 
 void AssignWeights(RuleContext& ctx) {
@@ -147,7 +162,7 @@ void AssignWeights(RuleContext& ctx) {
   for (const Group& g : r.groups) st.group_weight.push_back(PrintedGroupWeight(ctx, g));
   for (size_t i = 0; i < r.indicators.size(); ++i) {
     Weight& w = r.indicators[i].weight;
-    if (!w.value || PlausibleWeight(ctx, w.value)) continue;
+    if (!w.value || ctx.PlausibleWeight(w.value)) continue;
     ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", "/indicators/" + std::to_string(i) + "/weight")
                       .Message("“" + (w.raw.empty() ? FormatNumber(*w.value) : w.raw) + "”不可能是权重，未作比较")
                       .Evidence(r.indicators[i].where, w.raw));

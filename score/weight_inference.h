@@ -31,9 +31,19 @@ void SetInferredWeight(RuleContext& ctx, int i, double weight);
 // printed, so no weight is split from, or added up against, the group.
 bool MembershipConsistent(const Report& report, const Group& group);
 
-// budget weight + every group weight (printed or derived), when the report
-// has groups, every group's weight is known and every indicator belongs to
-// a group.
+// budget weight + every group weight (ctx.state.group_weight), when all of
+// them are known.
+std::optional<double> BudgetAndGroupWeights(const RuleContext& ctx);
+
+// The same, when moreover the report has groups, each holds only rows of its
+// own 一级指标 and every indicator belongs to a group: the form's parts as
+// read, to hold against the form total.
 std::optional<double> FormWeightSum(const RuleContext& ctx);
+
+// WEIGHT_SUM_MISMATCH at /groups: the parts (budget weight and each group's
+// weight in ctx.state, a group without a label named 第N + `unnamed_group`)
+// add up to `sum`, not the form's `total`; `note` is appended to the message.
+void AddFormSumFlag(RuleContext& ctx, const std::string& severity, double sum, double total,
+                    const std::string& unnamed_group, const std::string& note = "");
 
 }  // namespace jixiao::score

@@ -35,23 +35,11 @@ bool GroupsAddUpAsAWhole(const RuleContext& ctx) {
   return std::fabs(groups - members) < ctx.profile.total_tolerance.consistent;
 }
 
-// The sum of the budget weight and every group weight read, when all are
-// known.
-std::optional<double> PartsRead(const RuleContext& ctx) {
-  std::optional<double> sum = ctx.BudgetWeight();
-  if (!sum) return std::nullopt;
-  for (size_t g = 0; g < ctx.report.groups.size(); ++g) {
-    if (!ctx.state.group_weight[g]) return std::nullopt;
-    *sum += *ctx.state.group_weight[g];
-  }
-  return sum;
-}
-
 // Whether the groups read fall short of the form's full marks: a group's
 // label was not read, so its rows were counted under a neighbour or none.
 bool GroupsMissing(const RuleContext& ctx) {
-  const std::optional<double> full = ctx.report.form_weight_total ? ctx.report.form_weight_total : ctx.profile.form_total;
-  const std::optional<double> parts = PartsRead(ctx);
+  const std::optional<double> full = ctx.FormTotal();
+  const std::optional<double> parts = BudgetAndGroupWeights(ctx);
   return full && parts && *parts < *full - ctx.profile.total_tolerance.consistent;
 }
 
@@ -78,7 +66,7 @@ void CheckColumnGroups(RuleContext& ctx) {
     std::string parts;
     for (int i : group.indicators) {
       // Only printed weights: a derived one would make the sum agree by construction.
-      if (i < 0 || static_cast<size_t>(i) >= r.indicators.size() || !r.indicators[i].weight.value ||
+      if (!MemberValid(r, i) || !r.indicators[i].weight.value ||
           r.indicators[i].weight.source == "group" || r.indicators[i].weight.source == "inferred") {
         complete = false;
         break;
@@ -104,11 +92,10 @@ void CheckColumnGroups(RuleContext& ctx) {
                    GroupsAddUpAsAWhole(ctx);
   for (const Mismatch& m : mismatches) {
     const Group& group = r.groups[m.group];
-    const bool absorbed = groups_missing;
-    const char* note = regrouped ? "（各组合计相符，疑为指标归组有误）"
-                       : absorbed ? "（有分组未读出，各指标归组无法确定）"
-                                  : "";
-    FlagBuilder flag("WEIGHT_SUM_MISMATCH", regrouped || absorbed ? "info" : m.severity,
+    const char* note = regrouped        ? "（各组合计相符，疑为指标归组有误）"
+                       : groups_missing ? "（有分组未读出，各指标归组无法确定）"
+                                        : "";
+    FlagBuilder flag("WEIGHT_SUM_MISMATCH", regrouped || groups_missing ? "info" : m.severity,
                      "/groups/" + std::to_string(m.group) + "/weight");
     flag.Message("“" + group.label + "”分值 " + FormatNumber(m.printed) + " 与其下各指标分值之和 " + m.parts + "=" +
                  FormatNumber(m.sum) + " 不符" + note)
@@ -129,8 +116,7 @@ double DeclaredItemScores(const RuleContext& ctx) {
 }
 
 void CheckFormTotal(RuleContext& ctx) {
-  const Report& r = ctx.report;
-  std::optional<double> total = r.form_weight_total ? r.form_weight_total : ctx.profile.form_total;
+  std::optional<double> total = ctx.FormTotal();
   std::optional<double> sum = FormWeightSum(ctx);
   if (!total || !sum) return;
   std::string severity = SumVerdict(ctx, *sum, *total);
@@ -139,17 +125,7 @@ void CheckFormTotal(RuleContext& ctx) {
   // parts allow: a part's label was not read, the form itself may add up.
   const bool parts_unread = *sum < *total && DeclaredItemScores(ctx) > *sum + ctx.profile.total_tolerance.consistent;
   if (parts_unread) severity = "info";
-  std::string parts = "预算执行 " + FormatNumber(ctx.BudgetWeight().value_or(0));
-  for (size_t g = 0; g < r.groups.size(); ++g)
-    parts += " + " + (r.groups[g].label.empty() ? "第" + std::to_string(g + 1) + "组" : r.groups[g].label) + " " +
-             FormatNumber(ctx.state.group_weight[g].value_or(0));
-  FlagBuilder flag("WEIGHT_SUM_MISMATCH", severity, "/groups");
-  flag.Message("各部分分值之和 " + parts + " = " + FormatNumber(*sum) + " 与总分值 " + FormatNumber(*total) + " 不符" +
-               (parts_unread ? "（各项得分已超出已读出的分值，或有分组未读出）" : ""))
-      .Declared(*sum)
-      .Expected(*total);
-  for (const Group& group : r.groups) flag.Evidence(group.where, group.weight_raw);
-  ctx.flags.Add(flag);
+  AddFormSumFlag(ctx, severity, *sum, *total, "组", parts_unread ? "（各项得分已超出已读出的分值，或有分组未读出）" : "");
 }
 
 void CheckSection(RuleContext& ctx, const Section& s, const std::string& path, int depth) {
