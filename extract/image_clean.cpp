@@ -19,32 +19,14 @@ constexpr int kRednessFull = 80;
 // serif CJK glyphs after blur and JPEG stay ink, paper noise does not.
 constexpr int kInkThreshold = 180;
 
-OwnedPix ColourWithoutSeals(Pix* rgb) {
-  const int w = pixGetWidth(rgb), h = pixGetHeight(rgb);
-  OwnedPix out(pixCreate(w, h, 8));
-  if (!out) return nullptr;
-  pixCopyResolution(out.get(), rgb);
-  const l_uint32* src = pixGetData(rgb);
-  l_uint32* dst = pixGetData(out.get());
-  const int swpl = pixGetWpl(rgb), dwpl = pixGetWpl(out.get());
-  for (int y = 0; y < h; ++y) {
-    const l_uint32* sline = src + static_cast<size_t>(y) * swpl;
-    l_uint32* dline = dst + static_cast<size_t>(y) * dwpl;
-    for (int x = 0; x < w; ++x) {
-      l_int32 r = 0, g = 0, b = 0;
-      extractRGBValues(sline[x], &r, &g, &b);
-      const int lum = (77 * r + 150 * g + 29 * b) >> 8;
-      int v = lum;
-      const int redness = r - g;
-      if (redness > kRednessStart) {
-        const int bright = std::max(r, b);
-        const int wgt = std::min(redness - kRednessStart, kRednessFull - kRednessStart);
-        v = lum + (bright - lum) * wgt / (kRednessFull - kRednessStart);
-      }
-      SET_DATA_BYTE(dline, x, std::clamp(v, 0, 255));
-    }
-  }
-  return out;
+// Luminance, moved toward the brightest channel as the pixel gets redder.
+int GreyFadingSealInk(int r, int g, int b) {
+  const int lum = (77 * r + 150 * g + 29 * b) >> 8;
+  const int redness = r - g;
+  if (redness <= kRednessStart) return lum;
+  const int bright = std::max(r, b);
+  const int wgt = std::min(redness - kRednessStart, kRednessFull - kRednessStart);
+  return lum + (bright - lum) * wgt / (kRednessFull - kRednessStart);
 }
 
 }  // namespace
@@ -58,7 +40,7 @@ OwnedPix GreyWithoutSeals(Pix* page) {
     if (!plain) return nullptr;
     src = plain.get();
   }
-  if (pixGetDepth(src) == 32) return ColourWithoutSeals(src);
+  if (pixGetDepth(src) == 32) return GreyFromRgb(src, GreyFadingSealInk);
   if (pixGetDepth(src) == 8) return OwnedPix(pixCopy(nullptr, src));
   return OwnedPix(pixConvertTo8(src, 0));
 }

@@ -117,6 +117,9 @@ InkExtent MeasureInk(Pix* binary, int min_band, int min_ink) {
   return ink;
 }
 
+// One em of the forms' body text (10.5 pt) in pixels at `dpi`.
+double BodyEm(double dpi) { return dpi * 10.5 / 72; }
+
 // A cell holding nothing but one flat bar is a dash: "-" or, about a
 // character wide, "—" (Tesseract reads a lone bar as 7, = or nothing).
 // Returns the dash, or an empty string.
@@ -126,7 +129,7 @@ std::string LoneDash(Pix* binary, double dpi) {
   std::string dash;
   l_int32 x = 0, y = 0, w = 0, h = 0;
   if (boxaGetCount(parts) == 1 && boxaGetBoxGeometry(parts, 0, &x, &y, &w, &h) == 0) {
-    const double em = dpi * 10.5 / 72;  // body text size of the forms
+    const double em = BodyEm(dpi);
     if (h * 2 <= w && h <= em * 0.25 && w >= em * 0.15) dash = w >= em * 0.55 ? "—" : "-";
   }
   boxaDestroy(&parts);
@@ -177,7 +180,7 @@ bool IsLoneNarrowGlyph(const std::vector<OcrWord>& words, const Rect& ink, doubl
   if (words.size() != 1 || words[0].symbols.size() != 1) return false;
   const std::string& text = words[0].symbols[0].text;
   if (text.empty() || static_cast<unsigned char>(text[0]) < 0x80) return false;
-  const double em = dpi * 10.5 / 72;
+  const double em = BodyEm(dpi);
   return ink.width() < em * 0.7 && ink.height() > em * 0.5;
 }
 

@@ -114,7 +114,7 @@ bool OcrOnePage(const poppler::page& page, int number, const PageSize& size, con
                                                 std::to_string(pixels) + " pixels)"));
     return false;
   }
-  Result<PixPtr> pix = RenderPage(page, dpi, RenderUse::kForOcr, turn.rotation());
+  Result<OwnedPix> pix = RenderPage(page, dpi, RenderUse::kForOcr, turn.rotation());
   if (!pix.ok()) {
     doc->problems.push_back(Problem(number, PageLabel(number) + ": " + pix.status().message()));
     return false;
@@ -167,7 +167,7 @@ void ReadTextPage(const poppler::page& page, int number, const PageSize& size, c
     doc->problems.push_back(Problem(number, PageLabel(number) +
                                                 ": page too large to look for table rules; tables read from alignment only"));
   } else {
-    Result<PixPtr> pix = RenderPage(page, kGridDpi, RenderUse::kForRules, turn.rotation());
+    Result<OwnedPix> pix = RenderPage(page, kGridDpi, RenderUse::kForRules, turn.rotation());
     if (pix.ok()) {
       std::vector<BBox> text_boxes;
       text_boxes.reserve(layer.size());

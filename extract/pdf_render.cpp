@@ -10,7 +10,6 @@
 
 namespace jixiao {
 
-void PixDestroyer::operator()(Pix* p) const { pixDestroy(&p); }
 
 long long RenderedPixels(double width_pt, double height_pt, double dpi) {
   const double w = std::ceil(width_pt * dpi / 72.0), h = std::ceil(height_pt * dpi / 72.0);
@@ -18,8 +17,8 @@ long long RenderedPixels(double width_pt, double height_pt, double dpi) {
   return static_cast<long long>(w) * static_cast<long long>(h);
 }
 
-Result<PixPtr> RenderPage(const poppler::page& page, double dpi, RenderUse use, int quarter_turns) {
-  if (!poppler::page_renderer::can_render()) return Result<PixPtr>::Error("Poppler was built without a renderer");
+Result<OwnedPix> RenderPage(const poppler::page& page, double dpi, RenderUse use, int quarter_turns) {
+  if (!poppler::page_renderer::can_render()) return Result<OwnedPix>::Error("Poppler was built without a renderer");
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_rgb24);
   if (use == RenderUse::kForOcr) {
@@ -33,10 +32,10 @@ Result<PixPtr> RenderPage(const poppler::page& page, double dpi, RenderUse use, 
                                                            poppler::rotate_180, poppler::rotate_90};
   poppler::image img = renderer.render_page(&page, dpi, dpi, -1, -1, -1, -1, kClockwise[quarter_turns & 3]);
   if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
-    return Result<PixPtr>::Error("page could not be rendered");
+    return Result<OwnedPix>::Error("page could not be rendered");
   const int w = img.width(), h = img.height();
-  PixPtr pix(pixCreate(w, h, 32));
-  if (!pix) return Result<PixPtr>::Error("out of memory rendering the page");
+  OwnedPix pix(pixCreate(w, h, 32));
+  if (!pix) return Result<OwnedPix>::Error("out of memory rendering the page");
   pixSetResolution(pix.get(), static_cast<l_int32>(std::lround(dpi)), static_cast<l_int32>(std::lround(dpi)));
   const char* src = img.const_data();
   const int stride = img.bytes_per_row();

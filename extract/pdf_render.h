@@ -11,6 +11,7 @@
 
 #include <memory>
 
+#include "extract/image_pix.h"
 #include "model/status.h"
 
 struct Pix;
@@ -21,11 +22,6 @@ class page;
 
 namespace jixiao {
 
-struct PixDestroyer {
-  void operator()(Pix* p) const;
-};
-using PixPtr = std::unique_ptr<Pix, PixDestroyer>;
-
 // Pixel count of a page of width x height points rendered at `dpi`.
 long long RenderedPixels(double width_pt, double height_pt, double dpi);
 
@@ -34,6 +30,6 @@ enum class RenderUse { kForOcr, kForRules };
 // `quarter_turns` turns the image counter-clockwise by that many quarter
 // turns after /Rotate (to show sideways content upright; see PageTurn in
 // pdf_words.h).
-Result<PixPtr> RenderPage(const poppler::page& page, double dpi, RenderUse use, int quarter_turns = 0);
+Result<OwnedPix> RenderPage(const poppler::page& page, double dpi, RenderUse use, int quarter_turns = 0);
 
 }  // namespace jixiao

@@ -33,8 +33,8 @@ struct LayerWord {
   std::vector<BBox> char_boxes;
 };
 
-// The words of the displayed page (`width` x `height` points), with boxes
-// tightened.
+// The words of the displayed page with their character boxes, as Poppler
+// gives them (TurnUpright turns and tightens them).
 std::vector<LayerWord> ReadTextLayer(const poppler::page& page);
 
 // How the page's text runs: the rotation most of its characters have. A

@@ -19,13 +19,10 @@
 #include <memory>
 #include <numeric>
 
+#include "extract/image_pix.h"
+
 namespace jixiao {
 namespace {
-
-struct PixDeleter {
-  void operator()(Pix* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
 struct BoxaDeleter {
   void operator()(Boxa* b) const { boxaDestroy(&b); }
@@ -70,28 +67,12 @@ Scale MakeScale(int width, int height, double points_per_pixel) {
   return s;
 }
 
-// Grey levels of a colour page with red ink (official seals) turned to
-// paper: a pixel much redder than it is green or blue becomes white, any
-// other its luminance. Black rules under a seal stay black (a seal printed
+// The grey level of a colour page's pixel with red ink (official seals)
+// turned to paper: a pixel much redder than it is green or blue becomes
+// white, any other its luminance. Black rules under a seal stay black (a seal printed
 // over them cannot lighten them), rules in blue or green stay dark.
-PixPtr GreyFadingRed(Pix* page) {
-  const int w = pixGetWidth(page), h = pixGetHeight(page);
-  PixPtr grey(pixCreate(w, h, 8));
-  if (!grey) return nullptr;
-  const l_uint32* src = pixGetData(page);
-  l_uint32* dst = pixGetData(grey.get());
-  const int swpl = pixGetWpl(page), dwpl = pixGetWpl(grey.get());
-  for (int y = 0; y < h; ++y) {
-    const l_uint32* s = src + static_cast<long long>(y) * swpl;
-    l_uint32* d = dst + static_cast<long long>(y) * dwpl;
-    for (int x = 0; x < w; ++x) {
-      l_int32 r = 0, g = 0, b = 0;
-      extractRGBValues(s[x], &r, &g, &b);
-      const int value = (r - std::max(g, b) > 60) ? 255 : (299 * r + 587 * g + 114 * b) / 1000;
-      SET_DATA_BYTE(d, x, value);
-    }
-  }
-  return grey;
+int GreyFadingRed(int r, int g, int b) {
+  return (r - std::max(g, b) > 60) ? 255 : (299 * r + 587 * g + 114 * b) / 1000;
 }
 
 // The page as ink (1 bpp, ink = 1), and for scans also the grey image with
@@ -104,8 +85,8 @@ constexpr int kFaintContrast = 5;
 constexpr int kInkThreshold = 140;
 
 struct Prepared {
-  PixPtr binary;
-  PixPtr grey;  // only for large (scanned) grey or colour input
+  OwnedPix binary;
+  OwnedPix grey;  // only for large (scanned) grey or colour input
 };
 
 Prepared Binarize(Pix* page) {
@@ -115,9 +96,9 @@ Prepared Binarize(Pix* page) {
     out.binary.reset(pixCopy(nullptr, page));  // a copy: text gets blanked
     return out;
   }
-  PixPtr grey;
+  OwnedPix grey;
   if (depth == 32) {
-    grey = GreyFadingRed(page);
+    grey = GreyFromRgb(page, GreyFadingRed);
   } else {
     grey.reset(pixConvertTo8(page, 0));
   }
@@ -127,7 +108,7 @@ Prepared Binarize(Pix* page) {
   const bool large = pixGetWidth(grey.get()) * static_cast<long long>(pixGetHeight(grey.get())) >
                      2'000'000;
   if (large) {
-    PixPtr norm(pixBackgroundNormSimple(grey.get(), nullptr, nullptr));
+    OwnedPix norm(pixBackgroundNormSimple(grey.get(), nullptr, nullptr));
     if (norm) {
       out.binary.reset(pixThresholdToBinary(norm.get(), kInkThreshold));
       out.grey = std::move(norm);
@@ -140,9 +121,9 @@ Prepared Binarize(Pix* page) {
 
 // Mean of each pixel with its `radius` neighbours along one direction
 // (8 bpp): noise averages out, a faint rule along that direction does not.
-PixPtr DirectionalMean(Pix* grey, bool vertical, int radius) {
+OwnedPix DirectionalMean(Pix* grey, bool vertical, int radius) {
   const int w = pixGetWidth(grey), h = pixGetHeight(grey);
-  PixPtr out(pixCreate(w, h, 8));
+  OwnedPix out(pixCreate(w, h, 8));
   if (!out) return nullptr;
   const l_uint32* src = pixGetData(grey);
   l_uint32* dst = pixGetData(out.get());
@@ -529,7 +510,7 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
   const Scale scale = MakeScale(width, height, points_per_pixel);
 
   Prepared prepared = Binarize(page);
-  PixPtr binary = std::move(prepared.binary);
+  OwnedPix binary = std::move(prepared.binary);
   if (!binary) return grids;
 
   // Deskew when the text lines are visibly tilted. Only scans can be
@@ -543,7 +524,7 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
         std::abs(angle) <= 5.0) {
       const double rad = angle * M_PI / 180.0;
       Pix* source = prepared.grey ? prepared.grey.get() : binary.get();
-      PixPtr rotated(pixRotate(source, static_cast<l_float32>(rad),
+      OwnedPix rotated(pixRotate(source, static_cast<l_float32>(rad),
                                prepared.grey ? L_ROTATE_SHEAR : L_ROTATE_SAMPLING, L_BRING_IN_WHITE,
                                0, 0));
       if (rotated && pixGetWidth(rotated.get()) == width && pixGetHeight(rotated.get()) == height) {
@@ -568,16 +549,16 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
   // rule stays a little darker than the paper beside it (a black top-hat
   // across the rule, independent of uneven light). Only long, thin runs are
   // taken from these masks.
-  PixPtr faint_h, faint_v;
+  OwnedPix faint_h, faint_v;
   if (prepared.grey) {
     const int radius = std::max(2, static_cast<int>(std::lround(1.5 / points_per_pixel)));
     const int across = 2 * radius + 1;
     for (const bool vertical : {true, false}) {
-      PixPtr mean = DirectionalMean(prepared.grey.get(), vertical, radius);
+      OwnedPix mean = DirectionalMean(prepared.grey.get(), vertical, radius);
       if (!mean) continue;
-      PixPtr dark(pixTophat(mean.get(), vertical ? across : 1, vertical ? 1 : across, L_TOPHAT_BLACK));
+      OwnedPix dark(pixTophat(mean.get(), vertical ? across : 1, vertical ? 1 : across, L_TOPHAT_BLACK));
       if (!dark) continue;
-      PixPtr mask(pixThresholdToBinary(dark.get(), kFaintContrast));
+      OwnedPix mask(pixThresholdToBinary(dark.get(), kFaintContrast));
       if (!mask) continue;
       pixInvert(mask.get(), mask.get());
       (vertical ? faint_v : faint_h) = std::move(mask);
@@ -595,13 +576,13 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
     pixRasterop(binary.get(), x0, y0, x1 - x0 + 1, y1 - y0 + 1, PIX_CLR, nullptr, 0, 0);
   }
 
-  PixPtr hclosed(scale.gap > 0 ? pixCloseSafeBrick(nullptr, binary.get(), scale.gap + 1, 1)
+  OwnedPix hclosed(scale.gap > 0 ? pixCloseSafeBrick(nullptr, binary.get(), scale.gap + 1, 1)
                                : pixClone(binary.get()));
-  PixPtr vclosed(scale.gap > 0 ? pixCloseSafeBrick(nullptr, binary.get(), 1, scale.gap + 1)
+  OwnedPix vclosed(scale.gap > 0 ? pixCloseSafeBrick(nullptr, binary.get(), 1, scale.gap + 1)
                                : pixClone(binary.get()));
   if (!hclosed || !vclosed) return grids;
-  PixPtr hmask(pixOpenCompBrickExtendDwa(nullptr, hclosed.get(), scale.min_len, 1));
-  PixPtr vmask(pixOpenCompBrickExtendDwa(nullptr, vclosed.get(), 1, scale.min_len));
+  OwnedPix hmask(pixOpenCompBrickExtendDwa(nullptr, hclosed.get(), scale.min_len, 1));
+  OwnedPix vmask(pixOpenCompBrickExtendDwa(nullptr, vclosed.get(), 1, scale.min_len));
   if (!hmask || !vmask) return grids;
   hclosed.reset();
   vclosed.reset();
@@ -626,8 +607,8 @@ std::vector<TableGrid> DetectTableGrids(Pix* page, double points_per_pixel,
     pixCloseCompBrickExtendDwa(faint_v.get(), faint_v.get(), 1, bridge);
     pixDilateBrick(faint_h.get(), faint_h.get(), 1, 3);
     pixDilateBrick(faint_v.get(), faint_v.get(), 3, 1);
-    PixPtr fh(pixOpenCompBrickExtendDwa(nullptr, faint_h.get(), strict.min_len, 1));
-    PixPtr fv(pixOpenCompBrickExtendDwa(nullptr, faint_v.get(), 1, strict.min_len));
+    OwnedPix fh(pixOpenCompBrickExtendDwa(nullptr, faint_h.get(), strict.min_len, 1));
+    OwnedPix fv(pixOpenCompBrickExtendDwa(nullptr, faint_v.get(), 1, strict.min_len));
     if (fh && fv) {
       // A faint rule must meet several clear rules (a table's light outer
       // border meets every row rule); smeared text meets none.
