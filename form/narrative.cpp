@@ -26,12 +26,7 @@ bool ContinuesSentence(const Paragraph& prev, const Paragraph& next) {
   return IsAsciiDigitChar(first) || first == U'分' || first == U'元' || first == U'%';
 }
 
-
-// OCR may cut a paragraph into its printed lines. A line that runs to the
-// right edge of the text column, without ending a sentence, continues on
-// the next line when that one starts at the left edge (not indented, not a
-// heading) just below it. Only for OCR: text layers and converters give
-// whole paragraphs.
+// The left and right edges of the text on one page.
 struct Column {
   double left = 0, right = 0;
 };
@@ -48,6 +43,11 @@ bool OpensItem(std::u32string_view folded) {
   return i > 0 && i < folded.size() && (folded[i] == U'、' || folded[i] == U'.');
 }
 
+// OCR may cut a paragraph into its printed lines. A line that runs to the
+// right edge of the text column, without ending a sentence, continues on
+// the next line when that one starts at the left edge (not indented, not a
+// heading) just below it. Only for OCR: text layers and converters give
+// whole paragraphs.
 bool WrapsOnto(const Block& prev, const Paragraph& prev_p, const Block& next, const Paragraph& next_p,
                const Column& column) {
   if (prev.confidence >= 1.0 && next.confidence >= 1.0) return false;
@@ -77,23 +77,25 @@ Context BuildContext(const std::vector<const Block*>& blocks) {
     if (block == nullptr || block->kind != Block::Kind::kParagraph) continue;
     Paragraph p = MakeParagraph(*block);
     if (p.lines.empty()) continue;
+    bool joins = false;
     if (!context.paragraphs.empty()) {
-      Paragraph& prev = context.paragraphs.back();
-      bool wrapped = prev_block != nullptr && columns.count(block->page) &&
-                     WrapsOnto(*prev_block, prev, *block, p, columns[block->page]);
-      if (wrapped || ContinuesSentence(prev, p)) {
-        prev.lines.back() += p.lines.front();
-        prev.lines.insert(prev.lines.end(), p.lines.begin() + 1, p.lines.end());
-        prev.text += p.text;
-        prev.folded += p.folded;
-        prev.confidence = std::min(prev.confidence, p.confidence);
-        if (prev.where.bbox && block->bbox && prev.where.page == block->page)
-          prev.where.bbox = prev.where.bbox->Union(*block->bbox);
-        prev_block = block;
-        continue;
-      }
+      const Paragraph& prev = context.paragraphs.back();
+      const auto column = columns.find(block->page);
+      joins = ContinuesSentence(prev, p) || (prev_block != nullptr && column != columns.end() &&
+                                            WrapsOnto(*prev_block, prev, *block, p, column->second));
     }
-    context.paragraphs.push_back(std::move(p));
+    if (joins) {
+      Paragraph& prev = context.paragraphs.back();
+      prev.lines.back() += p.lines.front();
+      prev.lines.insert(prev.lines.end(), p.lines.begin() + 1, p.lines.end());
+      prev.text += p.text;
+      prev.folded += p.folded;
+      prev.confidence = std::min(prev.confidence, p.confidence);
+      if (prev.where.bbox && block->bbox && prev.where.page == block->page)
+        prev.where.bbox = prev.where.bbox->Union(*block->bbox);
+    } else {
+      context.paragraphs.push_back(std::move(p));
+    }
     prev_block = block;
   }
   for (std::size_t i = 0; i < context.paragraphs.size(); ++i) {
