@@ -40,7 +40,7 @@ OwnedPix GreyWithoutSeals(Pix* page) {
     if (!plain) return nullptr;
     src = plain.get();
   }
-  if (pixGetDepth(src) == 32) return GreyFromRgb(src, GreyFadingSealInk);
+  if (pixGetDepth(src) == 32) return GreyFromRgb(src, [](int r, int g, int b) { return GreyFadingSealInk(r, g, b); });
   if (pixGetDepth(src) == 8) return OwnedPix(pixCopy(nullptr, src));
   return OwnedPix(pixConvertTo8(src, 0));
 }

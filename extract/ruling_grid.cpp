@@ -98,7 +98,7 @@ Prepared Binarize(Pix* page) {
   }
   OwnedPix grey;
   if (depth == 32) {
-    grey = GreyFromRgb(page, GreyFadingRed);
+    grey = GreyFromRgb(page, [](int r, int g, int b) { return GreyFadingRed(r, g, b); });
   } else {
     grey.reset(pixConvertTo8(page, 0));
   }
