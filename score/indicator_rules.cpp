@@ -56,9 +56,18 @@ void CheckQualitative(RuleContext& ctx, size_t i) {
     return;
   }
   double declared = *points;
+  if (declared > w + 1e-6) {
+    ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", Inferred(ctx, i) ? ctx.ForInferred("error") : "error",
+                              Path(i, "score"))
+                      .Message(IndicatorLabel(ind, i) + "得分 " + FormatNumber(declared) + " 超过其权重 " +
+                               FormatNumber(w) + WeightNote(ctx, i))
+                      .Declared(declared)
+                      .Expected(w)
+                      .Evidence(ind.score));
+  }
   ind.score.recomputed = std::clamp(declared, w * low, w * high);
   double slack = ctx.profile.score_tolerance.consistent;
-  if (declared >= w * low - slack || declared > w + 1e-6) return;  // in tier, or already flagged as above weight
+  if (declared >= w * low - slack || declared > w + 1e-6) return;  // in tier, or flagged as above weight
   ctx.flags.Add(FlagBuilder("INDICATOR_SCORE_MISMATCH", "warning", Path(i, "score"))
                     .Message(IndicatorLabel(ind, i) + "实际完成情况“" + (ind.actual ? ind.actual->raw : "") +
                              "”对应 " + FormatNumber(low * 100) + "%-" + FormatNumber(high * 100) + "% 档（" +
@@ -185,15 +194,6 @@ void CheckIndicators(RuleContext& ctx) {
     ind.score.recomputed.reset();
     if (!ctx.profile.checks.indicators) continue;
     if (a.outcome == Outcome::kQualitative) {
-      std::optional<double> points = ctx.Points(ind.score, Path(i, "score"));
-      if (ind.weight.value && points && *points > *ind.weight.value + 1e-6)
-        ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", Inferred(ctx, i) ? ctx.ForInferred("error") : "error",
-                                  Path(i, "score"))
-                          .Message(IndicatorLabel(ind, i) + "得分 " + FormatNumber(*points) +
-                                   " 超过其权重 " + FormatNumber(*ind.weight.value) + WeightNote(ctx, i))
-                          .Declared(*points)
-                          .Expected(*ind.weight.value)
-                          .Evidence(ind.score));
       CheckQualitative(ctx, i);
       continue;
     }
