@@ -5,6 +5,7 @@
 //   jixiao normalize                  one Value per stdin line
 //   jixiao score FILE.json...         re-check hand-corrected documents
 //   jixiao summary FILE.json...       a short human summary of documents
+//   jixiao layout FILE                what extraction read (pages, paragraphs, cells)
 //
 // Exit status: 0 every input processed, 2 bad usage, 3 some input failed.
 
@@ -19,6 +20,7 @@
 #include <thread>
 
 #include "emit/emit.h"
+#include "extract/extract.h"
 #include "normalize/normalize.h"
 #include "pipeline/batch.h"
 #include "score/score.h"
@@ -159,6 +161,26 @@ int SummaryCommand(const std::vector<std::string>& paths) {
   return failed ? kExitInputFailed : kExitOk;
 }
 
+jixiao::OcrMode ParseOcrMode(const std::string& mode) {
+  return mode == "always" ? jixiao::OcrMode::kAlways : mode == "never" ? jixiao::OcrMode::kNever : jixiao::OcrMode::kAuto;
+}
+
+// Prints the layout model of each input: what the form parser gets to read.
+int LayoutCommand(const std::vector<std::string>& paths, const jixiao::ExtractOptions& options) {
+  int failed = 0;
+  for (const std::string& path : paths) {
+    jixiao::Result<jixiao::LayoutDocument> layout = jixiao::Extract(path, options);
+    if (!layout.ok()) {
+      std::fprintf(stderr, "jixiao: error: %s: %s\n", path.c_str(), layout.status().message().c_str());
+      ++failed;
+      continue;
+    }
+    std::printf("== %s\n%s", path.c_str(), jixiao::LayoutAsText(layout.value()).c_str());
+  }
+  std::fflush(stdout);
+  return failed ? kExitInputFailed : kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -205,6 +227,16 @@ int main(int argc, char** argv) {
   CLI::App* summary = app.add_subcommand("summary", "Print a short summary of Document JSON files");
   summary->add_option("documents", summary_inputs, "jixiao Document JSON files")->required();
 
+  std::vector<std::string> layout_inputs;
+  std::string layout_ocr_mode = "auto";
+  jixiao::ExtractOptions layout_options;
+  CLI::App* layout = app.add_subcommand("layout", "Print what extraction read: pages, paragraphs, table cells");
+  layout->add_option("inputs", layout_inputs, "PDF, page image or converted text files")->required();
+  layout->add_option("--ocr", layout_ocr_mode, "auto: only pages without a usable text layer; always; never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  layout->add_option("--dpi", layout_options.ocr_dpi, "Render resolution for OCR")->check(CLI::Range(72, 600));
+  layout->add_option("--tessdata", layout_options.tessdata_dir, "Tesseract language data directory");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -213,14 +245,16 @@ int main(int argc, char** argv) {
   }
 
   if (*run) {
-    batch.pipeline.extract.ocr = ocr_mode == "always"  ? jixiao::OcrMode::kAlways
-                                 : ocr_mode == "never" ? jixiao::OcrMode::kNever
-                                                       : jixiao::OcrMode::kAuto;
+    batch.pipeline.extract.ocr = ParseOcrMode(ocr_mode);
     batch.progress = !quiet && isatty(STDERR_FILENO);
     return RunCommand(run_inputs, batch, profiles_dir);
   }
   if (*normalize) return NormalizeCommand(column_unit, percent_column);
   if (*score) return ScoreCommand(score_inputs, score_output);
   if (*summary) return SummaryCommand(summary_inputs);
+  if (*layout) {
+    layout_options.ocr = ParseOcrMode(layout_ocr_mode);
+    return LayoutCommand(layout_inputs, layout_options);
+  }
   return kExitUsage;
 }

@@ -1,4 +1,5 @@
-// emit: the Document model <-> contract JSON, and atomic file output.
+// emit: the Document model <-> contract JSON, the layout model as text, and
+// atomic file output.
 //
 // ToJson writes every key of the output contract (schema/document.schema.json)
 // plus a few extra keys (raw text and location of declared figures). FromJson
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/document.h"
+#include "model/layout.h"
 #include "model/status.h"
 
 namespace jixiao {
@@ -20,6 +22,11 @@ nlohmann::json ToJson(const Value& value);
 nlohmann::json ToJson(const Flag& flag);
 
 Result<Document> DocumentFromJson(const nlohmann::json& json);
+
+// The page layout model as plain text, for a person checking what was read
+// (`jixiao layout`): one line per page and per paragraph, a table as one
+// line per cell with its grid position, span, page, bbox and confidence.
+std::string LayoutAsText(const LayoutDocument& layout);
 
 // Writes `content` to a temporary file beside `path`, flushes it and renames
 // it over `path`, so a reader (or a killed run) never sees half a file.

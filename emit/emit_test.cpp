@@ -153,5 +153,33 @@ TEST(EmitTest, AtomicWriteReplacesTheFileAndLeavesNoTemporary) {
   fs::remove_all(dir);
 }
 
+TEST(EmitTest, LayoutTextListsPagesParagraphsAndCells) {
+  LayoutDocument layout;
+  layout.pages.push_back({1, "ocr", 0.875, 595, 842});
+  layout.problems.push_back({"UNREADABLE", "page 2 is blank", 2});
+  Block para;
+  para.page = 1;
+  para.bbox = BBox{10, 20, 110, 40};
+  para.confidence = 0.9;
+  para.text = "填报日期：\n2023年4月";
+  layout.blocks.push_back(para);
+  Block table;
+  table.kind = Block::Kind::kTable;
+  table.page = 1;
+  table.table.rows = 1;
+  table.table.cols = 3;
+  table.table.cells.push_back({0, 0, 1, 2, "预算数", BBox{0, 0, 50, 10}, 0.5, 0});
+  table.table.cells.push_back({0, 2, 1, 1, "90.7", std::nullopt, 1.0, 2});
+  layout.blocks.push_back(table);
+  const std::string text = LayoutAsText(layout);
+  EXPECT_NE(text.find("page 1 ocr confidence 0.88 size 595x842 pt\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("problem page 2 UNREADABLE: page 2 is blank\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("#0 p1 [10.0,20.0,110.0,40.0] 0.90 paragraph: 填报日期：⏎2023年4月\n"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("#1 p1 [-] 1.00 table 1x3\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  r0 c0 span 1x2 [0.0,0.0,50.0,10.0] 0.50: 预算数\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  r0 c2 p2 [-] 1.00: 90.7\n"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace jixiao

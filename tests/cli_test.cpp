@@ -106,6 +106,16 @@ TEST(CliTest, MissingInputExitsWithThree) {
   EXPECT_NE(r.err.find("/nonexistent/report.pdf"), std::string::npos);
 }
 
+TEST(CliTest, LayoutPrintsWhatWasReadAndNamesAFileItCannotRead) {
+  const std::string sample = kSamples + "/tieshan-2022-goal-table.txt";
+  CommandResult r = RunJixiao("layout " + Quote(sample) + " /nonexistent/scan.pdf");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.out.find("== " + sample + "\npage 1 plain confidence 1.00\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" table "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  r0 c0 "), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("/nonexistent/scan.pdf"), std::string::npos) << r.err;
+}
+
 TEST(CliTest, NormalizeWritesOneValuePerLine) {
   CommandResult r = RunJixiao("normalize", "≥95%\n110 万元\n稳步提升\n\n2023.6.21\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;

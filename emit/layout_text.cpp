@@ -1,0 +1,71 @@
+// LayoutAsText: the layout model printed for a person.
+#include <cstdio>
+#include <string>
+
+#include "emit/emit.h"
+
+namespace jixiao {
+namespace {
+
+std::string Format(const char* format, double a, double b, double c, double d) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, format, a, b, c, d);
+  return buf;
+}
+
+std::string BoxText(const std::optional<BBox>& box) {
+  if (!box) return "-";
+  return Format("%.1f,%.1f,%.1f,%.1f", box->x0, box->y0, box->x1, box->y1);
+}
+
+std::string Confidence(double c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", c);
+  return buf;
+}
+
+// Line breaks inside a cell or paragraph shown as "⏎" so that each item
+// stays on one line of the listing.
+std::string OneLine(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == '\n') out += "⏎";
+    else out += ch;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string LayoutAsText(const LayoutDocument& layout) {
+  std::string out;
+  for (const PageInfo& p : layout.pages) {
+    out += "page " + std::to_string(p.page) + " " + p.method + " confidence " + Confidence(p.confidence);
+    if (p.width_pt > 0) out += Format(" size %.0fx%.0f pt", p.width_pt, p.height_pt, 0, 0);
+    out += "\n";
+  }
+  for (const ExtractProblem& problem : layout.problems)
+    out += "problem page " + std::to_string(problem.page) + " " + problem.code + ": " + problem.message + "\n";
+  int index = 0;
+  for (const Block& b : layout.blocks) {
+    const std::string head = "#" + std::to_string(index++) + " p" + std::to_string(b.page) + " [" + BoxText(b.bbox) +
+                             "] " + Confidence(b.confidence);
+    if (b.kind == Block::Kind::kParagraph) {
+      out += head + " paragraph: " + OneLine(b.text) + "\n";
+      continue;
+    }
+    const Table& t = b.table;
+    out += head + " table " + std::to_string(t.rows) + "x" + std::to_string(t.cols) + (t.linear ? " linear" : "") +
+           "\n";
+    for (const Cell& c : t.cells) {
+      out += "  r" + std::to_string(c.row) + " c" + std::to_string(c.col);
+      if (c.row_span > 1 || c.col_span > 1)
+        out += " span " + std::to_string(c.row_span) + "x" + std::to_string(c.col_span);
+      if (c.page != 0) out += " p" + std::to_string(c.page);
+      out += " [" + BoxText(c.bbox) + "] " + Confidence(c.confidence) + ": " + OneLine(c.text) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace jixiao
