@@ -94,10 +94,11 @@ void UseDynamicOpenMpTeams() {
   if (symbol != nullptr) reinterpret_cast<SetDynamic>(symbol)(1);
 }
 
-// This thread's engine, created on first use (or when the tessdata
-// directory asked for changes).
-Result<tesseract::TessBaseAPI*> ThreadEngine(const ExtractOptions& options) {
-  thread_local Engine engine;
+// This thread's engine for `languages`, created on first use (or when the
+// tessdata directory asked for changes).
+Result<tesseract::TessBaseAPI*> ThreadEngine(OcrLanguages languages, const ExtractOptions& options) {
+  thread_local Engine engines[2];
+  Engine& engine = engines[languages == OcrLanguages::kChineseOnly ? 1 : 0];
   const std::string source = SourceKey(options);
   if (engine.api && engine.source == source) return engine.api.get();
   engine.api.reset();
@@ -109,10 +110,10 @@ Result<tesseract::TessBaseAPI*> ThreadEngine(const ExtractOptions& options) {
   const std::vector<std::string> names = {"debug_file", "preserve_interword_spaces",
                                           "tessedit_do_invert", "user_defined_dpi"};
   const std::vector<std::string> values = {"/dev/null", "1", "0", "300"};
-  if (api->Init(dir.value().c_str(), kOcrLanguages, tesseract::OEM_LSTM_ONLY, nullptr, 0, &names,
-                &values, false) != 0) {
-    return Result<tesseract::TessBaseAPI*>::Error("Tesseract could not load " +
-                                                  std::string(kOcrLanguages) + " from " + dir.value());
+  const char* codes = TesseractLanguages(languages);
+  if (api->Init(dir.value().c_str(), codes, tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0) {
+    return Result<tesseract::TessBaseAPI*>::Error("Tesseract could not load " + std::string(codes) + " from " +
+                                                  dir.value());
   }
   engine.api = std::move(api);
   engine.source = source;
@@ -202,6 +203,10 @@ Result<std::vector<OcrWord>> Recognize(tesseract::TessBaseAPI* api, Pix* image,
 
 }  // namespace
 
+const char* TesseractLanguages(OcrLanguages languages) {
+  return languages == OcrLanguages::kChineseOnly ? "chi_sim" : "chi_sim+eng";
+}
+
 Result<std::string> FindTessdata(const ExtractOptions& options) {
   // An explicit directory is used as given: a missing language there is an
   // error, not a reason to look elsewhere.
@@ -242,7 +247,7 @@ Result<std::vector<OcrWord>> RecognizeWords(Pix* image, const OcrRequest& reques
   if (image == nullptr) return Result<std::vector<OcrWord>>::Error("no image to recognize");
   if (pixGetWidth(image) < 3 || pixGetHeight(image) < 3) return std::vector<OcrWord>{};
   try {
-    Result<tesseract::TessBaseAPI*> api = ThreadEngine(options);
+    Result<tesseract::TessBaseAPI*> api = ThreadEngine(request.languages, options);
     if (!api.ok()) return api.status();
     return Recognize(api.value(), image, request);
   } catch (const std::exception& e) {

@@ -1,8 +1,8 @@
 // The per-thread Tesseract engine and word recognition on one image.
 //
-// Each thread lazily creates one tesseract::TessBaseAPI for chi_sim+eng
-// (LSTM) on first use and reuses it for every later page and region; the
-// engine is rebuilt only when a different tessdata directory is asked for.
+// Each thread lazily creates one tesseract::TessBaseAPI (LSTM) per language
+// set on first use and reuses it for every later page and region; an engine
+// is rebuilt only when a different tessdata directory is asked for.
 // Tesseract's own messages go to /dev/null. Coordinates of recognized words
 // are pixels of the image that was passed in.
 #pragma once
@@ -39,8 +39,18 @@ struct OcrWord {
   std::vector<OcrSymbol> symbols;  // left to right
 };
 
+// Which models read the image. chi_sim+eng reads digits, % and Latin far
+// better than chi_sim alone (which gives "9%0" for "%"), but now and then
+// lets the English model take a whole line of Chinese ("项目名称" as
+// "TA ARK"); chi_sim alone is the second opinion for such lines.
+enum class OcrLanguages {
+  kChineseAndEnglish,  // chi_sim+eng
+  kChineseOnly,        // chi_sim
+};
+
 struct OcrRequest {
   OcrLayout layout = OcrLayout::kBlock;
+  OcrLanguages languages = OcrLanguages::kChineseAndEnglish;
   double dpi = 300;          // of the image, for Tesseract's size heuristics
   std::string whitelist;     // empty: every character of the languages
   double timeout_seconds = 0;  // 0 = no limit
@@ -51,7 +61,7 @@ struct OcrRequest {
 Result<std::vector<OcrWord>> RecognizeWords(Pix* image, const OcrRequest& request,
                                             const ExtractOptions& options);
 
-// Languages the engine loads, and the Debian package providing each.
-inline constexpr const char* kOcrLanguages = "chi_sim+eng";
+// The Tesseract language string of `languages`.
+const char* TesseractLanguages(OcrLanguages languages);
 
 }  // namespace jixiao

@@ -12,6 +12,7 @@
 #include "extract/image_clean.h"
 #include "extract/ocr_comparators.h"
 #include "extract/ocr_engine.h"
+#include "extract/ocr_script_check.h"
 #include "extract/page_layout.h"
 #include "extract/ruling_grid.h"
 
@@ -237,6 +238,14 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
     found = RecognizeWords(padded.get(), request, options);
     if (!found.ok()) return found.status();
   }
+  if (CountLatinLetters(found.value()) > 0) {
+    request.languages = OcrLanguages::kChineseOnly;
+    request.timeout_seconds = clock.Remaining();
+    Result<std::vector<OcrWord>> chinese = RecognizeWords(padded.get(), request, options);
+    if (!chinese.ok()) return chinese.status();
+    if (PreferChineseOnlyReading(found.value(), chinese.value())) found = std::move(chinese);
+    request.languages = OcrLanguages::kChineseAndEnglish;
+  }
   if (IsLoneNarrowGlyph(found.value(), ink.box, dpi)) {
     // One half-width glyph read as a Chinese character (7 as 了): Chinese
     // characters are full width, so read it again as a digit.
@@ -261,6 +270,50 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
                      (tight.x0 - pad + w.x1) * pt_per_px, (tight.y0 - pad + w.y1) * pt_per_px};
     words->push_back(std::move(word));
   }
+  return Status::Ok();
+}
+
+// Words of a page-level reading that hold Latin letters are read again, each
+// on its own, with chi_sim alone (see ocr_script_check.h); a reading that is
+// more Chinese replaces the word.
+Status RereadLatinWords(Pix* image, double dpi, const PageClock& clock, const ExtractOptions& options,
+                        std::vector<OcrWord>* words) {
+  const int w = pixGetWidth(image), h = pixGetHeight(image);
+  const int pad = std::max(8, static_cast<int>(std::lround(dpi * 0.05)));
+  std::vector<OcrWord> out;
+  for (OcrWord& word : *words) {
+    if (CountLatinLetters(word.text) == 0) {
+      out.push_back(std::move(word));
+      continue;
+    }
+    const Rect box{std::max(word.x0 - 2, 0), std::max(word.y0 - 2, 0), std::min(word.x1 + 2, w),
+                   std::min(word.y1 + 2, h)};
+    OwnedPix crop = Crop(image, box);
+    OwnedPix padded(crop ? pixAddBorder(crop.get(), pad, pixGetDepth(crop.get()) == 1 ? 0 : 255) : nullptr);
+    if (!padded) {
+      out.push_back(std::move(word));
+      continue;
+    }
+    OcrRequest request;
+    request.layout = OcrLayout::kLine;
+    request.languages = OcrLanguages::kChineseOnly;
+    request.dpi = dpi;
+    request.timeout_seconds = clock.Remaining();
+    Result<std::vector<OcrWord>> chinese = RecognizeWords(padded.get(), request, options);
+    if (!chinese.ok()) return chinese.status();
+    const std::vector<OcrWord> original{word};
+    if (!PreferChineseOnlyReading(original, chinese.value())) {
+      out.push_back(std::move(word));
+      continue;
+    }
+    for (OcrWord& c : chinese.value()) {
+      const int dx = box.x0 - pad, dy = box.y0 - pad;
+      c.x0 += dx, c.x1 += dx, c.y0 += dy, c.y1 += dy;
+      for (OcrSymbol& sym : c.symbols) sym.x0 += dx, sym.x1 += dx, sym.y0 += dy, sym.y1 += dy;
+      out.push_back(std::move(c));
+    }
+  }
+  *words = std::move(out);
   return Status::Ok();
 }
 
@@ -290,6 +343,8 @@ Status RecognizeFreeText(Pix* text_image, Pix* text_binary, const std::vector<Ta
   request.timeout_seconds = clock.Remaining();
   Result<std::vector<OcrWord>> found = RecognizeWords(masked.get(), request, options);
   if (!found.ok()) return found.status();
+  Status st = RereadLatinWords(masked.get(), dpi, clock, options, &found.value());
+  if (!st.ok()) return st;
   ApplyComparators(FindComparatorGlyphs(masked_bin.get(), dpi), &found.value());
   CleanSymbols(&found.value());
   const double pt_per_px = 72.0 / dpi;
