@@ -46,12 +46,12 @@ int ChevronDirection(Pix* component, bool* fused_bar) {
   auto speck = [&](int y) {
     int l = 0, r = 0;
     RowInk(component, y, 0, w, &l, &r);
-    return l < 0 || (r - l + 1) * 5 < w;
+    return l < 0 || (r - l + 1) * 10 < w * 4;
   };
   int bottom = h - 1;
   *fused_bar = false;
-  // A speck of noise touching a fused bar from below (JPEG, blur) is no
-  // part of the glyph, and would hide the bar. Only then: the narrow rows at
+  // A speck of noise touching a fused bar from below (JPEG, blur; narrower
+  // than 0.4 of the glyph) is no part of the glyph, and would hide the bar. Only then: the narrow rows at
   // the bottom of a chevron without a fused bar are its lower arm's tip.
   int above_specks = bottom;
   while (above_specks > h / 2 && speck(above_specks)) --above_specks;
@@ -67,9 +67,12 @@ int ChevronDirection(Pix* component, bool* fused_bar) {
   RowInk(component, arm_height / 2, 0, w, &ml, &mr);
   RowInk(component, std::max(probe, arm_height / 2 + 1), 0, w, &bl, &br);
   if (tl < 0 || ml < 0 || bl < 0) return 0;
+  // The arms are judged by the middle of their ink: a thick stroke (bold
+  // print, blur) reaches past 0.4 of the width with its far edge.
   const double side = 0.4 * w;
-  if (tr < side && br < side && ml > side) return +1;  // ">"
-  if (tl > w - side && bl > w - side && mr < w - side) return -1;  // "<"
+  const double top = (tl + tr) / 2.0, low = (bl + br) / 2.0;
+  if (top < side && low < side && ml > side) return +1;  // ">"
+  if (top > w - side && low > w - side && mr < w - side) return -1;  // "<"
   return 0;
 }
 

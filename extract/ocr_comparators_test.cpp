@@ -67,6 +67,21 @@ TEST(FindComparatorGlyphs, ASpeckUnderAFusedBarDoesNotHideIt) {
   EXPECT_EQ(glyphs[0].text, "≧");
 }
 
+TEST(FindComparatorGlyphs, ReadsAThickChevronWithABlobUnderItsFusedBar) {
+  // Bold print at 300 dpi: arms 5 px thick reach past 0.4 of the width with
+  // their far edge; a blob 4 px wide hangs under the fused bar.
+  OwnedPix pix(pixCreate(200, 80, 1));
+  const int x = 20, y = 20, w = 15, h = 18;
+  pixRenderLine(pix.get(), x + 2, y + 2, x + w - 3, y + h / 2, 5, L_SET_PIXELS);
+  pixRenderLine(pix.get(), x + w - 3, y + h / 2, x + 2, y + h - 2, 5, L_SET_PIXELS);
+  pixRenderLine(pix.get(), x, y + h + 1, x + w, y + h + 1, 3, L_SET_PIXELS);
+  pixRenderLine(pix.get(), x + 5, y + h + 3, x + 8, y + h + 3, 1, L_SET_PIXELS);
+  pixRenderLine(pix.get(), x, y + h + 8, x + w, y + h + 8, 3, L_SET_PIXELS);
+  std::vector<ComparatorGlyph> glyphs = FindComparatorGlyphs(pix.get(), 300);
+  ASSERT_EQ(glyphs.size(), 1u);
+  EXPECT_EQ(glyphs[0].text, "≧");
+}
+
 TEST(FindComparatorGlyphs, IgnoresOtherShapes) {
   OwnedPix pix(pixCreate(400, 80, 1));
   // A chevron alone (">"), an "=", and a chevron with a bar and a stroke
