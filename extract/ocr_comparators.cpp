@@ -68,11 +68,13 @@ int ChevronDirection(Pix* component, bool* fused_bar) {
   RowInk(component, std::max(probe, arm_height / 2 + 1), 0, w, &bl, &br);
   if (tl < 0 || ml < 0 || bl < 0) return 0;
   // The arms are judged by the middle of their ink: a thick stroke (bold
-  // print, blur) reaches past 0.4 of the width with its far edge.
-  const double side = 0.4 * w;
+  // print, blur) reaches past 0.4 of the width with its far edge. The top
+  // arm's far edge still stays short of 0.55: the arc atop a "2" (whose
+  // diagonal and foot look like a lower arm and a fused bar) reaches further.
+  const double side = 0.4 * w, reach = 0.55 * w;
   const double top = (tl + tr) / 2.0, low = (bl + br) / 2.0;
-  if (top < side && low < side && ml > side) return +1;  // ">"
-  if (top > w - side && low > w - side && mr < w - side) return -1;  // "<"
+  if (top < side && tr < reach && low < side && ml > side) return +1;  // ">"
+  if (top > w - side && tl > w - reach && low > w - side && mr < w - side) return -1;  // "<"
   return 0;
 }
 

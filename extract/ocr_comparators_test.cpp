@@ -82,6 +82,26 @@ TEST(FindComparatorGlyphs, ReadsAThickChevronWithABlobUnderItsFusedBar) {
   EXPECT_EQ(glyphs[0].text, "≧");
 }
 
+TEST(FindComparatorGlyphs, IgnoresABoldDigitTwo) {
+  // A "2" as scanned at 300 dpi (the cell "620.5"): its diagonal and foot
+  // look like a chevron's lower arm with a fused bar.
+  const char* const kTwo[] = {
+      "........##.........", "....#########......", "..############.....", ".###############...",
+      "################...", "#####......######..", ".###........#####..", "............#####..",
+      ".............####..", ".............####..", ".............####..", ".............####..",
+      "............#####..", "............#####..", "...........#####...", "...........#####...",
+      "..........#####....", "..........#####....", ".........#####.....", "........######.....",
+      ".......######......", "......######.......", ".....######........", "....######.........",
+      "...#######.........", "..#######..........", ".########..........", "##################.",
+      "###################", "###################", "##################.",
+  };
+  OwnedPix pix(pixCreate(100, 60, 1));
+  for (int row = 0; row < 31; ++row)
+    for (int col = 0; kTwo[row][col] != '\0'; ++col)
+      if (kTwo[row][col] == '#') pixSetPixel(pix.get(), 20 + col, 10 + row, 1);
+  EXPECT_TRUE(FindComparatorGlyphs(pix.get(), 300).empty());
+}
+
 TEST(FindComparatorGlyphs, IgnoresOtherShapes) {
   OwnedPix pix(pixCreate(400, 80, 1));
   // A chevron alone (">"), an "=", and a chevron with a bar and a stroke
