@@ -11,6 +11,7 @@
 
 #include "extract/image_clean.h"
 #include "extract/ocr_comparators.h"
+#include "extract/ocr_dates.h"
 #include "extract/ocr_engine.h"
 #include "extract/ocr_script_check.h"
 #include "extract/page_layout.h"
@@ -317,6 +318,42 @@ Status RereadLatinWords(Pix* image, double dpi, const PageClock& clock, const Ex
   return Status::Ok();
 }
 
+// Date-like runs that are not well-formed dates are read again with the date
+// character set (see ocr_dates.h).
+Status RereadDates(Pix* image, double dpi, const PageClock& clock, const ExtractOptions& options,
+                   std::vector<OcrWord>* words) {
+  const int w = pixGetWidth(image), h = pixGetHeight(image);
+  const int pad = std::max(8, static_cast<int>(std::lround(dpi * 0.05)));
+  const int margin = std::max(2, static_cast<int>(std::lround(dpi * 0.01)));
+  std::vector<std::pair<int, int>> tried;  // run corners: a run read once is not read again
+  while (true) {
+    std::vector<DateRun> runs = FindDateRuns(*words, dpi);
+    auto next = std::find_if(runs.begin(), runs.end(), [&](const DateRun& r) {
+      return std::find(tried.begin(), tried.end(), std::make_pair(r.x0, r.y0)) == tried.end();
+    });
+    if (next == runs.end()) return Status::Ok();
+    tried.emplace_back(next->x0, next->y0);
+    const Rect box{std::max(next->x0 - margin, 0), std::max(next->y0 - margin, 0), std::min(next->x1 + margin, w),
+                   std::min(next->y1 + margin, h)};
+    OwnedPix crop = Crop(image, box);
+    OwnedPix padded(crop ? pixAddBorder(crop.get(), pad, pixGetDepth(crop.get()) == 1 ? 0 : 255) : nullptr);
+    if (!padded) continue;
+    OcrRequest request;
+    request.layout = OcrLayout::kLine;
+    request.whitelist = kDateWhitelist;
+    request.dpi = dpi;
+    request.timeout_seconds = clock.Remaining();
+    Result<std::vector<OcrWord>> reading = RecognizeWords(padded.get(), request, options);
+    if (!reading.ok()) return reading.status();
+    for (OcrWord& r : reading.value()) {
+      const int dx = box.x0 - pad, dy = box.y0 - pad;
+      r.x0 += dx, r.x1 += dx, r.y0 += dy, r.y1 += dy;
+      for (OcrSymbol& sym : r.symbols) sym.x0 += dx, sym.x1 += dx, sym.y0 += dy, sym.y1 += dy;
+    }
+    ReplaceDateRun(*next, reading.value(), words);
+  }
+}
+
 // Recognizes the page outside the tables (table areas painted white) with
 // page segmentation.
 Status RecognizeFreeText(Pix* text_image, Pix* text_binary, const std::vector<TableGrid>& grids,
@@ -344,6 +381,8 @@ Status RecognizeFreeText(Pix* text_image, Pix* text_binary, const std::vector<Ta
   Result<std::vector<OcrWord>> found = RecognizeWords(masked.get(), request, options);
   if (!found.ok()) return found.status();
   Status st = RereadLatinWords(masked.get(), dpi, clock, options, &found.value());
+  if (!st.ok()) return st;
+  st = RereadDates(masked.get(), dpi, clock, options, &found.value());
   if (!st.ok()) return st;
   ApplyComparators(FindComparatorGlyphs(masked_bin.get(), dpi), &found.value());
   CleanSymbols(&found.value());
