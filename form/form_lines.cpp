@@ -46,6 +46,8 @@ std::optional<std::u32string> AfterLabel(const std::u32string& raw, std::u32stri
   return raw.substr(k);
 }
 
+bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
 bool IsDateChar(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19) || c == U'.' || c == 0xFF0E || c == U'-' ||
          c == U'/' || c == U'年' || c == U'月' || c == U'日' || c == U'号';
@@ -101,8 +103,9 @@ bool IsFormHeaderLine(const Block& paragraph) {
   std::string f = Fold(paragraph.text);
   if (f.empty() || CharCount(f) > 80) return false;
   if (StartsWith(f, "附件") && CharCount(f) <= 5) return true;
-  static const std::vector<std::string_view> kWords = {"盖章", "签字", "签章", "填报日期", "填报时间", "填报单位",
-                                                       "填报人", "联系电话", "单位负责人", "主要领导"};
+  // 报日期: 填报日期 with its first character misread (让报日期).
+  static const std::vector<std::string_view> kWords = {"盖章", "签字", "签章", "填报日期", "报日期", "填报时间",
+                                                       "填报单位", "填报人", "联系电话", "单位负责人", "主要领导"};
   if (ContainsAny(f, kWords)) return true;
   if (StartsWith(f, "总分:") || StartsWith(f, "总分")) return CharCount(f) <= 12;
   // （2021 年度）
@@ -143,12 +146,22 @@ std::optional<int> FiscalYearIn(std::string_view text) {
 
 std::optional<std::string> FillDateTextIn(std::string_view text) {
   std::u32string raw = DecodeUtf8Lossy(text);
-  for (std::u32string_view label : {std::u32string_view(U"填报日期"), std::u32string_view(U"填报时间")}) {
+  for (std::u32string_view label : {std::u32string_view(U"填报日期"), std::u32string_view(U"填报时间"),
+                                    std::u32string_view(U"报日期")}) {
     std::optional<std::u32string> after = AfterLabel(raw, label);
     if (!after) continue;
+    // A scanned colon comes back as one or two stray symbols ("S\", "》")
+    // or as a digit glued to the year ("82022年6月").
+    size_t start = 0;
+    while (start < after->size() && start < 2 && !IsDateChar((*after)[start]) && !IsSpaceChar((*after)[start]))
+      ++start;
+    if (start > 0 && start < after->size() && IsSpaceChar((*after)[start])) ++start;
+    if (after->size() >= start + 6 && std::all_of(after->begin() + start, after->begin() + start + 5, IsAsciiDigit) &&
+        (*after)[start + 5] == U'年')
+      ++start;
     std::u32string date;
     int spaces = 0;
-    for (char32_t c : *after) {
+    for (char32_t c : after->substr(start)) {
       if (IsSpaceChar(c)) {
         // Two spaces or an ideographic space end the date.
         if (c == 0x3000 || ++spaces >= 2) break;

@@ -1,0 +1,39 @@
+// Header lines of a form: the fill date after its label.
+#include "form/form_lines.h"
+
+#include <gtest/gtest.h>
+
+namespace jixiao::form {
+namespace {
+
+Block Paragraph(const std::string& text) {
+  Block b;
+  b.text = text;
+  return b;
+}
+
+TEST(FillDateTextIn, ReadsTheDateAfterTheLabel) {
+  EXPECT_EQ(FillDateTextIn("填报日期：2022 年 6 月　　　　　　总分：97"), "2022 年 6 月");
+  EXPECT_EQ(FillDateTextIn("填报日期: 2023. 6. 21"), "2023. 6. 21");
+  EXPECT_EQ(FillDateTextIn("填报时间：2021年4月"), "2021年4月");
+  EXPECT_EQ(FillDateTextIn("联系电话：5223531"), std::nullopt);
+  EXPECT_EQ(FillDateTextIn("填报日期：　　总分：97"), std::nullopt);
+}
+
+TEST(FillDateTextIn, SkipsAColonMisreadAsSymbolsOrAsADigit) {
+  EXPECT_EQ(FillDateTextIn("填报日期S\\2023年6月"), "2023年6月");
+  EXPECT_EQ(FillDateTextIn("填报日期》 2023年6月"), "2023年6月");
+  EXPECT_EQ(FillDateTextIn("填报日期82022年6月 总分: 100"), "2022年6月");
+  // Four digits are the year itself, not a misread colon.
+  EXPECT_EQ(FillDateTextIn("填报日期:2022年6月"), "2022年6月");
+  // More than two stray symbols: not a date after the label.
+  EXPECT_EQ(FillDateTextIn("填报日期abc2022年6月"), std::nullopt);
+}
+
+TEST(FillDateTextIn, AcceptsTheLabelWithItsFirstCharacterMisread) {
+  EXPECT_EQ(FillDateTextIn("让报日期 : 2023年5月 总分 : 96"), "2023年5月");
+  EXPECT_TRUE(IsFormHeaderLine(Paragraph("让报日期 : 2023年5月 总分 : 96")));
+}
+
+}  // namespace
+}  // namespace jixiao::form
