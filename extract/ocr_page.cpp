@@ -13,6 +13,7 @@
 #include "extract/ocr_comparators.h"
 #include "extract/ocr_dates.h"
 #include "extract/ocr_engine.h"
+#include "extract/ocr_lines.h"
 #include "extract/ocr_script_check.h"
 #include "extract/page_layout.h"
 #include "extract/ruling_grid.h"
@@ -186,9 +187,11 @@ bool IsLoneNarrowGlyph(const std::vector<OcrWord>& words, const Rect& ink, doubl
   return ink.width() < em * 0.7 && ink.height() > em * 0.5;
 }
 
-// Recognized words of a region, moved into page points.
+// Recognized words of a region, moved into page points. A region of
+// several separate lines is read line by line (see ocr_lines.h) when
+// `split_lines`.
 Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, double dpi,
-                       const PageClock& clock, const ExtractOptions& options,
+                       const PageClock& clock, const ExtractOptions& options, bool split_lines,
                        std::vector<Word>* words) {
   OwnedPix bin = Crop(text_binary, region);
   if (!bin) return Status::Ok();
@@ -196,6 +199,20 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
   const int min_ink = std::max(6, static_cast<int>(std::lround(dpi * 0.06)));
   const InkExtent ink = MeasureInk(bin.get(), min_band, min_ink);
   if (ink.lines == 0) return Status::Ok();  // blank (or specks only)
+  if (split_lines && ink.lines > 1) {
+    const std::vector<LineBand> bands = TextLineBands(bin.get(), dpi);
+    if (AreSeparateLines(bands, dpi)) {
+      for (size_t i = 0; i < bands.size(); ++i) {
+        // Each line with the paper halfway to its neighbours.
+        const int top = i == 0 ? 0 : (bands[i - 1].y1 + bands[i].y0) / 2;
+        const int bottom = i + 1 == bands.size() ? region.height() : (bands[i].y1 + bands[i + 1].y0) / 2;
+        const Rect line{region.x0, region.y0 + top, region.x1, region.y0 + bottom};
+        Status st = RecognizeRegion(text_image, text_binary, line, dpi, clock, options, false, words);
+        if (!st.ok()) return st;
+      }
+      return Status::Ok();
+    }
+  }
   // Tight around the ink with a margin, then padded with paper: Tesseract
   // reads glyphs touching the image edge poorly.
   const int margin = std::max(2, static_cast<int>(std::lround(dpi * 0.02)));
@@ -433,7 +450,7 @@ Result<OcrPageResult> OcrPageUnguarded(Pix* image, int page, double dpi,
     for (const GridCell& cell : grid.cells) {
       if (clock.Expired()) return Result<OcrPageResult>::Error("OCR time limit reached");
       const Rect r = Inset(ToPixels(cell.bbox, px_per_pt, w, h), inset);
-      Status st = RecognizeRegion(text_image, text_binary.get(), r, dpi, clock, options, &words);
+      Status st = RecognizeRegion(text_image, text_binary.get(), r, dpi, clock, options, true, &words);
       if (!st.ok()) return st;
     }
   }
