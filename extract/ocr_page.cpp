@@ -15,6 +15,7 @@
 #include "extract/ocr_engine.h"
 #include "extract/ocr_lines.h"
 #include "extract/ocr_script_check.h"
+#include "extract/ocr_symbols.h"
 #include "extract/page_layout.h"
 #include "extract/ruling_grid.h"
 
@@ -137,44 +138,6 @@ std::string LoneDash(Pix* binary, double dpi) {
   }
   boxaDestroy(&parts);
   return dash;
-}
-
-// Symbol fixes the model needs on these forms: a piece of a ruling line
-// next to the text comes back as "|" or "丨" (neither occurs in the text);
-// the full-width parentheses, which chi_sim lacks, come back as 〈 〉 (which
-// the forms never use), sometimes followed by an ASCII one for the same
-// glyph.
-void CleanSymbols(std::vector<OcrWord>* words) {
-  std::vector<OcrWord> kept;
-  for (OcrWord& w : *words) {
-    std::string text;
-    std::vector<OcrSymbol> symbols;
-    for (OcrSymbol& s : w.symbols) {
-      if (s.text == "|" || s.text == "丨") continue;
-      if (s.text == "〈") s.text = "（";
-      if (s.text == "〉") s.text = "）";
-      if (!symbols.empty() && ((symbols.back().text == "（" && s.text == "(") ||
-                               (symbols.back().text == "）" && s.text == ")"))) {
-        symbols.back().x1 = std::max(symbols.back().x1, s.x1);
-        continue;
-      }
-      text += s.text;
-      symbols.push_back(std::move(s));
-    }
-    if (symbols.empty()) continue;
-    if (symbols.size() != w.symbols.size()) {
-      w.x0 = symbols.front().x0, w.y0 = symbols.front().y0;
-      w.x1 = symbols.front().x1, w.y1 = symbols.front().y1;
-      for (const OcrSymbol& s : symbols) {
-        w.x0 = std::min(w.x0, s.x0), w.y0 = std::min(w.y0, s.y0);
-        w.x1 = std::max(w.x1, s.x1), w.y1 = std::max(w.y1, s.y1);
-      }
-    }
-    w.text = std::move(text);
-    w.symbols = std::move(symbols);
-    kept.push_back(std::move(w));
-  }
-  *words = std::move(kept);
 }
 
 // True when the only thing read is one non-ASCII symbol whose ink is

@@ -1,0 +1,59 @@
+// CleanSymbols: ruling-line pieces, full-width parentheses, signs read twice.
+#include "extract/ocr_symbols.h"
+
+#include <algorithm>
+#include <string>
+
+namespace jixiao {
+namespace {
+
+// One sign read twice: the same symbol again over at least half of the
+// narrower box ("100%%" with both % on the one sign). Only signs: the
+// boxes of neighbouring digits overlap too ("100" is no "10").
+bool IsSameGlyphTwice(const OcrSymbol& a, const OcrSymbol& b) {
+  if (a.text != b.text || (a.text != "%" && a.text != "％" && a.text != "‰")) return false;
+  const int overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+  const int narrower = std::min(a.x1 - a.x0, b.x1 - b.x0);
+  return narrower > 0 && overlap * 2 >= narrower;
+}
+
+}  // namespace
+
+void CleanSymbols(std::vector<OcrWord>* words) {
+  std::vector<OcrWord> kept;
+  for (OcrWord& w : *words) {
+    std::string text;
+    std::vector<OcrSymbol> symbols;
+    for (OcrSymbol& s : w.symbols) {
+      if (s.text == "|" || s.text == "丨") continue;
+      if (s.text == "〈") s.text = "（";
+      if (s.text == "〉") s.text = "）";
+      if (!symbols.empty() && ((symbols.back().text == "（" && s.text == "(") ||
+                               (symbols.back().text == "）" && s.text == ")"))) {
+        symbols.back().x1 = std::max(symbols.back().x1, s.x1);
+        continue;
+      }
+      if (!symbols.empty() && IsSameGlyphTwice(symbols.back(), s)) {
+        symbols.back().x1 = std::max(symbols.back().x1, s.x1);
+        continue;
+      }
+      text += s.text;
+      symbols.push_back(std::move(s));
+    }
+    if (symbols.empty()) continue;
+    if (symbols.size() != w.symbols.size()) {
+      w.x0 = symbols.front().x0, w.y0 = symbols.front().y0;
+      w.x1 = symbols.front().x1, w.y1 = symbols.front().y1;
+      for (const OcrSymbol& s : symbols) {
+        w.x0 = std::min(w.x0, s.x0), w.y0 = std::min(w.y0, s.y0);
+        w.x1 = std::max(w.x1, s.x1), w.y1 = std::max(w.y1, s.y1);
+      }
+    }
+    w.text = std::move(text);
+    w.symbols = std::move(symbols);
+    kept.push_back(std::move(w));
+  }
+  *words = std::move(kept);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,20 @@
+// Symbol fixes after recognition that the model needs on these forms.
+//
+// A piece of a ruling line
+// next to the text comes back as "|" or "丨" (neither occurs in the text);
+// the full-width parentheses, which chi_sim lacks, come back as 〈 〉 (which
+// the forms never use), sometimes followed by an ASCII one for the same
+// glyph; a % sign read twice over itself ("100%%") counts once.
+// Words left without symbols are dropped; a word whose symbols changed gets
+// the box of those that remain.
+#pragma once
+
+#include <vector>
+
+#include "extract/ocr_engine.h"
+
+namespace jixiao {
+
+void CleanSymbols(std::vector<OcrWord>* words);
+
+}  // namespace jixiao
