@@ -219,12 +219,12 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
     found = RecognizeWords(padded.get(), request, options);
     if (!found.ok()) return found.status();
   }
-  if (CountLatinLetters(found.value()) > 0) {
+  if (CountLatinNoise(found.value()) > 0) {
     request.languages = OcrLanguages::kChineseOnly;
     request.timeout_seconds = clock.Remaining();
     Result<std::vector<OcrWord>> chinese = RecognizeWords(padded.get(), request, options);
     if (!chinese.ok()) return chinese.status();
-    if (PreferChineseOnlyReading(found.value(), chinese.value())) found = std::move(chinese);
+    if (PreferChineseOnlyReading(found.value(), chinese.value())) found = MergeReadings(found.value(), chinese.value());
     request.languages = OcrLanguages::kChineseAndEnglish;
   }
   if (IsLoneNarrowGlyph(found.value(), ink.box, dpi)) {
@@ -263,7 +263,7 @@ Status RereadLatinWords(Pix* image, double dpi, const PageClock& clock, const Ex
   const int pad = std::max(8, static_cast<int>(std::lround(dpi * 0.05)));
   std::vector<OcrWord> out;
   for (OcrWord& word : *words) {
-    if (CountLatinLetters(word.text) == 0) {
+    if (CountLatinNoise(word.text) == 0) {
       out.push_back(std::move(word));
       continue;
     }
@@ -291,8 +291,8 @@ Status RereadLatinWords(Pix* image, double dpi, const PageClock& clock, const Ex
       const int dx = box.x0 - pad, dy = box.y0 - pad;
       c.x0 += dx, c.x1 += dx, c.y0 += dy, c.y1 += dy;
       for (OcrSymbol& sym : c.symbols) sym.x0 += dx, sym.x1 += dx, sym.y0 += dy, sym.y1 += dy;
-      out.push_back(std::move(c));
     }
+    for (OcrWord& c : MergeReadings(original, chinese.value())) out.push_back(std::move(c));
   }
   *words = std::move(out);
   return Status::Ok();

@@ -15,12 +15,22 @@
 
 namespace jixiao {
 
-// ASCII letters in `text`: the reason to ask for a second opinion.
-int CountLatinLetters(std::string_view text);
-int CountLatinLetters(const std::vector<OcrWord>& words);
+// ASCII letters, and ASCII symbols the forms never print ({ } [ ] \ ~ ^ _ `
+// @ # $ &; "(40分)" read as "(404})"), in `text`: the reason to ask for a
+// second opinion.
+int CountLatinNoise(std::string_view text);
+int CountLatinNoise(const std::vector<OcrWord>& words);
 
 // True when `chinese_only` (the chi_sim reading) should replace `combined`
 // (the chi_sim+eng reading of the same region).
 bool PreferChineseOnlyReading(const std::vector<OcrWord>& combined, const std::vector<OcrWord>& chinese_only);
+
+// The chi_sim reading with its figures taken from the chi_sim+eng reading:
+// chi_sim alone garbles % ("95%" as "959%4"), so each run of non-Chinese
+// symbols holding a digit or % is replaced by the combined reading's
+// symbols at the same place, when those are digits, % and number
+// punctuation only and span the run. Both readings in the same pixel
+// coordinates.
+std::vector<OcrWord> MergeReadings(const std::vector<OcrWord>& combined, const std::vector<OcrWord>& chinese_only);
 
 }  // namespace jixiao
