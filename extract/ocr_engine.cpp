@@ -198,6 +198,15 @@ Result<std::vector<OcrWord>> Recognize(tesseract::TessBaseAPI* api, Pix* image,
     if (in_word && words.back().symbols.empty()) words.pop_back();
   }
   api->Clear();
+  // Tesseract's word confidence can count a blank symbol it recognized
+  // inside the word (which is dropped above) and then says 0 for "2%" read
+  // at 0.46 and 0.97. A word is at least as certain as its least certain
+  // kept symbol.
+  for (OcrWord& w : words) {
+    double least = 1.0;
+    for (const OcrSymbol& s : w.symbols) least = std::min(least, s.confidence);
+    if (!w.symbols.empty()) w.confidence = std::max(w.confidence, least);
+  }
   return words;
 }
 
