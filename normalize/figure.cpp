@@ -93,6 +93,10 @@ class Finder {
         if (!number) {
           if (issue != NumberIssue::kNone) noisy_ = true;
           i = std::max(resume, i + 1);
+          // The rest of a mangled number is no figure of its own: ".00" of
+          // "120,00.00" is not 0.
+          if (issue == NumberIssue::kMangled)
+            while (i < t_.size() && (IsAsciiDigit(t_[i]) || t_[i] == U'.' || t_[i] == U',')) ++i;
           continue;
         }
         if (std::size_t after = ListMarkerEnd(*number)) {

@@ -235,7 +235,8 @@ TEST(Normalize, ClearOcrNoise) {
 }
 
 TEST(Normalize, UnclearFiguresAreNoisy) {
-  for (std::string_view text : {"9S%", "12?5%", "1,5%", "10 0%"}) {
+  // "120,00.00": a mangled thousands grouping, not 0 read from its ".00".
+  for (std::string_view text : {"9S%", "12?5%", "1,5%", "10 0%", "120,00.00", "1,2.5万元"}) {
     SCOPED_TRACE(std::string(text));
     Normalized n = Normalize(text);
     EXPECT_FALSE(n.value.has_figure());
