@@ -153,8 +153,29 @@ bool DigitsOneEditApart(const std::string& raw_a, const std::string& raw_b) {
   return shorter.compare(i + skip, std::string::npos, longer, i + 1, std::string::npos) == 0;
 }
 
+namespace {
+
+// The significant digits of `number` ("14" for 140000, "12.5" for 12.5).
+std::string SignificantDigits(double number) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", std::fabs(number));
+  std::string s = buf;
+  if (s.find_first_of(".e") == std::string::npos)
+    while (s.size() > 1 && s.back() == '0') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
 bool MaybeMisread(const Value& a, const Value& b) {
-  return (a.confidence < 1.0 || b.confidence < 1.0) && DigitsOneEditApart(a.raw, b.raw);
+  if (a.confidence >= 1.0 && b.confidence >= 1.0) return false;
+  if (DigitsOneEditApart(a.raw, b.raw)) return true;
+  // A figure in Chinese numerals (拾肆万元整, 贰 lost to OCR) prints no
+  // digits: the digits of the two values are compared instead.
+  if (a.number && b.number && std::isfinite(*a.number) && std::isfinite(*b.number) &&
+      (DigitsOf(a.raw).empty() || DigitsOf(b.raw).empty()))
+    return DigitsOneEditApart(SignificantDigits(*a.number), SignificantDigits(*b.number));
+  return false;
 }
 
 bool LooksLikeAmount(const std::string& raw) {

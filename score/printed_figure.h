@@ -44,6 +44,8 @@ bool DigitsOneEditApart(const std::string& raw_a, const std::string& raw_b);
 // Whether a disagreement between `a` and `b` may be a misread rather than
 // the document's: one of them was read by OCR (confidence below 1) and
 // their digits are one character apart, which is how a misread digit looks.
+// A figure in Chinese numerals has no printed digits; its value's
+// significant digits stand in (拾肆万元整 read for 贰拾肆万元整: 14 / 24).
 bool MaybeMisread(const Value& a, const Value& b);
 
 // Whether `v` holds a finite number printed as one money figure

@@ -74,5 +74,18 @@ TEST(DigitsOneEditApartTest, OneDigitChangedAddedOrDropped) {
   EXPECT_FALSE(DigitsOneEditApart("拾肆万元整", "14万元"));      // no digits on one side
 }
 
+TEST(MaybeMisreadTest, OcrFiguresOneDigitApartIncludingChineseNumerals) {
+  Value ocr_words = Money(140000, "拾肆万元整");
+  ocr_words.confidence = 0.8;
+  EXPECT_TRUE(MaybeMisread(ocr_words, Money(240000, "24万元")));
+  EXPECT_TRUE(MaybeMisread(Money(240000, "24"), ocr_words));
+  EXPECT_FALSE(MaybeMisread(ocr_words, Money(590000, "59万元")));  // two digits apart
+  Value typed = Money(140000, "拾肆万元整");                          // a text layer: the document's own
+  EXPECT_FALSE(MaybeMisread(typed, Money(240000, "24万元")));
+  Value ocr_digits = Money(16309000, "1630.9");
+  ocr_digits.confidence = 0.9;
+  EXPECT_TRUE(MaybeMisread(ocr_digits, Money(46309000, "4630.9")));
+}
+
 }  // namespace
 }  // namespace jixiao::score
