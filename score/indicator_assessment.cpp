@@ -40,6 +40,22 @@ std::string DateBound(const std::string& iso, bool end) {
   return iso;
 }
 
+// An OCR target with one character glued before its figure and no
+// comparator read: "≤2%" read as "委2%" or "和2%". Which way the target
+// points is unknown, so nothing is computed from it.
+bool ComparatorMisread(const Value& target) {
+  if (target.confidence >= 1.0 || target.comparator) return false;
+  const std::string& raw = target.raw;
+  size_t start = 0;
+  while (start < raw.size() && raw[start] == ' ') ++start;
+  if (start >= raw.size() || static_cast<unsigned char>(raw[start]) < 0x80) return false;
+  // One multi-byte character (UTF-8 lead byte and its continuation bytes),
+  // then a digit.
+  size_t next = start + 1;
+  while (next < raw.size() && (static_cast<unsigned char>(raw[next]) & 0xC0) == 0x80) ++next;
+  return next < raw.size() && raw[next] >= '0' && raw[next] <= '9';
+}
+
 bool UnitsComparable(const Value& a, const Value& b) {
   if (!a.unit || !b.unit) return true;
   if (*a.unit == *b.unit) return true;
@@ -135,6 +151,10 @@ Assessment AssessIndicator(const Indicator& indicator) {
   bool percent = target.unit == "%" || (!target.unit && actual.unit == "%");
   if (percent && A > 100) {
     a.implausible_target = true;
+    return a;
+  }
+  if (ComparatorMisread(target)) {
+    a.unread_comparator = true;
     return a;
   }
 

@@ -202,6 +202,11 @@ void CheckIndicators(RuleContext& ctx) {
                         .Message(IndicatorLabel(ind, i) + "目标值“" + ind.target->raw +
                                  "”超过 100%，疑为读错（如“≧”读作“2”），未据以计算得分")
                         .Evidence(ind.target));
+    if (a.unread_comparator)
+      ctx.flags.Add(FlagBuilder("UNREADABLE", "info", Path(i, "target"))
+                        .Message(IndicatorLabel(ind, i) + "目标值“" + ind.target->raw +
+                                 "”的比较符号未能识读（如“≤”读作汉字），方向不明，未据以计算得分")
+                        .Evidence(ind.target));
     CheckQuantitative(ctx, i, a);
     CheckRatio(ctx, i, a);
   }

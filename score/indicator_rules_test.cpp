@@ -87,6 +87,21 @@ TEST(IndicatorRulesTest, PercentTargetAbove100IsAMisreading) {
   EXPECT_NE(FindFlag(counts, "TARGET_NOT_MET_FULL_SCORE"), nullptr) << Describe(counts);
 }
 
+TEST(IndicatorRulesTest, ACharacterReadWhereTheComparatorStandsLeavesTheDirectionUnknown) {
+  // "≤2%" read by OCR as "委2%": 0.4% against 2% is met or missed depending
+  // on the lost sign, so nothing is compared.
+  Value misread = Percent(2, "委2%");
+  misread.confidence = 0.78;
+  Report r = Scored({WithWeight(Quantitative("群众投诉率", misread, Percent(0.4, "0.4%"), 10), 10)});
+  EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
+  const Flag* f = FindFlag(r, "UNREADABLE", "/indicators/0/target");
+  ASSERT_NE(f, nullptr) << Describe(r);
+  EXPECT_EQ(f->severity, "info");
+  // The same text from a text layer is the document's own: it is compared.
+  Report typed = Scored({WithWeight(Quantitative("群众投诉率", Percent(2, "委2%"), Percent(0.4, "0.4%"), 10), 10)});
+  EXPECT_NE(FindFlag(typed, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(typed);
+}
+
 TEST(IndicatorRulesTest, NegativeFiguresAreNotCompared) {
   Report r = Scored({WithWeight(Quantitative("增长", Percent(-5, "-5%"), Percent(3, "3%"), 2), 10)});
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);

@@ -34,6 +34,7 @@ struct Assessment {
   std::optional<double> reverse_completion;  // A/B x 100 for reverse targets
   std::string formula;                 // "min(1, 31053/38100)" as printed, for messages
   bool implausible_target = false;     // a percent target above 100%: misread, not compared
+  bool unread_comparator = false;      // OCR read a character where a comparator stands ("委2%")
 };
 
 struct ScoringState {
