@@ -126,6 +126,7 @@ tesseract::PageSegMode SegMode(OcrLayout layout) {
     case OcrLayout::kBlock: return tesseract::PSM_SINGLE_BLOCK;
     case OcrLayout::kLine: return tesseract::PSM_SINGLE_LINE;
     case OcrLayout::kRawLine: return tesseract::PSM_RAW_LINE;
+    case OcrLayout::kWord: return tesseract::PSM_SINGLE_WORD;
   }
   return tesseract::PSM_SINGLE_BLOCK;
 }

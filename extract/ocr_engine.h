@@ -23,6 +23,7 @@ enum class OcrLayout {
   kBlock,  // one uniform block of text (PSM_SINGLE_BLOCK)
   kLine,   // one text line (PSM_SINGLE_LINE)
   kRawLine,  // one text line, no layout analysis at all (PSM_RAW_LINE)
+  kWord,     // one word (PSM_SINGLE_WORD)
 };
 
 // One recognized character (Tesseract "symbol"), pixels.

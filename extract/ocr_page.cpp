@@ -150,6 +150,43 @@ bool IsLoneNarrowGlyph(const std::vector<OcrWord>& words, const Rect& ink, doubl
   return ink.width() < em * 0.7 && ink.height() > em * 0.5;
 }
 
+// True when all that was read is one ASCII digit.
+bool IsLoneDigit(const std::vector<OcrWord>& words) {
+  return words.size() == 1 && words[0].symbols.size() == 1 && words[0].text.size() == 1 && words[0].text[0] >= '0' &&
+         words[0].text[0] <= '9';
+}
+
+// A cell holding one digit is where the line model is least sure of itself:
+// read as a line, a clean "6" can come back as "0" at 0.99. The digit is
+// read twice more, as a word and as a raw line with digits only, and the
+// majority of the three readings is kept; when all three differ nobody
+// knows, and the word's confidence drops to 0 (the cell is unreadable).
+Status VoteOnLoneDigit(Pix* padded, double dpi, const PageClock& clock, const ExtractOptions& options,
+                       OcrWord* word) {
+  std::string votes[2];
+  double confidence[2] = {0, 0};
+  const OcrLayout layouts[2] = {OcrLayout::kWord, OcrLayout::kRawLine};
+  for (int i = 0; i < 2; ++i) {
+    OcrRequest request;
+    request.layout = layouts[i];
+    request.whitelist = "0123456789";
+    request.dpi = dpi;
+    request.timeout_seconds = clock.Remaining();
+    Result<std::vector<OcrWord>> read = RecognizeWords(padded, request, options);
+    if (!read.ok()) return read.status();
+    if (IsLoneDigit(read.value())) votes[i] = read.value()[0].text, confidence[i] = read.value()[0].confidence;
+  }
+  if (votes[0] == word->text || votes[1] == word->text) return Status::Ok();
+  if (!votes[0].empty() && votes[0] == votes[1]) {
+    word->text = votes[0];
+    word->symbols[0].text = votes[0];
+    word->confidence = word->symbols[0].confidence = std::min(confidence[0], confidence[1]);
+    return Status::Ok();
+  }
+  word->confidence = word->symbols[0].confidence = 0;
+  return Status::Ok();
+}
+
 // Recognized words of a region, moved into page points. A region of
 // several separate lines is read line by line (see ocr_lines.h) when
 // `split_lines`.
@@ -236,6 +273,10 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
     Result<std::vector<OcrWord>> digit = RecognizeWords(padded.get(), request, options);
     if (!digit.ok()) return digit.status();
     if (digit.value().size() == 1 && digit.value()[0].symbols.size() == 1) found = std::move(digit);
+  }
+  if (IsLoneDigit(found.value())) {
+    Status st = VoteOnLoneDigit(padded.get(), dpi, clock, options, &found.value()[0]);
+    if (!st.ok()) return st;
   }
   if (OwnedPix tight_bin = Crop(text_binary, tight)) {
     std::vector<ComparatorGlyph> glyphs = FindComparatorGlyphs(tight_bin.get(), dpi);
