@@ -11,8 +11,11 @@ namespace {
 
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool IsSeparator(char32_t c) { return c == U'.' || c == U'-' || c == U'/'; }
+// A "1" under a seal stroke comes back as ], [, |, l or I.
+bool IsMisreadOne(char32_t c) { return c == U']' || c == U'[' || c == U'|' || c == U'l' || c == U'I'; }
+
 bool IsDateChar(char32_t c) {
-  return IsDigit(c) || IsSeparator(c) || c == U'年' || c == U'月' || c == U'日';
+  return IsDigit(c) || IsSeparator(c) || IsMisreadOne(c) || c == U'年' || c == U'月' || c == U'日';
 }
 
 // The single code point of a symbol, or 0 when it has none or several.
@@ -90,6 +93,14 @@ std::vector<DateRun> FindDateRuns(const std::vector<OcrWord>& words, double dpi)
       const OcrSymbol& s = words[w].symbols[k];
       const char32_t c = OnlyChar(s.text);
       if (c == 0 || !IsDateChar(c)) {
+        // 日 misread (as 捍 under a seal) right after "…月13": read again too.
+        if (c != 0 && last != nullptr && !chars.empty() && IsDigit(chars.back()) &&
+            chars.find(U'月') != std::u32string::npos && s.x0 - last->x1 <= 0.5 * em &&
+            std::min(last->y1, s.y1) - std::max(last->y0, s.y0) > 0) {
+          run.symbols.emplace_back(w, k);
+          run.text += s.text;
+          run.x1 = std::max(run.x1, s.x1), run.y0 = std::min(run.y0, s.y0), run.y1 = std::max(run.y1, s.y1);
+        }
         close();
         last = nullptr;
         continue;
@@ -99,8 +110,10 @@ std::vector<DateRun> FindDateRuns(const std::vector<OcrWord>& words, double dpi)
         const int overlap = std::min(last->y1, s.y1) - std::max(last->y0, s.y0);
         const int shorter = std::min(last->y1 - last->y0, s.y1 - s.y0);
         const int gap = s.x0 - last->x1;
-        // Misread symbols overlap (年 read as "48" gives two boxes on it).
-        if (overlap * 2 < shorter || gap > 1.2 * em || gap < -1.0 * em) close();
+        // Misread symbols overlap (年 read as "48" gives two boxes on it; a
+        // "4" may be boxed over the 年]月 after it), so only the gap ahead
+        // and the line count.
+        if (overlap * 2 < shorter || gap > 1.2 * em) close();
       }
       if (run.symbols.empty()) run.x0 = s.x0, run.y0 = s.y0, run.x1 = s.x1, run.y1 = s.y1;
       run.symbols.emplace_back(w, k);
@@ -115,12 +128,42 @@ std::vector<DateRun> FindDateRuns(const std::vector<OcrWord>& words, double dpi)
   return runs;
 }
 
-bool ReplaceDateRun(const DateRun& run, const std::vector<OcrWord>& reading, std::vector<OcrWord>* words) {
+bool ReplaceDateRun(const DateRun& run, const std::vector<OcrWord>& reading_in, std::vector<OcrWord>* words) {
+  // A speck at either end comes back as "." (".2025年3月"): dropped.
+  std::vector<OcrWord> reading = reading_in;
+  while (!reading.empty() && !reading.front().symbols.empty() && reading.front().symbols.front().text == ".") {
+    reading.front().symbols.erase(reading.front().symbols.begin());
+    reading.front().text.erase(0, 1);
+    if (reading.front().symbols.empty()) reading.erase(reading.begin());
+  }
+  while (!reading.empty() && !reading.back().symbols.empty() && reading.back().symbols.back().text == ".") {
+    reading.back().symbols.pop_back();
+    reading.back().text.pop_back();
+    if (reading.back().symbols.empty()) reading.pop_back();
+  }
   std::string text;
   for (const OcrWord& w : reading) text += w.text;
   if (!IsWellFormedDate(text)) return false;
   for (const auto& [w, k] : run.symbols)
     if (w >= words->size() || k >= (*words)[w].symbols.size()) return false;
+  OcrWord date;
+  date.text = text;
+  date.confidence = 1.0;
+  date.x0 = run.x1, date.y0 = run.y1, date.x1 = run.x0, date.y1 = run.y0;
+  // The date keeps the run's box, and its symbols are held inside it: a
+  // whitelisted reading boxes symbols loosely (a 年 half a line taller),
+  // which would make the line look taller than it is and join it to the
+  // title above.
+  date.x0 = run.x0, date.y0 = run.y0, date.x1 = run.x1, date.y1 = run.y1;
+  for (const OcrWord& w : reading) {
+    date.confidence = std::min(date.confidence, w.confidence);
+    for (OcrSymbol s : w.symbols) {
+      s.x0 = std::clamp(s.x0, run.x0, run.x1), s.x1 = std::clamp(s.x1, run.x0, run.x1);
+      s.y0 = std::clamp(s.y0, run.y0, run.y1), s.y1 = std::clamp(s.y1, run.y0, run.y1);
+      date.symbols.push_back(s);
+    }
+  }
+  bool placed = false;
   // Symbols of the run marked, then each touched word rebuilt from the rest.
   std::vector<std::vector<bool>> drop(words->size());
   for (const auto& [w, k] : run.symbols) {
@@ -145,6 +188,8 @@ bool ReplaceDateRun(const DateRun& run, const std::vector<OcrWord>& reading, std
     for (size_t k = 0; k < word.symbols.size(); ++k) {
       if (drop[w][k]) {
         flush();
+        // The date goes where the run began, in reading order.
+        if (!placed) out.push_back(date), placed = true;
         continue;
       }
       const OcrSymbol& s = word.symbols[k];
@@ -156,18 +201,6 @@ bool ReplaceDateRun(const DateRun& run, const std::vector<OcrWord>& reading, std
     }
     flush();
   }
-  OcrWord date;
-  date.text = text;
-  date.confidence = 1.0;
-  date.x0 = run.x1, date.y0 = run.y1, date.x1 = run.x0, date.y1 = run.y0;
-  for (const OcrWord& w : reading) {
-    date.confidence = std::min(date.confidence, w.confidence);
-    date.x0 = std::min(date.x0, w.x0), date.y0 = std::min(date.y0, w.y0);
-    date.x1 = std::max(date.x1, w.x1), date.y1 = std::max(date.y1, w.y1);
-    date.symbols.insert(date.symbols.end(), w.symbols.begin(), w.symbols.end());
-  }
-  if (date.x1 <= date.x0 || date.y1 <= date.y0) date.x0 = run.x0, date.y0 = run.y0, date.x1 = run.x1, date.y1 = run.y1;
-  out.push_back(std::move(date));
   *words = std::move(out);
   return true;
 }

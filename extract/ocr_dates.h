@@ -2,10 +2,12 @@
 //
 // A fill date such as "2023 年 5 月" is short, sits beside a label and often
 // under a seal; page-level recognition garbles it ("2023 45月",
-// "20254824 13日") though the digits are clean. FindDateRuns finds runs of
-// symbols on one line made of digits and 年月日 . - / that start with a
-// year (19xx or 20xx) and say more than the year, but are not a well-formed
-// date; the caller reads each run's box again (digits and 年月日 only) and
+// "20254824 13日", "2024年]月13捍") though the digits are clean.
+// FindDateRuns finds runs of symbols on one line made of digits, 年月日
+// . - / and the shapes a 1 takes under a seal stroke (] [ | l I) that start
+// with a year (19xx or 20xx) and say more than the year, but are not a
+// well-formed date (one character right after "…月13" goes with them: it
+// stands where 日 does); the caller reads each run's box again (digits and 年月日 only) and
 // ReplaceDateRun puts that reading in place when it is a well-formed date.
 #pragma once
 
@@ -35,8 +37,9 @@ bool IsWellFormedDate(std::string_view text);
 std::vector<DateRun> FindDateRuns(const std::vector<OcrWord>& words, double dpi);
 
 // Replaces the run's symbols with `reading` (words in the same pixel
-// coordinates as `words`) when its text is a well-formed date; returns
-// whether it did. Words left without symbols are dropped.
+// coordinates as `words`) when its text, without a "." at either end, is a
+// well-formed date; returns whether it did. Words left without symbols are
+// dropped.
 bool ReplaceDateRun(const DateRun& run, const std::vector<OcrWord>& reading, std::vector<OcrWord>* words);
 
 }  // namespace jixiao

@@ -43,6 +43,11 @@ TEST(OcrDates, FindsGarbledDatesOnly) {
   EXPECT_EQ(runs[0].text, "202345月");
   EXPECT_EQ(runs[0].x0, 240);
   EXPECT_EQ(runs[0].symbols.size(), 7u);
+  // A 1 read as "]" and 日 read as 捍 under a seal: the whole date.
+  std::vector<DateRun> sealed = FindDateRuns({Word({"2", "0", "2", "4", "年", "]", "月", "1", "3", "捍"}, 0, 30)}, 300);
+  ASSERT_EQ(sealed.size(), 1u);
+  EXPECT_EQ(sealed[0].text, "2024年]月13捍");
+  EXPECT_EQ(sealed[0].x1, 298);
   // Well-formed dates, a year alone, an amount and a long number are left alone.
   EXPECT_TRUE(FindDateRuns({Word({"2", "0", "2", "3", "年", "5", "月"}, 0, 30)}, 300).empty());
   EXPECT_TRUE(FindDateRuns({Word({"2", "0", "2", "4", "年", "度"}, 0, 30)}, 300).empty());
@@ -61,12 +66,14 @@ TEST(OcrDates, AWellFormedReadingReplacesTheRunAndKeepsTheRest) {
   ASSERT_EQ(runs.size(), 1u);
   EXPECT_FALSE(ReplaceDateRun(runs[0], {Word({"2", "0", "2", "3", "4", "5", "月"}, 60, 20)}, &words));
   EXPECT_EQ(words.size(), 3u);
-  ASSERT_TRUE(ReplaceDateRun(runs[0], {Word({"2", "0", "2", "3", "年", "5", "月"}, 60, 30)}, &words));
+  ASSERT_TRUE(ReplaceDateRun(runs[0], {Word({".", "2", "0", "2", "3", "年", "5", "月"}, 30, 30)}, &words));
   std::vector<std::string> texts;
   for (const OcrWord& w : words) texts.push_back(w.text);
-  EXPECT_EQ(texts, (std::vector<std::string>{"期:", "总分", "2023年5月"}));
+  EXPECT_EQ(texts, (std::vector<std::string>{"期:", "2023年5月", "总分"}));  // in reading order
   EXPECT_EQ(words[0].x1, 58);  // the label keeps its own box
-  EXPECT_EQ(words[2].x0, 60);
+  EXPECT_EQ(words[1].x0, runs[0].x0);  // the date the run's
+  EXPECT_EQ(words[1].x1, runs[0].x1);
+  for (const OcrSymbol& s : words[1].symbols) EXPECT_TRUE(s.x0 >= runs[0].x0 && s.x1 <= runs[0].x1);
 }
 
 }  // namespace
