@@ -106,7 +106,7 @@ bool IsFormHeaderLine(const Block& paragraph) {
   // 报日期: 填报日期 with its first character misread (让报日期).
   static const std::vector<std::string_view> kWords = {"盖章", "签字", "签章", "填报日期", "报日期", "填报时间",
                                                        "填报单位", "填报人", "联系电话", "单位负责人", "主要领导"};
-  if (ContainsAny(f, kWords)) return true;
+  if (ContainsAny(f, kWords) || FillDateTextIn(paragraph.text)) return true;
   if (StartsWith(f, "总分:") || StartsWith(f, "总分")) return CharCount(f) <= 12;
   // （2021 年度）
   std::string inner = f;
@@ -146,6 +146,14 @@ std::optional<int> FiscalYearIn(std::string_view text) {
 
 std::optional<std::string> FillDateTextIn(std::string_view text) {
   std::u32string raw = DecodeUtf8Lossy(text);
+  // 填报?期 with its third character misread (填报髓期) is the label too.
+  for (size_t at = raw.find(U"填报"); at != std::u32string::npos && at + 3 < raw.size();
+       at = raw.find(U"填报", at + 1)) {
+    if (raw[at + 3] == U'期' && raw[at + 2] != U'日') {
+      raw.replace(at, 4, U"填报日期");
+      break;
+    }
+  }
   for (std::u32string_view label : {std::u32string_view(U"填报日期"), std::u32string_view(U"填报时间"),
                                     std::u32string_view(U"报日期")}) {
     std::optional<std::u32string> after = AfterLabel(raw, label);

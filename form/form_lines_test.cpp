@@ -33,6 +33,8 @@ TEST(FillDateTextIn, SkipsAColonMisreadAsSymbolsOrAsADigit) {
 TEST(FillDateTextIn, AcceptsTheLabelWithItsFirstCharacterMisread) {
   EXPECT_EQ(FillDateTextIn("让报日期 : 2023年5月 总分 : 96"), "2023年5月");
   EXPECT_TRUE(IsFormHeaderLine(Paragraph("让报日期 : 2023年5月 总分 : 96")));
+  EXPECT_EQ(FillDateTextIn("填报髓期: 2025年3月 总分: 97"), "2025年3月");
+  EXPECT_TRUE(IsFormHeaderLine(Paragraph("填报髓期: 2025年3月 总分: 97")));
 }
 
 }  // namespace
