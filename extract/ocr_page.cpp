@@ -295,43 +295,50 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
   return Status::Ok();
 }
 
-// Words of a page-level reading that hold Latin letters are read again, each
+// Reads `box` of `image` on its own, cropped and padded with paper, and
+// returns the words in `image`'s pixels (none when the box is empty).
+Result<std::vector<OcrWord>> ReadBox(Pix* image, Rect box, OcrRequest request, double dpi, const PageClock& clock,
+                                     const ExtractOptions& options) {
+  box.x0 = std::max(box.x0, 0), box.y0 = std::max(box.y0, 0);
+  box.x1 = std::min(box.x1, static_cast<int>(pixGetWidth(image)));
+  box.y1 = std::min(box.y1, static_cast<int>(pixGetHeight(image)));
+  const int pad = std::max(8, static_cast<int>(std::lround(dpi * 0.05)));
+  OwnedPix crop = Crop(image, box);
+  OwnedPix padded(crop ? pixAddBorder(crop.get(), pad, pixGetDepth(crop.get()) == 1 ? 0 : 255) : nullptr);
+  if (!padded) return std::vector<OcrWord>{};
+  request.dpi = dpi;
+  request.timeout_seconds = clock.Remaining();
+  Result<std::vector<OcrWord>> read = RecognizeWords(padded.get(), request, options);
+  if (!read.ok()) return read.status();
+  const int dx = box.x0 - pad, dy = box.y0 - pad;
+  for (OcrWord& w : read.value()) {
+    w.x0 += dx, w.x1 += dx, w.y0 += dy, w.y1 += dy;
+    for (OcrSymbol& s : w.symbols) s.x0 += dx, s.x1 += dx, s.y0 += dy, s.y1 += dy;
+  }
+  return read;
+}
+
+// Words of a page-level reading that hold Latin noise are read again, each
 // on its own, with chi_sim alone (see ocr_script_check.h); a reading that is
 // more Chinese replaces the word.
 Status RereadLatinWords(Pix* image, double dpi, const PageClock& clock, const ExtractOptions& options,
                         std::vector<OcrWord>* words) {
-  const int w = pixGetWidth(image), h = pixGetHeight(image);
-  const int pad = std::max(8, static_cast<int>(std::lround(dpi * 0.05)));
   std::vector<OcrWord> out;
   for (OcrWord& word : *words) {
     if (CountLatinNoise(word.text) == 0) {
       out.push_back(std::move(word));
       continue;
     }
-    const Rect box{std::max(word.x0 - 2, 0), std::max(word.y0 - 2, 0), std::min(word.x1 + 2, w),
-                   std::min(word.y1 + 2, h)};
-    OwnedPix crop = Crop(image, box);
-    OwnedPix padded(crop ? pixAddBorder(crop.get(), pad, pixGetDepth(crop.get()) == 1 ? 0 : 255) : nullptr);
-    if (!padded) {
-      out.push_back(std::move(word));
-      continue;
-    }
     OcrRequest request;
     request.layout = OcrLayout::kLine;
     request.languages = OcrLanguages::kChineseOnly;
-    request.dpi = dpi;
-    request.timeout_seconds = clock.Remaining();
-    Result<std::vector<OcrWord>> chinese = RecognizeWords(padded.get(), request, options);
+    Result<std::vector<OcrWord>> chinese =
+        ReadBox(image, Rect{word.x0 - 2, word.y0 - 2, word.x1 + 2, word.y1 + 2}, request, dpi, clock, options);
     if (!chinese.ok()) return chinese.status();
     const std::vector<OcrWord> original{word};
     if (!PreferChineseOnlyReading(original, chinese.value())) {
       out.push_back(std::move(word));
       continue;
-    }
-    for (OcrWord& c : chinese.value()) {
-      const int dx = box.x0 - pad, dy = box.y0 - pad;
-      c.x0 += dx, c.x1 += dx, c.y0 += dy, c.y1 += dy;
-      for (OcrSymbol& sym : c.symbols) sym.x0 += dx, sym.x1 += dx, sym.y0 += dy, sym.y1 += dy;
     }
     for (OcrWord& c : MergeReadings(original, chinese.value())) out.push_back(std::move(c));
   }
@@ -343,8 +350,6 @@ Status RereadLatinWords(Pix* image, double dpi, const PageClock& clock, const Ex
 // character set (see ocr_dates.h).
 Status RereadDates(Pix* image, double dpi, const PageClock& clock, const ExtractOptions& options,
                    std::vector<OcrWord>* words) {
-  const int w = pixGetWidth(image), h = pixGetHeight(image);
-  const int pad = std::max(8, static_cast<int>(std::lround(dpi * 0.05)));
   const int margin = std::max(2, static_cast<int>(std::lround(dpi * 0.01)));
   std::vector<std::pair<int, int>> tried;  // run corners: a run read once is not read again
   while (true) {
@@ -354,23 +359,12 @@ Status RereadDates(Pix* image, double dpi, const PageClock& clock, const Extract
     });
     if (next == runs.end()) return Status::Ok();
     tried.emplace_back(next->x0, next->y0);
-    const Rect box{std::max(next->x0 - margin, 0), std::max(next->y0 - margin, 0), std::min(next->x1 + margin, w),
-                   std::min(next->y1 + margin, h)};
-    OwnedPix crop = Crop(image, box);
-    OwnedPix padded(crop ? pixAddBorder(crop.get(), pad, pixGetDepth(crop.get()) == 1 ? 0 : 255) : nullptr);
-    if (!padded) continue;
     OcrRequest request;
     request.layout = OcrLayout::kLine;
     request.whitelist = kDateWhitelist;
-    request.dpi = dpi;
-    request.timeout_seconds = clock.Remaining();
-    Result<std::vector<OcrWord>> reading = RecognizeWords(padded.get(), request, options);
+    const Rect box{next->x0 - margin, next->y0 - margin, next->x1 + margin, next->y1 + margin};
+    Result<std::vector<OcrWord>> reading = ReadBox(image, box, request, dpi, clock, options);
     if (!reading.ok()) return reading.status();
-    for (OcrWord& r : reading.value()) {
-      const int dx = box.x0 - pad, dy = box.y0 - pad;
-      r.x0 += dx, r.x1 += dx, r.y0 += dy, r.y1 += dy;
-      for (OcrSymbol& sym : r.symbols) sym.x0 += dx, sym.x1 += dx, sym.y0 += dy, sym.y1 += dy;
-    }
     ReplaceDateRun(*next, reading.value(), words);
   }
 }
