@@ -108,9 +108,16 @@ bool IsFormHeaderLine(const Block& paragraph) {
                                                        "填报单位", "填报人", "联系电话", "单位负责人", "主要领导"};
   if (ContainsAny(f, kWords) || FillDateTextIn(paragraph.text)) return true;
   if (StartsWith(f, "总分:") || StartsWith(f, "总分")) return CharCount(f) <= 12;
-  // （2021 年度）
+  // （2021 年度）; OCR gives the full-width opening parenthesis, which chi_sim
+  // lacks, as 《 or 〈 ("《2023年度)").
   std::string inner = f;
-  if (StartsWith(inner, "(") && EndsWith(inner, ")")) inner = inner.substr(1, inner.size() - 2);
+  for (std::string_view open : {"(", "《", "〈"}) {
+    if (StartsWith(inner, open) && (EndsWith(inner, ")") || EndsWith(inner, "》") || EndsWith(inner, "〉"))) {
+      const size_t close = EndsWith(inner, ")") ? 1 : std::string_view("》").size();
+      inner = inner.substr(open.size(), inner.size() - open.size() - close);
+      break;
+    }
+  }
   return MatchCueWhole(inner, "#年度") || MatchCueWhole(inner, "#年");
 }
 

@@ -37,5 +37,12 @@ TEST(FillDateTextIn, AcceptsTheLabelWithItsFirstCharacterMisread) {
   EXPECT_TRUE(IsFormHeaderLine(Paragraph("填报髓期: 2025年3月 总分: 97")));
 }
 
+TEST(IsFormHeaderLine, AYearInParenthesesEvenAsOcrReadsThem) {
+  EXPECT_TRUE(IsFormHeaderLine(Paragraph("（2022年度）")));
+  EXPECT_TRUE(IsFormHeaderLine(Paragraph("《2023年度)")));
+  EXPECT_TRUE(IsFormHeaderLine(Paragraph("〈2021 年度〉")));
+  EXPECT_FALSE(IsFormHeaderLine(Paragraph("《关于2023年度工作的通知》的要求")));
+}
+
 }  // namespace
 }  // namespace jixiao::form
