@@ -198,10 +198,7 @@ void ApplyComparators(const std::vector<ComparatorGlyph>& glyphs, std::vector<Oc
     bool changed = false;
     for (const OcrSymbol& s : w.symbols)
       for (const ComparatorGlyph& g : glyphs) changed = changed || (s.text == g.text && s.x0 == g.x0 && s.y0 == g.y0);
-    if (changed) {
-      w.confidence = 1.0;
-      for (const OcrSymbol& s : w.symbols) w.confidence = std::min(w.confidence, s.confidence);
-    }
+    if (changed) w.confidence = LeastSymbolConfidence(w);
     w.text.clear();
     for (const OcrSymbol& s : w.symbols) {
       w.text += s.text;

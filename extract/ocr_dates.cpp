@@ -68,8 +68,7 @@ bool IsWellFormedDate(std::string_view text) {
     if (i == s.size() || s[i++] != U'月') return false;
   }
   if (i == s.size()) return true;
-  if (chinese ? false : s[i] != sep) return false;
-  if (!chinese) ++i;
+  if (!chinese && s[i++] != sep) return false;
   if (!Number(s, i, 2, &day) || day < 1 || day > 31) return false;
   if (chinese) {
     if (i == s.size() || s[i++] != U'日') return false;
@@ -149,7 +148,6 @@ bool ReplaceDateRun(const DateRun& run, const std::vector<OcrWord>& reading_in, 
   OcrWord date;
   date.text = text;
   date.confidence = 1.0;
-  date.x0 = run.x1, date.y0 = run.y1, date.x1 = run.x0, date.y1 = run.y0;
   // The date keeps the run's box, and its symbols are held inside it: a
   // whitelisted reading boxes symbols loosely (a 年 half a line taller),
   // which would make the line look taller than it is and join it to the
@@ -182,6 +180,7 @@ bool ReplaceDateRun(const DateRun& run, const std::vector<OcrWord>& reading_in, 
     auto flush = [&] {
       if (part.symbols.empty()) return;
       part.confidence = word.confidence;
+      FitToSymbols(&part);
       out.push_back(std::move(part));
       part = OcrWord{};
     };
@@ -192,12 +191,7 @@ bool ReplaceDateRun(const DateRun& run, const std::vector<OcrWord>& reading_in, 
         if (!placed) out.push_back(date), placed = true;
         continue;
       }
-      const OcrSymbol& s = word.symbols[k];
-      if (part.symbols.empty()) part.x0 = s.x0, part.y0 = s.y0, part.x1 = s.x1, part.y1 = s.y1;
-      part.x0 = std::min(part.x0, s.x0), part.y0 = std::min(part.y0, s.y0);
-      part.x1 = std::max(part.x1, s.x1), part.y1 = std::max(part.y1, s.y1);
-      part.text += s.text;
-      part.symbols.push_back(s);
+      part.symbols.push_back(word.symbols[k]);
     }
     flush();
   }

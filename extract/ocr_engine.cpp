@@ -199,19 +199,33 @@ Result<std::vector<OcrWord>> Recognize(tesseract::TessBaseAPI* api, Pix* image,
     if (in_word && words.back().symbols.empty()) words.pop_back();
   }
   api->Clear();
-  // Tesseract's word confidence can count a blank symbol it recognized
-  // inside the word (which is dropped above) and then says 0 for "2%" read
-  // at 0.46 and 0.97. A word is at least as certain as its least certain
-  // kept symbol.
-  for (OcrWord& w : words) {
-    double least = 1.0;
-    for (const OcrSymbol& s : w.symbols) least = std::min(least, s.confidence);
-    if (!w.symbols.empty()) w.confidence = std::max(w.confidence, least);
-  }
+  for (OcrWord& w : words) HoldConfidenceToSymbols(&w);
   return words;
 }
 
 }  // namespace
+
+double LeastSymbolConfidence(const OcrWord& word) {
+  double least = 1.0;
+  for (const OcrSymbol& s : word.symbols) least = std::min(least, s.confidence);
+  return least;
+}
+
+void HoldConfidenceToSymbols(OcrWord* word) {
+  if (!word->symbols.empty()) word->confidence = std::max(word->confidence, LeastSymbolConfidence(*word));
+}
+
+void FitToSymbols(OcrWord* word) {
+  word->text.clear();
+  if (word->symbols.empty()) return;
+  const OcrSymbol& first = word->symbols.front();
+  word->x0 = first.x0, word->y0 = first.y0, word->x1 = first.x1, word->y1 = first.y1;
+  for (const OcrSymbol& s : word->symbols) {
+    word->text += s.text;
+    word->x0 = std::min(word->x0, s.x0), word->y0 = std::min(word->y0, s.y0);
+    word->x1 = std::max(word->x1, s.x1), word->y1 = std::max(word->y1, s.y1);
+  }
+}
 
 const char* TesseractLanguages(OcrLanguages languages) {
   return languages == OcrLanguages::kChineseOnly ? "chi_sim" : "chi_sim+eng";

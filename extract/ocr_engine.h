@@ -40,6 +40,18 @@ struct OcrWord {
   std::vector<OcrSymbol> symbols;  // left to right
 };
 
+// The confidence of `word`'s least certain symbol; 1 without symbols.
+double LeastSymbolConfidence(const OcrWord& word);
+
+// Raises `word`'s confidence to its least certain symbol's when Tesseract's
+// word confidence is lower: that can count a blank symbol recognized inside
+// the word (and dropped), and then says 0 for "2%" read at 0.46 and 0.97.
+void HoldConfidenceToSymbols(OcrWord* word);
+
+// Gives `word` the text and the box of its symbols, after symbols were
+// dropped, merged or replaced. A word without symbols keeps its box.
+void FitToSymbols(OcrWord* word);
+
 // Which models read the image. chi_sim+eng reads digits, % and Latin far
 // better than chi_sim alone (which gives "9%0" for "%"), but now and then
 // lets the English model take a whole line of Chinese ("项目名称" as

@@ -104,9 +104,8 @@ std::vector<OcrWord> MergeReadings(const std::vector<OcrWord>& combined, const s
       }
       k = end;
     }
-    double least = 1.0;
-    for (const OcrSymbol& s : merged.symbols) merged.text += s.text, least = std::min(least, s.confidence);
-    if (!merged.symbols.empty()) merged.confidence = std::max(merged.confidence, least);
+    for (const OcrSymbol& s : merged.symbols) merged.text += s.text;
+    HoldConfidenceToSymbols(&merged);
     out.push_back(std::move(merged));
   }
   return out;

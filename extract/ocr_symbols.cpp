@@ -22,7 +22,6 @@ bool IsSameGlyphTwice(const OcrSymbol& a, const OcrSymbol& b) {
 void CleanSymbols(std::vector<OcrWord>* words) {
   std::vector<OcrWord> kept;
   for (OcrWord& w : *words) {
-    std::string text;
     std::vector<OcrSymbol> symbols;
     for (OcrSymbol& s : w.symbols) {
       if (s.text == "|" || s.text == "丨") continue;
@@ -37,20 +36,18 @@ void CleanSymbols(std::vector<OcrWord>* words) {
         symbols.back().x1 = std::max(symbols.back().x1, s.x1);
         continue;
       }
-      text += s.text;
       symbols.push_back(std::move(s));
     }
     if (symbols.empty()) continue;
-    if (symbols.size() != w.symbols.size()) {
-      w.x0 = symbols.front().x0, w.y0 = symbols.front().y0;
-      w.x1 = symbols.front().x1, w.y1 = symbols.front().y1;
-      for (const OcrSymbol& s : symbols) {
-        w.x0 = std::min(w.x0, s.x0), w.y0 = std::min(w.y0, s.y0);
-        w.x1 = std::max(w.x1, s.x1), w.y1 = std::max(w.y1, s.y1);
-      }
-    }
-    w.text = std::move(text);
+    const bool dropped = symbols.size() != w.symbols.size();
     w.symbols = std::move(symbols);
+    if (dropped) {
+      FitToSymbols(&w);
+    } else {
+      // Only texts changed: the box Tesseract gave the word stays.
+      w.text.clear();
+      for (const OcrSymbol& s : w.symbols) w.text += s.text;
+    }
     kept.push_back(std::move(w));
   }
   *words = std::move(kept);
