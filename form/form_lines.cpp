@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "form/form_text.h"
+#include "form/narrative_text.h"
 
 namespace jixiao::form {
 
@@ -45,8 +46,6 @@ std::optional<std::u32string> AfterLabel(const std::u32string& raw, std::u32stri
   while (k < raw.size() && (IsSpaceChar(raw[k]) || raw[k] == U':' || raw[k] == 0xFF1A)) ++k;
   return raw.substr(k);
 }
-
-bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 bool IsDateChar(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19) || c == U'.' || c == 0xFF0E || c == U'-' ||
@@ -171,7 +170,7 @@ std::optional<std::string> FillDateTextIn(std::string_view text) {
     while (start < after->size() && start < 2 && !IsDateChar((*after)[start]) && !IsSpaceChar((*after)[start]))
       ++start;
     if (start > 0 && start < after->size() && IsSpaceChar((*after)[start])) ++start;
-    if (after->size() >= start + 6 && std::all_of(after->begin() + start, after->begin() + start + 5, IsAsciiDigit) &&
+    if (after->size() >= start + 6 && std::all_of(after->begin() + start, after->begin() + start + 5, narrative::IsAsciiDigitChar) &&
         (*after)[start + 5] == U'年')
       ++start;
     std::u32string date;
