@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/utf8.h"
 #include "score/printed_figure.h"
 
 namespace jixiao::score {
@@ -45,15 +46,10 @@ std::string DateBound(const std::string& iso, bool end) {
 // points is unknown, so nothing is computed from it.
 bool ComparatorMisread(const Value& target) {
   if (target.confidence >= 1.0 || target.comparator) return false;
-  const std::string& raw = target.raw;
-  size_t start = 0;
-  while (start < raw.size() && raw[start] == ' ') ++start;
-  if (start >= raw.size() || static_cast<unsigned char>(raw[start]) < 0x80) return false;
-  // One multi-byte character (UTF-8 lead byte and its continuation bytes),
-  // then a digit.
-  size_t next = start + 1;
-  while (next < raw.size() && (static_cast<unsigned char>(raw[next]) & 0xC0) == 0x80) ++next;
-  return next < raw.size() && raw[next] >= '0' && raw[next] <= '9';
+  const std::u32string raw = DecodeUtf8Lossy(target.raw);
+  const size_t at = raw.find_first_not_of(U' ');
+  return at != std::u32string::npos && raw[at] >= 0x80 && at + 1 < raw.size() && raw[at + 1] >= U'0' &&
+         raw[at + 1] <= U'9';
 }
 
 bool UnitsComparable(const Value& a, const Value& b) {

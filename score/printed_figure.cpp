@@ -157,9 +157,7 @@ namespace {
 
 // The significant digits of `number` ("14" for 140000, "12.5" for 12.5).
 std::string SignificantDigits(double number) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.10g", std::fabs(number));
-  std::string s = buf;
+  std::string s = FormatNumber(std::fabs(number), 6);
   if (s.find_first_of(".e") == std::string::npos)
     while (s.size() > 1 && s.back() == '0') s.pop_back();
   return s;
