@@ -7,9 +7,11 @@
 namespace jixiao {
 namespace {
 
-std::string Format(const char* format, double a, double b, double c, double d) {
+// printf-style formatting of a few numbers into a short string.
+template <typename... Numbers>
+std::string Format(const char* format, Numbers... numbers) {
   char buf[96];
-  std::snprintf(buf, sizeof buf, format, a, b, c, d);
+  std::snprintf(buf, sizeof buf, format, numbers...);
   return buf;
 }
 
@@ -18,11 +20,7 @@ std::string BoxText(const std::optional<BBox>& box) {
   return Format("%.1f,%.1f,%.1f,%.1f", box->x0, box->y0, box->x1, box->y1);
 }
 
-std::string Confidence(double c) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f", c);
-  return buf;
-}
+std::string Confidence(double c) { return Format("%.2f", c); }
 
 // Line breaks inside a cell or paragraph shown as "⏎" so that each item
 // stays on one line of the listing.
@@ -41,7 +39,7 @@ std::string LayoutAsText(const LayoutDocument& layout) {
   std::string out;
   for (const PageInfo& p : layout.pages) {
     out += "page " + std::to_string(p.page) + " " + p.method + " confidence " + Confidence(p.confidence);
-    if (p.width_pt > 0) out += Format(" size %.0fx%.0f pt", p.width_pt, p.height_pt, 0, 0);
+    if (p.width_pt > 0) out += Format(" size %.0fx%.0f pt", p.width_pt, p.height_pt);
     out += "\n";
   }
   for (const ExtractProblem& problem : layout.problems)
