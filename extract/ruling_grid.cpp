@@ -368,6 +368,34 @@ struct PixelGrid {
   std::vector<GridCell> cells;  // bbox in pixels
 };
 
+// A table cut by a page break may be printed without the rule on the cut
+// side while its column rules run on past the last horizontal rule: a row
+// is printed there. When both outer column rules (and so at least two) run
+// on by more than the shortest rule, the grid is closed where the column
+// rules that run on end (their median end), so that row is read as a row.
+void CloseOpenEnds(const std::vector<const Segment*>& vs, const Scale& scale, std::vector<double>* rows,
+                   const std::vector<double>& cols) {
+  if (rows->size() < 2 || cols.size() < 2) return;
+  for (const bool top : {true, false}) {
+    const double edge = top ? rows->front() : rows->back();
+    std::vector<double> ends;
+    bool left = false, right = false;
+    for (const Segment* s : vs) {
+      const double end = top ? s->lo : s->hi;
+      if (top ? end > edge - scale.min_len : end < edge + scale.min_len) continue;
+      if (top ? s->hi < edge - scale.touch : s->lo > edge + scale.touch) continue;  // not this table's rule
+      ends.push_back(end);
+      left = left || std::abs(s->pos - cols.front()) <= scale.same_edge;
+      right = right || std::abs(s->pos - cols.back()) <= scale.same_edge;
+    }
+    if (ends.size() < 2 || !left || !right) continue;
+    std::sort(ends.begin(), ends.end());
+    const double closed = ends[ends.size() / 2];
+    if (top) rows->insert(rows->begin(), closed);
+    else rows->push_back(closed);
+  }
+}
+
 // `hs` and `vs` are the crossing rules of one table; `pieces_h` and
 // `pieces_v` the strokes of the page that meet at least one other stroke,
 // which also count towards whether a separator is drawn.
@@ -376,6 +404,7 @@ bool BuildGrid(const std::vector<const Segment*>& hs, const std::vector<const Se
                const Scale& scale, PixelGrid* grid) {
   grid->rows = ClusterEdges(hs, scale.same_edge);
   grid->cols = ClusterEdges(vs, scale.same_edge);
+  CloseOpenEnds(vs, scale, &grid->rows, grid->cols);
   const int nr = static_cast<int>(grid->rows.size()) - 1;
   const int nc = static_cast<int>(grid->cols.size()) - 1;
   if (nr < 1 || nc < 1 || nr * nc < 2) return false;

@@ -254,6 +254,44 @@ TEST(RulingGridTest, DenseHatchingFinishesQuickly) {
   }
 }
 
+// A table continued from the previous page: no rule above its first row,
+// but the column rules start 30 pt higher. That row is part of the grid.
+TEST(RulingGridTest, ATableCutOpenAtThePageTopKeepsItsFirstRow) {
+  constexpr double kDpi = 100;
+  const double k = kDpi / 72.0;
+  Image pix(pixCreate(static_cast<int>(595 * k), static_cast<int>(842 * k), 8));
+  pixSetAll(pix.get());
+  auto line = [&](double x0, double y0, double x1, double y1) {
+    Line(pix.get(), static_cast<int>(x0 * k), static_cast<int>(y0 * k), static_cast<int>(x1 * k),
+         static_cast<int>(y1 * k), 1);
+  };
+  for (double y : {100.0, 130.0, 160.0}) line(60, y, 540, y);  // no rule at y=70
+  for (double x : {60.0, 180.0, 300.0, 540.0}) line(x, 70, x, 160);
+  std::vector<TableGrid> grids = DetectTableGrids(pix.get(), 72.0 / kDpi);
+  ASSERT_EQ(grids.size(), 1u);
+  ASSERT_EQ(grids[0].rows(), 3);
+  EXPECT_NEAR(grids[0].row_edges.front(), 70, 2.0);
+  EXPECT_EQ(grids[0].cols(), 3);
+}
+
+// Column rules that stop at the last rule leave the grid as drawn.
+TEST(RulingGridTest, AClosedTableGetsNoExtraRow) {
+  constexpr double kDpi = 100;
+  const double k = kDpi / 72.0;
+  Image pix(pixCreate(static_cast<int>(595 * k), static_cast<int>(842 * k), 8));
+  pixSetAll(pix.get());
+  auto line = [&](double x0, double y0, double x1, double y1) {
+    Line(pix.get(), static_cast<int>(x0 * k), static_cast<int>(y0 * k), static_cast<int>(x1 * k),
+         static_cast<int>(y1 * k), 1);
+  };
+  for (double y : {100.0, 130.0, 160.0}) line(60, y, 540, y);
+  for (double x : {60.0, 180.0, 540.0}) line(x, 100, x, 160);
+  line(300, 70, 300, 160);  // one inner rule running on is not an open end
+  std::vector<TableGrid> grids = DetectTableGrids(pix.get(), 72.0 / kDpi);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids[0].rows(), 2);
+}
+
 TEST(RulingGridTest, BadInputGivesNothing) {
   EXPECT_TRUE(DetectTableGrids(nullptr, 1.0).empty());
   Image tiny(pixCreate(4, 4, 8));
