@@ -97,15 +97,22 @@ bool IsSummaryParagraph(const Block& paragraph) {
   return CharCount(head) <= 60 && (Contains(head, "自评") || Contains(head, "绩效"));
 }
 
+bool IsSignatureLine(const Block& paragraph) {
+  if (paragraph.kind != Block::Kind::kParagraph) return false;
+  std::string f = Fold(paragraph.text);
+  if (f.empty() || CharCount(f) > 80) return false;
+  // 报日期: 填报日期 with its first character misread (让报日期).
+  static const std::vector<std::string_view> kWords = {"盖章", "签字", "签章", "填报日期", "报日期", "填报时间",
+                                                       "填报单位", "填报人", "联系电话", "单位负责人", "主要领导"};
+  return ContainsAny(f, kWords) || FillDateTextIn(paragraph.text).has_value();
+}
+
 bool IsFormHeaderLine(const Block& paragraph) {
   if (paragraph.kind != Block::Kind::kParagraph) return false;
   std::string f = Fold(paragraph.text);
   if (f.empty() || CharCount(f) > 80) return false;
   if (StartsWith(f, "附件") && CharCount(f) <= 5) return true;
-  // 报日期: 填报日期 with its first character misread (让报日期).
-  static const std::vector<std::string_view> kWords = {"盖章", "签字", "签章", "填报日期", "报日期", "填报时间",
-                                                       "填报单位", "填报人", "联系电话", "单位负责人", "主要领导"};
-  if (ContainsAny(f, kWords) || FillDateTextIn(paragraph.text)) return true;
+  if (IsSignatureLine(paragraph)) return true;
   if (StartsWith(f, "总分:") || StartsWith(f, "总分")) return CharCount(f) <= 12;
   // （2021 年度）; OCR gives the full-width opening parenthesis, which chi_sim
   // lacks, as 《 or 〈 ("《2023年度)").

@@ -28,6 +28,8 @@ bool IsNarrativeTitle(const Block& paragraph);
 bool IsSummaryParagraph(const Block& paragraph);
 // 填报日期 / 填报时间 / 盖章 / 签字 / 附件 N / （2022年度） / 总分： lines.
 bool IsFormHeaderLine(const Block& paragraph);
+// The lines that sign a form: 填报日期, 填报人, 联系电话, 盖章, 签字 ...
+bool IsSignatureLine(const Block& paragraph);
 // Short, without sentence punctuation, not a date, not a header line: a
 // line that may carry the first half of a title (曾都区…工作经费 above
 // 2020 年度绩效自评报告).

@@ -184,6 +184,31 @@ TEST(ParseReports, WeightColumnWithFundLines) {
   EXPECT_EQ(r.groups[0].weight, 50);
 }
 
+// Forms back to back: the signature lines below a table sign it; lines
+// after an attachment mark (附件 2) open the next form.
+TEST(ParseReports, SignatureLinesBelowATableSignThatTable) {
+  FormParseResult result = Parse({
+      Paragraph("项目支出绩效自评表"),
+      Paragraph("(2021 年度)"),
+      Grid(WeightColumnRows("94.2")),
+      Paragraph("填报人：张三 联系电话：1234567"),
+      Paragraph("填报日期：2022年3月"),
+      Paragraph("项目支出绩效自评表"),
+      Paragraph("(2021 年度)"),
+      Grid(WeightColumnRows("94.2")),
+      Paragraph("附件 2"),
+      Paragraph("填报日期：2022年4月5日"),
+      Paragraph("项目支出绩效自评表"),
+      Grid(WeightColumnRows("94.2")),
+  });
+  ASSERT_EQ(result.reports.size(), 3u);
+  ASSERT_TRUE(result.reports[0].fill_date.has_value());
+  EXPECT_EQ(result.reports[0].fill_date->date, "2022-03");
+  EXPECT_FALSE(result.reports[1].fill_date.has_value());
+  ASSERT_TRUE(result.reports[2].fill_date.has_value());
+  EXPECT_EQ(result.reports[2].fill_date->date, "2022-04-05");
+}
+
 TEST(ParseReports, BlankTotalIsMissingField) {
   FormParseResult result = Parse({Paragraph("项目支出绩效自评表"), Grid(WeightColumnRows(""))});
   ASSERT_EQ(result.reports.size(), 1u);

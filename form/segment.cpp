@@ -59,6 +59,15 @@ bool IsAttachmentMark(const Block& b) {
   return StartsWith(f, "附件") && CharCount(f) <= 5;
 }
 
+// Whether the header lines at the end of `lines` include an 附件 N mark.
+bool TrailingHeaderLinesHaveAttachmentMark(const std::vector<const Block*>& lines) {
+  for (std::size_t k = lines.size(); k-- > 0;) {
+    if (!IsFormHeaderLine(*lines[k])) return false;
+    if (IsAttachmentMark(*lines[k])) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsScoringTableBlock(const Block& block) {
@@ -98,7 +107,13 @@ Segments SegmentDocument(const LayoutDocument& layout) {
   };
   auto start_table = [&]() {
     TablePart part;
-    take_trailing(part.lines, 8, [](const Block& b) { return IsFormHeaderLine(b); });
+    // Signature lines printed below a table sign that table, unless an
+    // attachment mark (附件 1) among them opens the next form; other header
+    // lines (a year line) left at the end of the part open the next form.
+    const bool after_table = current == Current::kTable && !s.tables.back().tables.empty() &&
+                             !TrailingHeaderLinesHaveAttachmentMark(s.tables.back().lines);
+    take_trailing(part.lines, 8,
+                  [&](const Block& b) { return IsFormHeaderLine(b) && !(after_table && IsSignatureLine(b)); });
     // Lines above an attachment mark (附件 1) sign the form before it.
     for (std::size_t k = part.lines.size(); k-- > 0;) {
       if (!IsAttachmentMark(*part.lines[k])) continue;
