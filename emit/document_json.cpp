@@ -89,10 +89,18 @@ std::optional<Value> ReadOptValue(const json& j, const char* key) {
 
 // --- ScoredNumber -----------------------------------------------------------
 
+// A reading that can be doubted (OCR) keeps its confidence, rounded.
+void PutConfidence(json& j, double confidence) {
+  if (confidence < 1.0) j["confidence"] = std::round(confidence * 1000.0) / 1000.0;
+}
+
+double ReadConfidence(const json& j) { return jr::Number(j, "confidence").value_or(1.0); }
+
 json ScoredJson(const ScoredNumber& s) {
   json j = {{"declared", Num(s.declared)}, {"recomputed", Num(s.recomputed)}, {"raw", Str(s.raw)}};
   PutLocation(j, s.where);
   if (s.blank) j["blank"] = true;
+  PutConfidence(j, s.confidence);
   return j;
 }
 
@@ -110,6 +118,7 @@ ScoredNumber ReadScored(const json& parent, const char* key) {
   s.where = ReadLocation(*m);
   const json* blank = jr::Member(*m, "blank");
   s.blank = blank && blank->is_boolean() && blank->get<bool>();
+  s.confidence = ReadConfidence(*m);
   return s;
 }
 
@@ -119,6 +128,7 @@ json TotalSourceJson(const ScoredNumber& s) {
   json j = {{"raw", Str(s.raw)}};
   PutLocation(j, s.where);
   if (s.blank) j["blank"] = true;
+  PutConfidence(j, s.confidence);
   return j;
 }
 
@@ -131,6 +141,7 @@ ScoredNumber ReadTotalPart(const json& total, const char* key) {
       s.where = ReadLocation(*src);
       const json* blank = jr::Member(*src, "blank");
       s.blank = blank && blank->is_boolean() && blank->get<bool>();
+      s.confidence = ReadConfidence(*src);
     }
   return s;
 }
@@ -157,6 +168,7 @@ Flag ReadFlag(const json& j) {
       e.page = jr::Int(x, "page");
       e.bbox = ReadBBox(x, "bbox");
       e.text = jr::String(x, "text");
+      e.confidence = jr::Number(x, "confidence");
       f.evidence.push_back(std::move(e));
     }
   return f;
@@ -363,6 +375,27 @@ Facts ReadFacts(const json& j) {
 
 // --- Report -----------------------------------------------------------------
 
+json ReadingJson(const ReadQuality& q) {
+  return {{"complete", q.complete()},
+          {"indicators_read", q.indicators_read},
+          {"figures", q.figures},
+          {"doubtful_figures", q.doubtful_figures},
+          {"min_confidence", std::round(q.min_confidence * 1000.0) / 1000.0},
+          {"problems", q.problems},
+          {"structure_problems", q.structure_problems}};
+}
+
+ReadQuality ReadReading(const json& j) {
+  ReadQuality q;
+  q.indicators_read = jr::Int(j, "indicators_read");
+  q.figures = jr::Int(j, "figures");
+  q.doubtful_figures = jr::Int(j, "doubtful_figures");
+  q.min_confidence = jr::Number(j, "min_confidence").value_or(1.0);
+  q.problems = ReadStrings(j, "problems");
+  // structure_problems are score/'s own and are worked out again.
+  return q;
+}
+
 json ReportJson(const Report& r) {
   json indicators = json::array(), groups = json::array(), sections = json::array();
   for (const Indicator& i : r.indicators) indicators.push_back(IndicatorJson(i));
@@ -403,6 +436,7 @@ json ReportJson(const Report& r) {
           {"facts", FactsJson(r.facts)},
           {"missing_fields", r.missing_fields},
           {"flags", FlagsJson(r.flags)},
+          {"reading", ReadingJson(r.reading)},
           {"provenance", {{"pages", r.pages}}}};
 }
 
@@ -452,6 +486,7 @@ Report ReadReport(const json& j) {
   if (const json* f = jr::Member(j, "facts")) r.facts = ReadFacts(*f);
   r.missing_fields = ReadStrings(j, "missing_fields");
   r.flags = ReadFlags(j, "flags");
+  if (const json* q = jr::Member(j, "reading"); q && q->is_object()) r.reading = ReadReading(*q);
   if (const json* p = jr::Member(j, "provenance"))
     if (const json* pages = jr::Member(*p, "pages"); pages && pages->is_array())
       for (const json& x : *pages)
@@ -482,10 +517,11 @@ json ToJson(const Value& v) {
 
 json ToJson(const Flag& f) {
   json evidence = json::array();
-  for (const Evidence& e : f.evidence)
-    evidence.push_back({{"page", e.page > 0 ? json(e.page) : json(nullptr)},
-                        {"bbox", BBoxJson(e.bbox)},
-                        {"text", e.text}});
+  for (const Evidence& e : f.evidence) {
+    json item = {{"page", e.page > 0 ? json(e.page) : json(nullptr)}, {"bbox", BBoxJson(e.bbox)}, {"text", e.text}};
+    if (e.confidence) PutConfidence(item, *e.confidence);
+    evidence.push_back(std::move(item));
+  }
   auto either = [](const std::optional<double>& n, const std::optional<std::string>& s) {
     if (n) return Num(n);
     if (s) return json(*s);

@@ -83,7 +83,7 @@ Document SampleDocument() {
   f.message = "预算执行得分 18 与 20×min(1, 638.43/640)=19.95 不符";
   f.declared = 18;
   f.expected = 19.95;
-  f.evidence.push_back({3, BBox{400.1, 212, 455.7, 230.4}, "18"});
+  f.evidence.push_back({3, BBox{400.1, 212, 455.7, 230.4}, "18", std::nullopt});
   r.flags.push_back(f);
   r.pages = {1, 2};
   d.reports.push_back(r);

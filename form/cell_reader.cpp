@@ -16,7 +16,7 @@ void CellReader::FlagUnreadable(const PrintedText& cell, const std::string& path
   f.path = path;
   f.message = what + "“" + cell.text + "”无法可靠识读，未采用";
   f.declared_text = cell.text;
-  f.evidence.push_back({cell.where.page, cell.where.bbox, cell.text});
+  f.evidence.push_back({cell.where.page, cell.where.bbox, cell.text, std::nullopt});
   flags_->push_back(std::move(f));
 }
 
@@ -52,6 +52,7 @@ std::optional<Value> CellReader::ReadValue(const PrintedText& cell, const Normal
 ScoredNumber CellReader::ReadPoints(const PrintedText& cell, const std::string& path) {
   ScoredNumber s;
   s.where = cell.where;
+  s.confidence = cell.confidence;
   std::string text = Trim(cell.text);
   s.raw = text;
   if (text.empty()) {

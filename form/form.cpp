@@ -14,6 +14,7 @@
 #include "form/linear_table.h"
 #include "form/narrative.h"
 #include "form/profile_detect.h"
+#include "form/read_quality.h"
 #include "form/segment.h"
 #include "form/table_view.h"
 
@@ -50,7 +51,7 @@ void FlagBlankTotal(Report& report) {
   f.severity = "error";
   f.path = path;
   f.message = "自评表“总分”栏为空";
-  f.evidence.push_back({report.total.declared.where.page, report.total.declared.where.bbox, "总分"});
+  f.evidence.push_back({report.total.declared.where.page, report.total.declared.where.bbox, "总分", std::nullopt});
   report.flags.push_back(std::move(f));
 }
 
@@ -128,7 +129,7 @@ FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<P
     f.code = "UNREADABLE";
     f.severity = "warning";
     f.message = std::string(what) + (e != nullptr ? std::string("：") + e->what() : std::string());
-    if (first != nullptr && first->page > 0) f.evidence.push_back({first->page, first->bbox, ""});
+    if (first != nullptr && first->page > 0) f.evidence.push_back({first->page, first->bbox, "", std::nullopt});
     result.flags.push_back(std::move(f));
   };
   std::vector<TableReading> tables;
@@ -176,6 +177,7 @@ FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<P
       }
     }
     if (const Profile* profile = form::DetectProfile(profiles, detect)) report.template_name = profile->name;
+    form::AssessReading(report);
     SortPages(report);
     report.index = static_cast<int>(result.reports.size());
     result.reports.push_back(std::move(report));

@@ -516,6 +516,29 @@ std::string IndexPath(int i, std::string_view field) {
   return "/indicators/" + std::to_string(i) + "/" + std::string(field);
 }
 
+// A converter that lost a merged score cell's span (tab-separated text with
+// merged cells as empty fields) leaves the group's one score in its first
+// row and the other rows' score cells empty. Such a first score above that
+// row's share of the printed group weight, and within the group weight, is
+// the group's score: read as the row's, it would exceed the row's weight.
+void MoveLostMergedScore(Group& group, std::vector<Indicator>& indicators) {
+  if (group.indicators.size() < 2 || !group.weight || group.score.declared) return;
+  for (int i : group.indicators)
+    if (i < 0 || static_cast<std::size_t>(i) >= indicators.size()) return;
+  Indicator& first = indicators[static_cast<std::size_t>(group.indicators.front())];
+  if (!first.score.declared || first.weight.value) return;
+  for (std::size_t k = 1; k < group.indicators.size(); ++k) {
+    const ScoredNumber& other = indicators[static_cast<std::size_t>(group.indicators[k])].score;
+    if (other.declared || !other.blank) return;
+  }
+  const double share = *group.weight / static_cast<double>(group.indicators.size());
+  const double score = *first.score.declared;
+  if (score <= share + 0.05 || score > *group.weight + 0.05) return;
+  group.score = first.score;
+  first.score = ScoredNumber{};
+  first.score.blank = true;
+}
+
 BBox Unite(const std::optional<BBox>& a, const BBox& b) { return a ? a->Union(b) : b; }
 
 // Returns the row after the last indicator row.
@@ -669,6 +692,7 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
     if (one_group) groups[static_cast<std::size_t>(g)].score = merged;
     else report.indicators[a].score = merged;
   }
+  for (Group& group : groups) MoveLostMergedScore(group, report.indicators);
   if (report.groups.empty()) report.groups = std::move(groups);
   return r;
 }

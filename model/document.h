@@ -40,6 +40,7 @@ struct ScoredNumber {
   std::string raw;                      // printed text of the declared figure
   Location where;
   bool blank = false;                   // the cell exists but is empty
+  double confidence = 1.0;              // 0..1 (OCR) of the declared figure's reading
 };
 
 // One way a message points back into the document.
@@ -47,6 +48,7 @@ struct Evidence {
   int page = 0;
   std::optional<BBox> bbox;
   std::string text;
+  std::optional<double> confidence;     // of the figure's reading, when it is known (OCR)
 };
 
 // A contradiction or problem, with what the document says and what the
@@ -163,6 +165,29 @@ struct Facts {
   std::vector<DateFact> dates;
 };
 
+// How completely a report was read: what the severity of its flags rests
+// on. `problems` are what the form reader saw go wrong (a group's weight
+// label glued into an indicator's name, an indicator row with no figure);
+// `structure_problems` are what score/ finds on each run (printed weights
+// that do not add up to the form total although each was read) and are
+// recomputed, never accumulated. A flag that sums over rows or groups is an
+// error only when both lists are empty; a flag whose figure was read with a
+// confidence below kDoubtfulConfidence is at most a warning.
+struct ReadQuality {
+  int indicators_read = 0;
+  int figures = 0;                      // figures read in the report's table
+  int doubtful_figures = 0;             // of those, read below kDoubtfulConfidence
+  double min_confidence = 1.0;          // the least confident figure read
+  std::vector<std::string> problems;
+  std::vector<std::string> structure_problems;
+
+  bool complete() const { return problems.empty() && structure_problems.empty(); }
+};
+
+// Below this confidence a figure may be misread: a contradiction resting on
+// it is a warning, not an error.
+inline constexpr double kDoubtfulConfidence = 0.8;
+
 struct Report {
   int index = 0;
   std::string title;
@@ -182,6 +207,7 @@ struct Report {
   std::vector<std::string> missing_fields;  // JSON pointers of blank required cells
   std::vector<Flag> flags;
   std::vector<int> pages;               // 1-based pages it came from
+  ReadQuality reading;
 };
 
 struct PageSource {

@@ -36,7 +36,7 @@ FlagBuilder& FlagBuilder::ExpectedText(std::string expected) {
 }
 
 FlagBuilder& FlagBuilder::Evidence(const Value& value) {
-  return Evidence(value.where, value.raw);
+  return Evidence(value.where, value.raw, value.confidence);
 }
 
 FlagBuilder& FlagBuilder::Evidence(const std::optional<Value>& value) {
@@ -45,15 +45,17 @@ FlagBuilder& FlagBuilder::Evidence(const std::optional<Value>& value) {
 }
 
 FlagBuilder& FlagBuilder::Evidence(const ScoredNumber& number) {
-  return Evidence(number.where, number.raw);
+  return Evidence(number.where, number.raw, number.confidence);
 }
 
-FlagBuilder& FlagBuilder::Evidence(const Location& where, const std::string& text) {
+FlagBuilder& FlagBuilder::Evidence(const Location& where, const std::string& text, double confidence) {
   if (text.empty() && where.page == 0) return *this;
   jixiao::Evidence e;
   e.page = where.page;
   e.bbox = where.bbox;
   e.text = text;
+  // Only readings that can be doubted (OCR) carry a confidence.
+  if (confidence < 1.0) e.confidence = confidence;
   flag_.evidence.push_back(std::move(e));
   return *this;
 }

@@ -30,7 +30,8 @@ class FlagBuilder {
   FlagBuilder& Evidence(const Value& value);
   FlagBuilder& Evidence(const std::optional<Value>& value);
   FlagBuilder& Evidence(const ScoredNumber& number);
-  FlagBuilder& Evidence(const Location& where, const std::string& text);
+  // `confidence` is the reading's (0..1); below 1 it is kept with the evidence.
+  FlagBuilder& Evidence(const Location& where, const std::string& text, double confidence = 1.0);
 
   const Flag& flag() const { return flag_; }
 

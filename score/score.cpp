@@ -8,6 +8,7 @@
 #include "score/indicator_assessment.h"
 #include "score/indicator_rules.h"
 #include "score/narrative_rules.h"
+#include "score/read_completeness.h"
 #include "score/rule_context.h"
 #include "score/scoring_profile.h"
 #include "score/total_rules.h"
@@ -70,6 +71,7 @@ void ScoreReportUnguarded(Report& report, const Profile& profile) {
   ForgetDerivedWeights(report);
 
   score::RuleContext ctx{scoring, report, collector, {}};
+  score::CheckStructure(ctx);
   score::CheckBudget(ctx);
   ctx.state.assessments.clear();
   for (const Indicator& ind : report.indicators) ctx.state.assessments.push_back(score::AssessIndicator(ind));
@@ -80,8 +82,10 @@ void ScoreReportUnguarded(Report& report, const Profile& profile) {
   score::CheckNarrativeFacts(ctx);
   score::CheckDates(ctx);
 
+  std::vector<Flag> computed = collector.Take();
+  score::GateSeverities(report, computed);
   std::vector<Flag> flags = std::move(kept);
-  for (Flag& f : collector.Take()) flags.push_back(std::move(f));
+  for (Flag& f : computed) flags.push_back(std::move(f));
   EnsureMissingFieldFlags(report, flags);
   report.flags = std::move(flags);
 }

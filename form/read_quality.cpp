@@ -1,0 +1,71 @@
+#include "form/read_quality.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "form/form_text.h"
+
+namespace jixiao::form {
+
+namespace {
+
+// The first "(N分)" in folded text (full-width brackets fold to ASCII), or "".
+std::string WeightLabelIn(const std::string& folded) {
+  for (std::size_t open = folded.find('('); open != std::string::npos; open = folded.find('(', open + 1)) {
+    std::size_t i = open + 1;
+    while (i < folded.size() && ((folded[i] >= '0' && folded[i] <= '9') || folded[i] == '.')) ++i;
+    if (i == open + 1) continue;
+    const std::string rest = folded.substr(i);
+    if (StartsWith(rest, "分)")) return folded.substr(open, i - open + std::string("分)").size());
+  }
+  return "";
+}
+
+bool HasFigure(const Indicator& ind) {
+  auto figure = [](const std::optional<Value>& v) { return v && (v->has_figure() || v->text); };
+  return figure(ind.target) || figure(ind.actual) || ind.weight.value || ind.score.declared || ind.score.blank;
+}
+
+struct FigureTally {
+  ReadQuality& q;
+  void Count(double confidence) {
+    ++q.figures;
+    if (confidence < kDoubtfulConfidence) ++q.doubtful_figures;
+    q.min_confidence = std::min(q.min_confidence, confidence);
+  }
+  void Add(const std::optional<Value>& v) {
+    if (v && v->has_figure()) Count(v->confidence);
+  }
+  void Add(const ScoredNumber& s) {
+    if (s.declared) Count(s.confidence);
+  }
+};
+
+}  // namespace
+
+void AssessReading(Report& report) {
+  ReadQuality& q = report.reading;
+  q = ReadQuality{};
+  q.indicators_read = static_cast<int>(report.indicators.size());
+  FigureTally tally{q};
+  for (const std::optional<Value>* v : {&report.budget.planned, &report.budget.executed, &report.budget.rate})
+    tally.Add(*v);
+  tally.Add(report.budget.score);
+  tally.Add(report.total.declared);
+
+  const bool rows_have_figures = std::any_of(report.indicators.begin(), report.indicators.end(), HasFigure);
+  for (const Indicator& ind : report.indicators) {
+    tally.Add(ind.target);
+    tally.Add(ind.actual);
+    tally.Add(ind.score);
+    const std::string label = WeightLabelIn(Fold(ind.name));
+    if (!label.empty())
+      q.problems.push_back("指标“" + ind.name + "”的名称中夹有分值标签“" + label +
+                           "”：该行或其所属分组可能读错");
+    if (rows_have_figures && !HasFigure(ind))
+      q.problems.push_back("指标“" + ind.name + "”所在行未读到任何数值");
+  }
+}
+
+}  // namespace jixiao::form

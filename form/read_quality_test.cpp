@@ -1,0 +1,52 @@
+#include "form/read_quality.h"
+
+#include <gtest/gtest.h>
+
+namespace jixiao::form {
+namespace {
+
+Indicator Row(const std::string& name, std::optional<double> score) {
+  Indicator ind;
+  ind.name = name;
+  ind.score.declared = score;
+  return ind;
+}
+
+TEST(AssessReading, ACleanTableIsComplete) {
+  Report r;
+  r.indicators = {Row("参保率", 10), Row("知晓率", 8)};
+  AssessReading(r);
+  EXPECT_TRUE(r.reading.complete());
+  EXPECT_EQ(r.reading.indicators_read, 2);
+  EXPECT_EQ(r.reading.figures, 2);
+}
+
+// A goal's label interleaved into a row's name (converter text that lost
+// the columns): "宣传医标2（10分）疗保障政策".
+TEST(AssessReading, AWeightLabelInsideANameIsAProblem) {
+  Report r;
+  r.indicators = {Row("进一步为服务对象宣传医标2（10分）疗保障政策", 10), Row("知晓率", 8)};
+  AssessReading(r);
+  ASSERT_EQ(r.reading.problems.size(), 1u);
+  EXPECT_NE(r.reading.problems[0].find("(10分)"), std::string::npos);
+}
+
+TEST(AssessReading, ARowWithoutAnyFigureIsAProblem) {
+  Report r;
+  r.indicators = {Row("参保率", 10), Row("知晓率", std::nullopt)};
+  AssessReading(r);
+  ASSERT_EQ(r.reading.problems.size(), 1u);
+  EXPECT_NE(r.reading.problems[0].find("知晓率"), std::string::npos);
+}
+
+TEST(AssessReading, DoubtfulFiguresAreCounted) {
+  Report r;
+  r.indicators = {Row("参保率", 10)};
+  r.indicators[0].score.confidence = 0.55;
+  AssessReading(r);
+  EXPECT_EQ(r.reading.doubtful_figures, 1);
+  EXPECT_DOUBLE_EQ(r.reading.min_confidence, 0.55);
+}
+
+}  // namespace
+}  // namespace jixiao::form
