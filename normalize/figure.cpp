@@ -204,7 +204,8 @@ class Finder {
       f.comparator = q.after_op;
     }
     // The baseline may stand before a year read as a label (较2022年提高).
-    if (auto change = ChangeBefore(t_, start_, words_end)) {
+    // A change is a size: 下降-3% has no clear reading of its sign.
+    if (auto change = ChangeBefore(t_, start_, words_end); change && f.number && *f.number >= 0) {
       f.change = Change{std::string(change->direction), change->baseline};
     }
     if (f.unit && *f.unit != "%") {
