@@ -2,6 +2,7 @@
 // side by side so that a key added to one is added to the other.
 
 #include <cmath>
+#include <utility>
 
 #include "emit/emit.h"
 #include "emit/json_read.h"
@@ -65,6 +66,55 @@ std::vector<std::string> ReadStrings(const json& j, const char* key) {
 
 json OptValue(const std::optional<Value>& v) { return v ? ToJson(*v) : json(nullptr); }
 
+// Contract version 2 keys of a Value, written only when set: an absent key
+// (all of version 1) means no range, change or period.
+json RangeJson(const Range& r) {
+  return {{"lower", Num(r.lower.value)},
+          {"lower_inclusive", r.lower.inclusive},
+          {"upper", Num(r.upper.value)},
+          {"upper_inclusive", r.upper.inclusive}};
+}
+
+json ChangeJson(const Change& c) {
+  return {{"direction", c.direction}, {"baseline", c.baseline ? json(*c.baseline) : json(nullptr)}};
+}
+
+json PeriodJson(const Period& p) {
+  return {{"from", p.from ? json(*p.from) : json(nullptr)}, {"to", p.to ? json(*p.to) : json(nullptr)}};
+}
+
+// A range needs both bounds; a hand-edited one printed high to low is put
+// back in order.
+std::optional<Range> ReadRange(const json& j) {
+  const json* m = jr::Member(j, "range");
+  if (!m) return std::nullopt;
+  std::optional<double> lower = jr::Number(*m, "lower"), upper = jr::Number(*m, "upper");
+  if (!lower || !upper || !std::isfinite(*lower) || !std::isfinite(*upper)) return std::nullopt;
+  auto inclusive = [&](const char* key) {
+    const json* b = jr::Member(*m, key);
+    return !(b && b->is_boolean() && !b->get<bool>());
+  };
+  Range r{{*lower, inclusive("lower_inclusive")}, {*upper, inclusive("upper_inclusive")}};
+  if (r.lower.value > r.upper.value) std::swap(r.lower, r.upper);
+  return r;
+}
+
+std::optional<Change> ReadChange(const json& j) {
+  const json* m = jr::Member(j, "change");
+  if (!m) return std::nullopt;
+  std::string direction = jr::String(*m, "direction");
+  if (direction != "increase" && direction != "decrease") return std::nullopt;
+  return Change{direction, jr::OptString(*m, "baseline")};
+}
+
+std::optional<Period> ReadPeriod(const json& j) {
+  const json* m = jr::Member(j, "period");
+  if (!m) return std::nullopt;
+  Period p{jr::OptString(*m, "from"), jr::OptString(*m, "to")};
+  if (!p.from && !p.to) return std::nullopt;
+  return p;
+}
+
 Value ReadValue(const json& j) {
   Value v;
   v.raw = jr::String(j, "raw");
@@ -76,6 +126,9 @@ Value ReadValue(const json& j) {
   v.comparator = jr::OptString(j, "comparator");
   v.per = ReadStrings(j, "per");
   v.text = jr::OptString(j, "text");
+  v.range = ReadRange(j);
+  v.change = ReadChange(j);
+  v.period = ReadPeriod(j);
   v.where = ReadLocation(j);
   v.confidence = jr::Number(j, "confidence").value_or(1.0);
   return v;
@@ -509,6 +562,9 @@ json ToJson(const Value& v) {
   j["comparator"] = v.comparator ? json(*v.comparator) : json(nullptr);
   j["per"] = v.per.empty() ? json(nullptr) : json(v.per);
   if (v.text) j["text"] = *v.text;
+  if (v.range) j["range"] = RangeJson(*v.range);
+  if (v.change) j["change"] = ChangeJson(*v.change);
+  if (v.period) j["period"] = PeriodJson(*v.period);
   if (v.where.page > 0) j["page"] = v.where.page;
   if (v.where.bbox) j["bbox"] = BBoxJson(v.where.bbox);
   if (v.confidence < 1.0) j["confidence"] = std::round(v.confidence * 1000.0) / 1000.0;
@@ -559,8 +615,10 @@ Result<Document> DocumentFromJson(const json& j) {
   if (!jr::Member(j, "reports") || !j["reports"].is_array())
     return Result<Document>::Error("no \"reports\" array: not a jixiao document");
   Document d;
-  d.schema_version = jr::String(j, "schema_version");
-  if (d.schema_version.empty()) d.schema_version = "1";
+  // Every version so far reads as the current one: version 1 lacks only
+  // keys whose absence means "none". The document is written back as the
+  // current version.
+  d.schema_version = kSchemaVersion;
   if (const json* s = jr::Member(j, "source")) {
     d.source.path = jr::String(*s, "path");
     d.source.sha256 = jr::String(*s, "sha256");

@@ -92,7 +92,7 @@ Document SampleDocument() {
 
 TEST(EmitTest, WritesTheContractKeys) {
   nlohmann::json j = ToJson(SampleDocument());
-  EXPECT_EQ(j["schema_version"], "1");
+  EXPECT_EQ(j["schema_version"], "2");
   EXPECT_EQ(j["source"]["pages_info"][1]["method"], "ocr");
   const nlohmann::json& r = j["reports"][0];
   EXPECT_EQ(r["fill_date"], "2023-06-21");
@@ -133,6 +133,69 @@ TEST(EmitTest, ReadingToleratesHandEditsAndRejectsNonDocuments) {
   EXPECT_EQ(d.value().reports[0].fill_date->date, "2023-01-05");
   EXPECT_EQ(d.value().reports[0].indicators[0].weight.value, 10);
   EXPECT_FALSE(d.value().reports[0].indicators[0].score.declared.has_value());
+}
+
+TEST(EmitTest, RangeChangeAndPeriodAreWrittenOnlyWhenSetAndReadBack) {
+  Value range;
+  range.raw = "90%-95%";
+  range.number = 90;
+  range.unit = "%";
+  range.comparator = ">=";
+  range.range = Range{{90, true}, {95, false}};
+  nlohmann::json j = ToJson(range);
+  EXPECT_EQ(j["value"], 90);
+  EXPECT_EQ(j["range"], nlohmann::json::parse(
+                            R"({"lower":90,"lower_inclusive":true,"upper":95,"upper_inclusive":false})"));
+  EXPECT_FALSE(j.contains("change"));
+  EXPECT_FALSE(j.contains("period"));
+
+  Value change;
+  change.raw = "较上年提高2个百分点";
+  change.number = 2;
+  change.unit = "百分点";
+  change.change = Change{"increase", "上年"};
+  EXPECT_EQ(ToJson(change)["change"], nlohmann::json::parse(R"({"direction":"increase","baseline":"上年"})"));
+
+  Value period;
+  period.raw = "12月底前";
+  period.number = 12;
+  period.unit = "月";
+  period.comparator = "<=";
+  period.period = Period{std::nullopt, "--12-31"};
+  EXPECT_EQ(ToJson(period)["period"], nlohmann::json::parse(R"({"from":null,"to":"--12-31"})"));
+
+  Document d = SampleDocument();
+  d.reports[0].indicators[0].target = range;
+  d.reports[0].indicators[0].actual = change;
+  d.reports[0].indicators[1].target = period;
+  nlohmann::json first = ToJson(d);
+  Result<Document> back = DocumentFromJson(first);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(ToJson(back.value()), first);
+  EXPECT_EQ(back.value().reports[0].indicators[0].target->range->upper.value, 95);
+  EXPECT_FALSE(back.value().reports[0].indicators[0].target->range->upper.inclusive);
+}
+
+TEST(EmitTest, AVersion1DocumentReadsAsVersion2WithoutRangesChangesOrPeriods) {
+  nlohmann::json v1 = ToJson(SampleDocument());
+  v1["schema_version"] = "1";
+  Result<Document> d = DocumentFromJson(v1);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d.value().schema_version, "2");
+  const Value& target = *d.value().reports[0].indicators[0].target;
+  EXPECT_FALSE(target.range || target.change || target.period);
+  // Bounds printed high to low by a hand edit are put in order; a change
+  // with an unknown direction is no change.
+  nlohmann::json edited = ToJson(SampleDocument());
+  edited["reports"][0]["indicators"][0]["target"]["range"] = {{"lower", 100}, {"upper", 80}};
+  edited["reports"][0]["indicators"][0]["actual"]["change"] = {{"direction", "sideways"}};
+  Result<Document> e = DocumentFromJson(edited);
+  ASSERT_TRUE(e.ok());
+  const Indicator& ind = e.value().reports[0].indicators[0];
+  ASSERT_TRUE(ind.target->range.has_value());
+  EXPECT_EQ(ind.target->range->lower.value, 80);
+  EXPECT_TRUE(ind.target->range->lower.inclusive);
+  EXPECT_FALSE(ind.actual->change.has_value());
 }
 
 TEST(EmitTest, AtomicWriteReplacesTheFileAndLeavesNoTemporary) {

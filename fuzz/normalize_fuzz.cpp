@@ -4,7 +4,8 @@
 // Besides crashes and sanitizer reports it checks the Value invariants the
 // rest of the pipeline relies on, and traps when one is broken: at most one
 // of number/date, finite numbers, a figure xor kept text, noisy only without
-// a figure, a comparator from the fixed set.
+// a figure, a comparator from the fixed set; a range ordered with its lower
+// bound as the number, a change of a size >= 0, a period with an end.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +35,19 @@ void CheckInvariants(const jixiao::Normalized& n) {
   if (v.comparator) {
     const std::string& c = *v.comparator;
     Check(c == ">=" || c == ">" || c == "<=" || c == "<" || c == "=");
+  }
+  if (v.range) {
+    Check(v.number.has_value() && std::isfinite(v.range->lower.value) && std::isfinite(v.range->upper.value));
+    Check(v.range->lower.value <= v.range->upper.value && *v.number == v.range->lower.value);
+    Check(v.comparator == std::string(v.range->lower.inclusive ? ">=" : ">"));
+  }
+  if (v.change) {
+    Check(v.number.has_value() && *v.number >= 0);
+    Check(v.change->direction == "increase" || v.change->direction == "decrease");
+  }
+  if (v.period) {
+    Check(v.period->from.has_value() || v.period->to.has_value());
+    Check(v.date ? v.date == v.period->to : (v.number.has_value() && v.unit == std::string("月")));
   }
 }
 

@@ -16,9 +16,47 @@
 
 namespace jixiao {
 
+// Version of the output contract this model writes. Version 2 added a
+// Value's `range`, `change` and `period`; a version 1 document reads as a
+// version 2 one with none of them.
+inline constexpr const char* kSchemaVersion = "2";
+
+// One end of a range, in the Value's unit. Inclusive unless the text says
+// otherwise ("≥95%且<100%", "(不含80%)").
+struct Bound {
+  double value = 0;
+  bool inclusive = true;
+};
+
+// A figure printed as two bounds: 90%-95%, 3-5个工作日, ≥95%且≤100%,
+// 100-80%. Invariant: lower.value <= upper.value (a range printed high to
+// low is stored low to high).
+struct Range {
+  Bound lower;
+  Bound upper;
+};
+
+// A figure that is a change against a baseline: 下降3%, 较上年提高2个百分点.
+// The Value's number is the size of the change (>= 0); the sign is here.
+struct Change {
+  std::string direction;                // "increase" or "decrease"
+  std::optional<std::string> baseline;  // "上年", "上年同期", "2022年"...; null = not printed
+};
+
+// A span of time: 2023年1-12月, 2021年9月至2022年2月底, 12月底前. Each end is
+// ISO ("YYYY", "YYYY-MM", "YYYY-MM-DD"), or "--MM" / "--MM-DD" when the
+// year is not printed; null = open on that side.
+struct Period {
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+};
+
 // One normalized figure. Exactly one of `number` / `date` is set when the
 // text held a readable figure; neither when it is qualitative or unreadable
-// (then `text` keeps the words).
+// (then `text` keeps the words). `range`, `change` and `period` are set only
+// beside a figure, and say what the single figure leaves out: a range's
+// number is its lower bound (comparator ">=", or ">" when that bound is
+// exclusive); a period's date is its end; a change's number is its size.
 struct Value {
   std::string raw;                      // the text as printed
   std::optional<double> number;         // money in 元, percent in %, counts...
@@ -27,6 +65,9 @@ struct Value {
   std::optional<std::string> comparator;  // ">=", ">", "<=", "<", "=" or null
   std::vector<std::string> per;         // denominators: 元/人/年 -> {"人","年"}
   std::optional<std::string> text;      // set when there is no figure
+  std::optional<Range> range;           // two bounds printed
+  std::optional<Change> change;         // a rise or fall against a baseline
+  std::optional<Period> period;         // a span of time
   Location where;
   double confidence = 1.0;              // 0..1 (OCR)
 
@@ -224,7 +265,7 @@ struct Source {
 };
 
 struct Document {
-  std::string schema_version = "1";
+  std::string schema_version = kSchemaVersion;
   Source source;
   std::vector<Report> reports;
   std::vector<Flag> flags;              // document-level flags

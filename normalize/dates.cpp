@@ -9,26 +9,23 @@
 namespace jixiao::norm {
 namespace {
 
-struct Part {
-  int value = 0;
-  std::size_t end = 0;
-};
-
 bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+}  // namespace
 
 int DaysIn(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
 }
 
-std::optional<Part> ReadYear(TextView text, std::size_t pos) {
+std::optional<DatePart> ReadYear(TextView text, std::size_t pos) {
   if (pos > 0 && (IsAsciiDigit(text[pos - 1]) || text[pos - 1] == U'.')) return std::nullopt;
   auto in_range = [](double v) { return v >= 1900 && v <= 2099; };
   if (auto digits = ReadDigitRun(text, pos, 4)) {
     if (digits->int_digits == 4) {
       if (digits->end < text.size() && IsAsciiDigit(text[digits->end])) return std::nullopt;
       if (!in_range(digits->value)) return std::nullopt;
-      return Part{static_cast<int>(digits->value), digits->end};
+      return DatePart{static_cast<int>(digits->value), digits->end};
     }
     if (digits->int_digits != 1) return std::nullopt;
     // OCR spaces digits apart: "2 0 2 3 年".
@@ -39,42 +36,41 @@ std::optional<Part> ReadYear(TextView text, std::size_t pos) {
         !in_range(spaced->value)) {
       return std::nullopt;
     }
-    return Part{static_cast<int>(spaced->value), spaced->end};
+    return DatePart{static_cast<int>(spaced->value), spaced->end};
   }
   if (auto numeral = ReadChineseNumber(text, pos)) {
     if (!numeral->digit_sequence || numeral->int_digits != 4 || !in_range(numeral->value)) {
       return std::nullopt;
     }
-    return Part{static_cast<int>(numeral->value), numeral->end};
+    return DatePart{static_cast<int>(numeral->value), numeral->end};
   }
   return std::nullopt;
 }
 
-// A month or day: one or two Arabic digits, or a small Chinese numeral.
-std::optional<Part> ReadSmall(TextView text, std::size_t pos, int max) {
+std::optional<DatePart> ReadSmall(TextView text, std::size_t pos, int max) {
   if (auto digits = ReadDigitRun(text, pos, 2)) {
     NumberIssue issue = NumberIssue::kNone;
     std::size_t resume = pos;
     if (auto spaced = ReadArabicNumber(text, pos, &issue, &resume);
         spaced && spaced->grouped && spaced->is_integer() && spaced->int_digits == 2 &&
         spaced->value >= 1 && spaced->value <= max) {
-      return Part{static_cast<int>(spaced->value), spaced->end};  // OCR-spaced "2 1 日"
+      return DatePart{static_cast<int>(spaced->value), spaced->end};  // OCR-spaced "2 1 日"
     }
     if (digits->end < text.size() && IsAsciiDigit(text[digits->end])) return std::nullopt;
     const int v = static_cast<int>(digits->value);
     if (v < 1 || v > max) return std::nullopt;
-    return Part{v, digits->end};
+    return DatePart{v, digits->end};
   }
   if (auto numeral = ReadChineseNumber(text, pos)) {
     if (numeral->digit_sequence || !numeral->is_integer()) return std::nullopt;
     const int v = static_cast<int>(numeral->value);
     if (v < 1 || v > max || numeral->value != v) return std::nullopt;
-    return Part{v, numeral->end};
+    return DatePart{v, numeral->end};
   }
   return std::nullopt;
 }
 
-std::string Iso(int year, int month = 0, int day = 0) {
+std::string Iso(int year, int month, int day) {
   char buffer[48];
   if (day > 0) {
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
@@ -85,6 +81,8 @@ std::string Iso(int year, int month = 0, int day = 0) {
   }
   return buffer;
 }
+
+namespace {
 
 // Words that close a month or year without a day: 底 末 初 中旬 ...
 std::size_t SkipPeriodWord(TextView text, std::size_t pos) {
@@ -175,9 +173,15 @@ std::optional<DateMatch> ReadSeparatedForm(TextView text, std::size_t begin, int
   std::size_t after = SkipPeriodWord(text, month->end);
   std::size_t rest = SkipSpaces(text, after);
   if (auto deadline = DateComparatorAfter(text, rest)) rest = SkipSpaces(text, deadline->end);
-  if (rest < text.size() && text[rest] != U')' && text[rest] != U';' && text[rest] != U',' &&
-      text[rest] != U'。' && text[rest] != U'、') {
-    return std::nullopt;
+  // ... or the connector of a period to another year (2023.1-2023.12,
+  // 2023.1至2024.6); "2000.5-3000" stays a number.
+  static constexpr TextView kFollowers = U");,。、";
+  static constexpr TextView kConnectors = U"-~〜∼—至到";
+  if (rest < text.size() && kFollowers.find(text[rest]) == TextView::npos) {
+    if (kConnectors.find(text[rest]) == TextView::npos) return std::nullopt;
+    std::size_t next = rest + 1;
+    while (next < text.size() && (text[next] == U'—' || IsSpace(text[next]))) ++next;
+    if (!ReadYear(text, next)) return std::nullopt;
   }
   return DateMatch{begin, after, Iso(year, month->value), false};
 }

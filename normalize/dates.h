@@ -25,4 +25,22 @@ struct DateMatch {
 // The date starting exactly at `pos`, or nullopt.
 std::optional<DateMatch> ReadDate(TextView text, std::size_t pos);
 
+// The parts a date is read from, for the period reader (periods.h).
+struct DatePart {
+  int value = 0;
+  std::size_t end = 0;
+};
+
+// A year 1900-2099 starting exactly at `pos` (not glued to a digit before).
+std::optional<DatePart> ReadYear(TextView text, std::size_t pos);
+
+// A month or day 1..max: one or two Arabic digits, or a small Chinese numeral.
+std::optional<DatePart> ReadSmall(TextView text, std::size_t pos, int max);
+
+// Days in `month` (1-12) of `year`.
+int DaysIn(int year, int month);
+
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a part of 0 is left out).
+std::string Iso(int year, int month = 0, int day = 0);
+
 }  // namespace jixiao::norm

@@ -5,9 +5,12 @@
 #include <cmath>
 
 #include "normalize/arabic_number.h"
+#include "normalize/changes.h"
 #include "normalize/chinese_numerals.h"
 #include "normalize/comparators.h"
 #include "normalize/dates.h"
+#include "normalize/periods.h"
+#include "normalize/ranges.h"
 #include "normalize/units.h"
 
 namespace jixiao::norm {
@@ -71,7 +74,9 @@ class Finder {
         ++i;
         continue;
       }
-      if (auto date = ReadDate(t_, i); date && (!chinese || ChineseBoundaryBefore(i))) {
+      const bool may_start = !chinese || ChineseBoundaryBefore(i);
+      if (auto period = may_start ? ReadPeriod(t_, i) : std::nullopt) return FoundPeriod(*period);
+      if (auto date = ReadDate(t_, i); date && may_start) {
         std::size_t date_end = date->end;
         Figure figure = DateFigure(*date, &date_end);
         if (date->year_only && FigureAfter(date->end)) {
@@ -85,6 +90,9 @@ class Finder {
           continue;
         }
         return Found(figure, date->begin, date_end);
+      }
+      if (auto day = may_start ? ReadYearlessDay(t_, i) : std::nullopt) {
+        if (auto deadline = FoundYearlessDeadline(*day)) return *deadline;
       }
       if (arabic) {
         NumberIssue issue = NumberIssue::kNone;
@@ -141,15 +149,64 @@ class Finder {
   }
   FigureSearch Noisy() const { return FigureSearch{std::nullopt, true}; }
 
+  // A period reads as its end: a date when the year is printed, else the
+  // month (1-12月 -> 12 月). Deadline words around it give the comparator.
+  FigureSearch FoundPeriod(const PeriodMatch& period) {
+    Figure f;
+    f.period = Period{period.from, period.to};
+    if (period.has_year) {
+      f.date = period.to;
+      f.unit = "date";
+    } else {
+      f.number = period.end_month;
+      f.unit = "月";
+    }
+    std::size_t end = period.end;
+    if (auto c = DateComparatorAfter(t_, SkipSpaces(t_, period.end))) {
+      f.comparator = std::string(c->op);
+      end = c->end;
+    } else if (auto b = DateComparatorBefore(t_, region_, period.begin)) {
+      f.comparator = std::string(b->op);
+    }
+    return Found(std::move(f), period.begin, end);
+  }
+
+  // 12月底前, 截至6月30日: a month and day with no year, read only beside a
+  // deadline word. The month is the number; the period holds the day.
+  std::optional<FigureSearch> FoundYearlessDeadline(const PeriodMatch& day) {
+    std::optional<ComparatorMatch> c = DateComparatorAfter(t_, SkipSpaces(t_, day.end));
+    std::size_t end = day.end;
+    if (c) {
+      end = c->end;
+    } else {
+      c = DateComparatorBefore(t_, region_, day.begin);
+    }
+    if (!c || c->op == "=") return std::nullopt;
+    Figure f;
+    f.number = day.end_month;
+    f.unit = "月";
+    f.comparator = std::string(c->op);
+    const bool from = c->op == ">=" || c->op == ">";
+    f.period = from ? Period{day.to, std::nullopt} : Period{std::nullopt, day.to};
+    return Found(std::move(f), day.begin, end);
+  }
+
   // Completes an accepted quantity with the words printed before it: a
   // comparator (which wins over one printed after) and per words. Done only
   // once a figure is accepted, since it looks back over the label.
   FigureSearch FoundQuantity(Quantity q) {
     Figure& f = q.figure;
+    std::size_t words_end = q.begin;
     if (auto c = ComparatorBefore(t_, region_, q.begin)) {
       f.comparator = std::string(c->op);
+      words_end = c->begin;
     } else {
       f.comparator = q.after_op;
+    }
+    // The baseline may stand before a year read as a label (较2022年提高).
+    // A change is a size: 下降-3% has no clear reading of its sign.
+    if (auto change = ChangeBefore(t_, start_, words_end); change && f.number && *f.number >= 0) {
+      f.change = Change{std::string(change->direction), change->baseline};
     }
     if (f.unit && *f.unit != "%") {
       std::vector<std::string> per;
@@ -174,7 +231,7 @@ class Finder {
     const char32_t next = t_[number.end];
     const std::size_t after = SkipSpaces(t_, number.end + 1);
     const bool more = after < t_.size();
-    if (paren) return next == U')' && more ? after : 0;
+    if (paren) return next == U')' && more && !MoneyAt(after) ? after : 0;
     if (next == U'、') return after;
     if (next == U'.' && more && (IsHan(t_[after]) || after > number.end + 1) &&
         !IsAsciiDigit(t_[after])) {
@@ -217,11 +274,17 @@ class Finder {
     return b >= 2 && t_[b - 2] == U'每' && MatchUnit(t_, b - 1).has_value();
   }
 
-  // ... and nothing but punctuation may follow the figure.
+  // ... and nothing but punctuation may follow the figure, or the 至/到 of
+  // a range to another figure (九十至九十五, 三到五个工作日).
   bool ChineseBoundaryAfter(std::size_t end) const {
     const std::size_t e = SkipSpaces(t_, end);
     if (e >= t_.size()) return true;
     const char32_t c = t_[e];
+    if (c == U'至' || c == U'到') {
+      const std::size_t next = SkipSpaces(t_, e + 1);
+      return next < t_.size() && (CanStartChineseNumber(t_, next) || IsAsciiDigit(t_[next]) ||
+                                  MatchAt(t_, next, U"百分之"));
+    }
     return !IsHan(c) && !IsLatinLetter(c) && !IsAsciiDigit(c);
   }
 
@@ -280,17 +343,26 @@ class Finder {
     Figure& f = q.figure;
     double value = number.value;
     q.begin = number.begin;
+    std::size_t p = number.end;
     if (!number.chinese && q.begin > region_ &&
         (t_[q.begin - 1] == U'-' || t_[q.begin - 1] == U'+') &&
         (q.begin - 1 == 0 || !(IsAsciiDigit(t_[q.begin - 2]) || IsLatinLetter(t_[q.begin - 2])))) {
       if (t_[q.begin - 1] == U'-') value = -value;
       --q.begin;
+    } else if (std::size_t fu = NegativeWordAt(q.begin); fu != q.begin) {
+      value = -value;  // 负5万元
+      q.begin = fu;
+    } else if (auto close = AccountingClose(number)) {
+      value = -value;  // (12.5)万元: an amount in parentheses is negative
+      q.begin = SkipSpacesBack(t_, number.begin) - 1;
+      p = *close;
     }
     std::optional<std::string> after_op;
-    std::size_t p = number.end;
+    double factor = 1;
 
     if (percent_scale) {
       value *= *percent_scale;
+      factor = *percent_scale;
       f.unit = "%";
       f.scaled = true;
     } else {
@@ -305,6 +377,7 @@ class Finder {
       }
       if (auto m = MatchMultiplier(t_, at)) {
         value *= m->factor;
+        factor = m->factor;
         f.scaled = true;
         at = m->end;
         p = at;
@@ -322,6 +395,7 @@ class Finder {
         if (!tenths || (unit_at == number.end && value <= 10)) {
           f.unit = EncodeUtf8(u->unit);
           value *= u->scale;
+          factor *= u->scale;
           p = u->end;
           if (u->kind == UnitKind::kMoney) p = ReadJiaoFen(p, &value);
         }
@@ -355,7 +429,37 @@ class Finder {
       q.mangled = MangledAround(number, q.end, f.unit.has_value());
     }
     f.number = value;
+    f.factor = factor;
     return q;
+  }
+
+  // A money unit or a magnitude word at `pos` (spaces skipped).
+  bool MoneyAt(std::size_t pos) const {
+    const std::size_t at = SkipSpaces(t_, pos);
+    if (MatchMultiplier(t_, at)) return true;
+    auto unit = MatchUnit(t_, at);
+    return unit && unit->kind == UnitKind::kMoney;
+  }
+
+  // Where 负 (negative) starts when it stands right before `begin`, as a
+  // word of its own (为负5万元, 负5万元; not 自负5万元, which is self-paid);
+  // `begin` when it does not.
+  std::size_t NegativeWordAt(std::size_t begin) const {
+    const std::size_t b = SkipSpacesBack(t_, begin);
+    if (b <= region_ || t_[b - 1] != U'负') return begin;
+    const std::size_t c = SkipSpacesBack(t_, b - 1);
+    if (c > region_ && IsHan(t_[c - 1]) && !IntroducesFigure(t_[c - 1])) return begin;
+    return b - 1;
+  }
+
+  // The position after ")" when `number` stands alone in parentheses and a
+  // money unit or magnitude follows: (12.5)万元.
+  std::optional<std::size_t> AccountingClose(const NumberToken& number) const {
+    const std::size_t open = SkipSpacesBack(t_, number.begin);
+    if (open <= region_ || t_[open - 1] != U'(') return std::nullopt;
+    const std::size_t close = SkipSpaces(t_, number.end);
+    if (close >= t_.size() || t_[close] != U')' || !MoneyAt(close + 1)) return std::nullopt;
+    return close + 1;
   }
 
   // 3元4角5分, 12元5角: 角 and 分 after 元 add tenths and hundredths.
@@ -426,15 +530,27 @@ bool SeparatesFigures(TextView text, std::size_t begin, std::size_t end) {
 
 }  // namespace
 
+LocatedFigure FindFirstFigure(TextView text) {
+  Finder finder(text, 0);
+  FigureSearch search = finder.Run();
+  return LocatedFigure{std::move(search), finder.found_begin(), finder.found_end()};
+}
+
 FigureSearch FindFigure(TextView text) {
   Finder first(text, 0);
   FigureSearch search = first.Run();
-  if (!search.figure || !search.figure->unit) return search;
+  if (!search.figure) return search;
+  std::size_t end = first.found_end();
+  if (auto range = JoinRange(text, *search.figure, end)) {
+    search.figure = std::move(range->figure);
+    end = range->end;
+  }
+  if (!search.figure->unit) return search;
   // A second figure of the same kind after a separator: no single reading.
-  Finder rest(text, first.found_end());
+  Finder rest(text, end);
   FigureSearch second = rest.Run();
   if (second.figure && second.figure->unit == search.figure->unit &&
-      SeparatesFigures(text, first.found_end(), rest.found_begin())) {
+      SeparatesFigures(text, end, rest.found_begin())) {
     return FigureSearch{};
   }
   return search;

@@ -1,5 +1,6 @@
 // Finding the one figure in a folded cell: a number with its magnitude,
-// unit, denominators and comparator, or a date.
+// unit, denominators and comparator, or a date; with the range, change or
+// period it is part of (ranges.h, changes.h, periods.h).
 //
 // Labels before the figure are skipped (填报日期: 2023.6.21, 自评得分 94 分),
 // trailing nouns after the unit are ignored (10 个医疗保障服务中心), and the
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "model/document.h"
 #include "normalize/text.h"
 
 namespace jixiao::norm {
@@ -24,6 +26,10 @@ struct Figure {
   std::optional<std::string> comparator;  // ">=", ">", "<=", "<", "="
   std::vector<std::string> per;
   bool scaled = false;  // a magnitude word (万, 亿) or 百分之 was printed
+  double factor = 1;    // what magnitude and unit multiplied the printed number by
+  std::optional<Range> range;
+  std::optional<Change> change;
+  std::optional<Period> period;
 };
 
 struct FigureSearch {
@@ -35,5 +41,14 @@ struct FigureSearch {
 
 // Searches `text` (folded by fold.h) for its figure.
 FigureSearch FindFigure(TextView text);
+
+// The first figure of `text` and where it stands ([begin, end) in `text`),
+// without looking at what follows it as FindFigure does.
+struct LocatedFigure {
+  FigureSearch search;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+LocatedFigure FindFirstFigure(TextView text);
 
 }  // namespace jixiao::norm

@@ -108,4 +108,21 @@ TextView Trim(TextView text) {
   return text.substr(begin, end - begin);
 }
 
+Text JoinSpacedHan(TextView text) {
+  Text out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (IsSpace(text[i]) && !out.empty() && IsHan(out.back())) {
+      std::size_t next = i;
+      while (next < text.size() && IsSpace(text[next])) ++next;
+      if (next < text.size() && IsHan(text[next])) {
+        i = next - 1;
+        continue;
+      }
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
 }  // namespace jixiao::norm

@@ -34,4 +34,9 @@ bool IsBlank(char32_t c);
 // `text` without leading and trailing blanks (IsBlank).
 TextView Trim(TextView text);
 
+// `text` without the spaces OCR puts between two Han characters
+// (较 上 年 提 高 2 个 百 分 点 -> 较上年提高2个百分点): a word's characters
+// never stand apart in print. Spaces next to digits and symbols are kept.
+Text JoinSpacedHan(TextView text);
+
 }  // namespace jixiao::norm

@@ -76,6 +76,13 @@ void ApplyContext(const NormalizeContext& context, const norm::Figure& figure, V
   if (auto column = ReadColumnUnit(*context.column_unit)) {
     const double scaled = *value->number * column->factor;
     if (!std::isfinite(scaled)) return;
+    if (value->range) {
+      Range range = *value->range;
+      range.lower.value *= column->factor;
+      range.upper.value *= column->factor;
+      if (!std::isfinite(range.upper.value) || !std::isfinite(range.lower.value)) return;
+      value->range = range;
+    }
     value->number = scaled;
     value->unit = column->unit;
   }
@@ -100,7 +107,7 @@ Normalized NormalizeUnguarded(std::string_view text, const NormalizeContext& con
     return out;
   }
 
-  const Text folded(norm::Trim(norm::Fold(original)));
+  const Text folded = norm::JoinSpacedHan(norm::Trim(norm::Fold(original)));
   norm::FigureSearch search = norm::FindFigure(folded);
   if (!search.figure) {
     out.noisy = search.noisy;
@@ -113,6 +120,9 @@ Normalized NormalizeUnguarded(std::string_view text, const NormalizeContext& con
   out.value.unit = figure.unit;
   out.value.comparator = figure.comparator;
   out.value.per = figure.per;
+  out.value.range = figure.range;
+  out.value.change = figure.change;
+  out.value.period = figure.period;
   ApplyContext(context, figure, &out.value);
   return out;
 }
@@ -133,7 +143,7 @@ Normalized Normalize(std::string_view text, const NormalizeContext& context) {
 std::optional<double> ParsePoints(std::string_view text) {
   Normalized n = Normalize(text);
   const Value& v = n.value;
-  if (!v.number || !v.per.empty()) return std::nullopt;
+  if (!v.number || !v.per.empty() || v.range || v.change || v.period) return std::nullopt;
   if (v.unit && *v.unit != "分") return std::nullopt;
   if (v.comparator && *v.comparator != "=") return std::nullopt;
   return v.number;

@@ -6,17 +6,24 @@
 // become ISO strings with unit "date". Full-width forms are folded with ICU
 // NFKC; Chinese and financial numerals are read with ICU's numeric values.
 //
+// Ranges, changes and periods are read as the contract (model/document.h
+// Value) describes them: 90%-95% and ≥95%且≤100% -> the lower bound with
+// `range`; 下降3%, 较上年提高2个百分点 -> the size of the change with
+// `change`; 2023年1-12月 -> its end with `period`; 12月底前 -> 12 月, "<=",
+// period to --12-31. Negative amounts: -5, 负5万元, (12.5)万元.
+//
 // Never throws and never guesses: text with no clear figure gives a Value
 // whose number/date are empty and whose `text` keeps the words (trimmed);
 // the caller decides whether that is qualitative or UNREADABLE (see
 // Normalized::noisy). Ill-formed UTF-8 gives no figure, noisy, and `raw` and
 // `text` with the bad bytes replaced by U+FFFD. Two figures side by side
-// (two values, a range) have no single reading and give no figure either.
+// that form no range (two values: 61元；140元) have no single reading and
+// give no figure either.
 // Safe to call from many threads at once (no mutable state; ICU singletons).
 //
 // Internals, one reader each: fold.h (UTF-8, NFKC), arabic_number.h,
-// chinese_numerals.h, units.h, comparators.h, dates.h, and figure.h which
-// puts them together.
+// chinese_numerals.h, units.h, comparators.h, dates.h, periods.h,
+// changes.h, ranges.h, and figure.h which puts them together.
 #pragma once
 
 #include <optional>
@@ -52,7 +59,8 @@ Normalized Normalize(std::string_view text, const NormalizeContext& context = {}
 
 // Convenience: the number in `text` read as points ("94", "94分", "19.5",
 // "（２０分）"); nullopt when the text is no figure, a date, or a figure in
-// another unit (95%, 10 万元) or with a bound (≥90分).
+// another unit (95%, 10 万元), with a bound (≥90分), or a range, change or
+// period (90-95分, 提高2分).
 std::optional<double> ParsePoints(std::string_view text);
 
 }  // namespace jixiao

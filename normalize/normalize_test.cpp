@@ -257,7 +257,7 @@ TEST(Normalize, QualitativeTextIsKept) {
 TEST(Normalize, TwoFiguresSideBySideHaveNoSingleReading) {
   ExpectText("普通居民 61 元/人/年; 特殊人员 140 元/人/年",
              "普通居民 61 元/人/年; 特殊人员 140 元/人/年");
-  ExpectText("2021年9月至2022年2月底", "2021年9月至2022年2月底");
+  ExpectText("门诊 30 元；住院 50 元", "门诊 30 元；住院 50 元");  // 至, - and 且 make ranges: value_forms_test
   ExpectNumber("94分（满分100分）", {94, "分"});        // a note, not a second value
   ExpectNumber("≥60% 60%以上", {60, "%", ">="});      // no separator: the first
 }

@@ -105,6 +105,73 @@ int EvidenceTier(const ScoringProfile& profile, const Indicator& ind) {
   return -1;
 }
 
+// A range target: met inside it (a printed ratio may then be 100% or B
+// against either bound). Below it, when its upper bound is only a rate's
+// ceiling (≥95%且≤100%, 100-80%), the positive rule on the lower bound. Any
+// other actual outside the band is not judged: whether over- or undershooting
+// it misses the target depends on what is measured.
+Assessment AssessRange(const Value& target, const Value& actual, Assessment a) {
+  const Range& r = *target.range;
+  if (actual.range) {  // a band reported: met when it lies inside the target's
+    const bool inside = (actual.range->lower.value >= r.lower.value || Close(actual.range->lower.value, r.lower.value)) &&
+                        (actual.range->upper.value <= r.upper.value || Close(actual.range->upper.value, r.upper.value));
+    if (inside) {
+      a.outcome = Outcome::kMet;
+      a.score_ratio = 1.0;
+    }
+    return a;
+  }
+  const double B = *actual.number;
+  const bool above_lower = r.lower.inclusive ? B >= r.lower.value || Close(B, r.lower.value) : B > r.lower.value;
+  const bool below_upper = r.upper.inclusive ? B <= r.upper.value || Close(B, r.upper.value) : B < r.upper.value;
+  if (above_lower && below_upper) {
+    a.outcome = Outcome::kMet;
+    a.score_ratio = 1.0;
+    a.completion = 100;
+    if (r.lower.value > 0) a.other_completions.push_back(B / r.lower.value * 100);
+    if (r.upper.value > 0) a.other_completions.push_back(B / r.upper.value * 100);
+    return a;
+  }
+  const bool rate_ceiling = target.unit == "%" && Close(r.upper.value, 100);
+  if (above_lower || !rate_ceiling || r.lower.value <= 0) return a;
+  a.direction = "positive";
+  a.completion = B / r.lower.value * 100;
+  a.score_ratio = std::min(1.0, B / r.lower.value);
+  a.formula = "min(1, " + Quotient(actual, target) + ")";
+  a.outcome = Outcome::kMissed;
+  return a;
+}
+
+// A change target (下降3%, 较上年提高2个百分点) is met by a change the same
+// way of at least its size (at most, with <=: 增长不超过5%); a change the
+// other way misses an "at least" target and meets an "at most" one. An
+// actual that states a level, not a change, or a change against a plain
+// target, cannot be compared.
+Assessment AssessChange(const Value& target, const Value& actual, Assessment a) {
+  if (!target.change || !actual.change) return a;
+  const double A = *target.number, B = *actual.number;
+  const bool at_most = target.comparator == "<=" || target.comparator == "<";
+  const bool same_way = target.change->direction == actual.change->direction;
+  a.direction = at_most ? "reverse" : "positive";
+  if (!same_way) {
+    a.outcome = at_most || (A == 0 && B == 0) ? Outcome::kMet : Outcome::kMissed;
+    a.score_ratio = a.outcome == Outcome::kMet ? 1.0 : 0.0;
+    a.formula = at_most ? "1" : "0";
+    return a;
+  }
+  if (A > 0) a.completion = B / A * 100;
+  if (at_most) {
+    a.score_ratio = B > 0 ? std::min(1.0, A / B) : 1.0;
+    if (B > 0) a.formula = "min(1, " + Quotient(target, actual) + ")";
+    a.outcome = B <= A || Close(A, B) ? Outcome::kMet : Outcome::kMissed;
+    return a;
+  }
+  a.score_ratio = A > 0 ? std::min(1.0, B / A) : 1.0;
+  if (A > 0) a.formula = "min(1, " + Quotient(actual, target) + ")";
+  a.outcome = B >= A || Close(A, B) ? Outcome::kMet : Outcome::kMissed;
+  return a;
+}
+
 }  // namespace
 
 Tier AllowedFraction(const ScoringProfile& profile, const Indicator& indicator) {
@@ -142,6 +209,8 @@ Assessment AssessIndicator(const Indicator& indicator) {
   if (!UnitsComparable(target, actual)) return a;
   double A = *target.number, B = *actual.number;
   if (!std::isfinite(A) || !std::isfinite(B) || A < 0 || B < 0) return a;
+  // A change may well be above 100%; its size is not a rate's level.
+  if (target.change || actual.change) return AssessChange(target, actual, a);
   // A rate cannot be aimed above 100%; a target read so ("≧90%" read as
   // "290%") is a misreading, and nothing is computed from it.
   bool percent = target.unit == "%" || (!target.unit && actual.unit == "%");
@@ -153,6 +222,7 @@ Assessment AssessIndicator(const Indicator& indicator) {
     a.unread_comparator = true;
     return a;
   }
+  if (target.range) return AssessRange(target, actual, a);
 
   if (a.direction == "reverse") {
     if (A > 0) a.completion = B / A * 100;

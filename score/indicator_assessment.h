@@ -6,9 +6,13 @@
 // min(1, A/B); an equal target (100%, 1人, a per-capita standard) is met or
 // not; a date target is a deadline; a qualitative one is judged by tiers.
 // The direction is the indicator's own when form/ set it, else it follows the
-// target's comparator (none: positive, or a deadline for dates). Figures that
-// cannot be compared (missing, negative, different units, a percent target
-// above 100%, which is a misreading) give kUnknown and no check rests on them. Internal to score/.
+// target's comparator (none: positive, or a deadline for dates). A range
+// target is met by an actual inside it; a change target (下降3%) by a change
+// the same way of at least its size. Figures that cannot be compared
+// (missing, negative, different units, a percent target above 100%, which is
+// a misreading, a level against a change, an actual outside a band whose
+// binding side is unknown) give kUnknown and no check rests on them.
+// Internal to score/.
 #pragma once
 
 #include "model/document.h"

@@ -28,6 +28,7 @@ void CheckRatio(RuleContext& ctx, size_t i, const Assessment& a) {
   if (!ind.ratio || !ind.ratio->number || !a.completion) return;
   std::vector<double> exacts = {*a.completion};
   if (a.reverse_completion) exacts.push_back(*a.reverse_completion);
+  exacts.insert(exacts.end(), a.other_completions.begin(), a.other_completions.end());
   Agreement verdict = Judge(*ind.ratio->number, exacts, ctx.profile.rate_conventions, ctx.profile.rate_unusual,
                             ctx.profile.ratio_tolerance);
   std::string severity = SeverityOf(verdict);

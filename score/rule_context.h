@@ -32,6 +32,7 @@ struct Assessment {
   std::optional<double> score_ratio;   // min(1, B/A) or min(1, A/B): the score is weight x this
   std::optional<double> completion;    // B/A x 100 uncapped (the ratio column's figure)
   std::optional<double> reverse_completion;  // A/B x 100 for reverse targets
+  std::vector<double> other_completions;     // a range target: B against either bound
   std::string formula;                 // "min(1, 31053/38100)" as printed, for messages
   bool implausible_target = false;     // a percent target above 100%: misread, not compared
   bool unread_comparator = false;      // OCR read a character where a comparator stands ("委2%")

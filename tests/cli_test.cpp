@@ -30,7 +30,7 @@ TEST(CliTest, RunWritesOneDocumentPerSampleWithReports) {
     fs::path doc_path = out / (input.stem().string() + ".json");
     ASSERT_TRUE(fs::exists(doc_path)) << doc_path;
     nlohmann::json doc = nlohmann::json::parse(ReadFile(doc_path));
-    EXPECT_EQ(doc["schema_version"], "1");
+    EXPECT_EQ(doc["schema_version"], "2");
     EXPECT_EQ(doc["source"]["sha256"].get<std::string>().size(), 64u);
     ASSERT_GE(doc["reports"].size(), 1u) << input;
     for (const auto& report : doc["reports"]) EXPECT_TRUE(report["project_name"].is_string()) << input;
