@@ -17,7 +17,7 @@ Flag ProblemFlag(const ExtractProblem& problem) {
   f.severity = "warning";
   f.path = "";
   f.message = problem.message;
-  if (problem.page > 0) f.evidence.push_back({problem.page, std::nullopt, problem.message});
+  if (problem.page > 0) f.evidence.push_back({problem.page, std::nullopt, problem.message, std::nullopt});
   return f;
 }
 
