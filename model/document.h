@@ -47,6 +47,7 @@ struct Evidence {
   int page = 0;
   std::optional<BBox> bbox;
   std::string text;
+  std::string ref;                      // Location::ref of the place, or empty
 };
 
 // A contradiction or problem, with what the document says and what the
@@ -195,6 +196,7 @@ struct Source {
   std::string sha256;
   int pages = 0;
   std::vector<PageSource> pages_info;
+  std::string encoding;                 // text inputs: character set detected or given
 };
 
 struct Document {
