@@ -479,6 +479,7 @@ json ToJson(const Value& v) {
   if (v.text) j["text"] = *v.text;
   if (v.where.page > 0) j["page"] = v.where.page;
   if (v.where.bbox) j["bbox"] = BBoxJson(v.where.bbox);
+  if (!v.where.ref.empty()) j["ref"] = v.where.ref;
   if (v.confidence < 1.0) j["confidence"] = std::round(v.confidence * 1000.0) / 1000.0;
   return j;
 }

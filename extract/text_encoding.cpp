@@ -181,9 +181,9 @@ Result<DecodedText> DecodeText(std::string_view bytes, const std::string& forced
     Result<std::string> text = Convert(bytes, guess);
     if (text.ok()) return DecodedText{std::move(text).value(), guess};
   }
-  return R::Error("text is neither UTF-8 nor a Chinese encoding ICU recognizes" +
-                  (guesses.empty() ? std::string() : " (it guesses " + guesses.front() + ")") +
-                  "; name it with --encoding, e.g. --encoding GB18030");
+  return R::Error("not valid UTF-8, nor GB18030, Big5 or UTF-16 text (binary data?" +
+                  (guesses.empty() ? std::string() : " ICU guesses " + guesses.front()) +
+                  "); if it is text, name its encoding with --encoding NAME");
 }
 
 }  // namespace jixiao

@@ -31,7 +31,7 @@ bool HasInputExtension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   static const char* kKnown[] = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".md",
-                                 ".docx", ".xlsx", ".doc", ".xls", ".wps", ".et"};
+                                 ".docx", ".xlsx"};
   for (const char* k : kKnown)
     if (ext == k) return true;
   return false;
