@@ -53,7 +53,7 @@ test: test-unit test-sanitize
 
 # Accuracy on the shared development corpus (needs ../shared/corpus-dev).
 score-corpus: build
-	@for kind in txt text scan; do \
+	@for kind in txt text scan docx xlsx; do \
 	  python3 ../shared/tools/score_corpus.py --bin $(BUILD)/jixiao --corpus ../shared/corpus-dev --kind $$kind | tail -9; \
 	done
 

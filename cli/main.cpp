@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
   std::string profiles_dir, ocr_mode = "auto";
   bool quiet = false;
   CLI::App* run = app.add_subcommand("run", "Process PDFs, page images or converted text into JSON documents");
-  run->add_option("inputs", run_inputs, "Files or folders (PDF, PNG/JPEG/TIFF, UTF-8 .txt/.md)")->required();
+  run->add_option("inputs", run_inputs, "Files or folders (PDF, PNG/JPEG/TIFF, .docx/.xlsx, .txt/.md)")->required();
   run->add_option("-o,--output", batch.output_dir, "Write DIR/<name>.json per input (default: JSON Lines on stdout)");
   run->add_option("-j,--jobs", batch.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
   run->add_option("--ocr", ocr_mode, "auto: only pages without a usable text layer; always; never")
@@ -206,6 +206,8 @@ int main(int argc, char** argv) {
   run->add_option("--max-pixels", batch.pipeline.extract.max_page_pixels, "Largest page image, in pixels")
       ->check(CLI::Range(1LL, 4'000'000'000LL));
   run->add_option("--tessdata", batch.pipeline.extract.tessdata_dir, "Tesseract language data directory");
+  run->add_option("--encoding", batch.pipeline.extract.encoding,
+                  "Character set of text inputs (e.g. GB18030, UTF-16LE, Big5; default: detected)");
   run->add_option("--profiles", profiles_dir, "Folder of template profiles replacing the built-in ones");
   run->add_flag("--resume", batch.resume, "Skip inputs whose output already exists for the same sha256");
   run->add_option("--index", batch.index_path, "Append one JSON line per input (path, sha256, status, ...)");

@@ -44,12 +44,14 @@ std::optional<BBox> ReadBBox(const json& j, const char* key) {
 void PutLocation(json& j, const Location& where) {
   j["page"] = where.page > 0 ? json(where.page) : json(nullptr);
   j["bbox"] = BBoxJson(where.bbox);
+  if (!where.ref.empty()) j["ref"] = where.ref;
 }
 
 Location ReadLocation(const json& j) {
   Location where;
   where.page = jr::Int(j, "page");
   where.bbox = ReadBBox(j, "bbox");
+  where.ref = jr::String(j, "ref");
   return where;
 }
 
@@ -221,6 +223,7 @@ Flag ReadFlag(const json& j) {
       e.page = jr::Int(x, "page");
       e.bbox = ReadBBox(x, "bbox");
       e.text = jr::String(x, "text");
+      e.ref = jr::String(x, "ref");
       e.confidence = jr::Number(x, "confidence");
       f.evidence.push_back(std::move(e));
     }
@@ -567,6 +570,7 @@ json ToJson(const Value& v) {
   if (v.period) j["period"] = PeriodJson(*v.period);
   if (v.where.page > 0) j["page"] = v.where.page;
   if (v.where.bbox) j["bbox"] = BBoxJson(v.where.bbox);
+  if (!v.where.ref.empty()) j["ref"] = v.where.ref;
   if (v.confidence < 1.0) j["confidence"] = std::round(v.confidence * 1000.0) / 1000.0;
   return j;
 }
@@ -575,6 +579,7 @@ json ToJson(const Flag& f) {
   json evidence = json::array();
   for (const Evidence& e : f.evidence) {
     json item = {{"page", e.page > 0 ? json(e.page) : json(nullptr)}, {"bbox", BBoxJson(e.bbox)}, {"text", e.text}};
+    if (!e.ref.empty()) item["ref"] = e.ref;
     if (e.confidence) PutConfidence(item, *e.confidence);
     evidence.push_back(std::move(item));
   }
@@ -600,12 +605,13 @@ json ToJson(const Document& d) {
                           {"confidence", std::round(p.confidence * 1000.0) / 1000.0}});
   json reports = json::array();
   for (const Report& r : d.reports) reports.push_back(ReportJson(r));
+  json source = {{"path", d.source.path},
+                 {"sha256", d.source.sha256},
+                 {"pages", d.source.pages},
+                 {"pages_info", pages_info}};
+  if (!d.source.encoding.empty()) source["encoding"] = d.source.encoding;
   return {{"schema_version", d.schema_version},
-          {"source",
-           {{"path", d.source.path},
-            {"sha256", d.source.sha256},
-            {"pages", d.source.pages},
-            {"pages_info", pages_info}}},
+          {"source", source},
           {"reports", reports},
           {"flags", FlagsJson(d.flags)}};
 }
@@ -622,6 +628,7 @@ Result<Document> DocumentFromJson(const json& j) {
   if (const json* s = jr::Member(j, "source")) {
     d.source.path = jr::String(*s, "path");
     d.source.sha256 = jr::String(*s, "sha256");
+    d.source.encoding = jr::String(*s, "encoding");
     d.source.pages = jr::Int(*s, "pages");
     if (const json* m = jr::Member(*s, "pages_info"); m && m->is_array())
       for (const json& x : *m)

@@ -83,7 +83,7 @@ Document SampleDocument() {
   f.message = "预算执行得分 18 与 20×min(1, 638.43/640)=19.95 不符";
   f.declared = 18;
   f.expected = 19.95;
-  f.evidence.push_back({3, BBox{400.1, 212, 455.7, 230.4}, "18", std::nullopt});
+  f.evidence.push_back({3, BBox{400.1, 212, 455.7, 230.4}, "18", "", std::nullopt});
   r.flags.push_back(f);
   r.pages = {1, 2};
   d.reports.push_back(r);
@@ -231,8 +231,8 @@ TEST(EmitTest, LayoutTextListsPagesParagraphsAndCells) {
   table.page = 1;
   table.table.rows = 1;
   table.table.cols = 3;
-  table.table.cells.push_back({0, 0, 1, 2, "预算数", BBox{0, 0, 50, 10}, 0.5, 0});
-  table.table.cells.push_back({0, 2, 1, 1, "90.7", std::nullopt, 1.0, 2});
+  table.table.cells.push_back({0, 0, 1, 2, "预算数", BBox{0, 0, 50, 10}, 0.5, 0, ""});
+  table.table.cells.push_back({0, 2, 1, 1, "90.7", std::nullopt, 1.0, 2, ""});
   layout.blocks.push_back(table);
   const std::string text = LayoutAsText(layout);
   EXPECT_NE(text.find("page 1 ocr confidence 0.88 size 595x842 pt\n"), std::string::npos) << text;

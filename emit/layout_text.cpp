@@ -42,12 +42,14 @@ std::string LayoutAsText(const LayoutDocument& layout) {
     if (p.width_pt > 0) out += Format(" size %.0fx%.0f pt", p.width_pt, p.height_pt);
     out += "\n";
   }
+  if (!layout.encoding.empty()) out += "encoding " + layout.encoding + "\n";
   for (const ExtractProblem& problem : layout.problems)
     out += "problem page " + std::to_string(problem.page) + " " + problem.code + ": " + problem.message + "\n";
   int index = 0;
   for (const Block& b : layout.blocks) {
-    const std::string head = "#" + std::to_string(index++) + " p" + std::to_string(b.page) + " [" + BoxText(b.bbox) +
-                             "] " + Confidence(b.confidence);
+    std::string head = "#" + std::to_string(index++) + " p" + std::to_string(b.page) + " [" + BoxText(b.bbox) +
+                       "] " + Confidence(b.confidence);
+    if (!b.ref.empty()) head += " " + b.ref;
     if (b.kind == Block::Kind::kParagraph) {
       out += head + " paragraph: " + OneLine(b.text) + "\n";
       continue;
@@ -60,7 +62,9 @@ std::string LayoutAsText(const LayoutDocument& layout) {
       if (c.row_span > 1 || c.col_span > 1)
         out += " span " + std::to_string(c.row_span) + "x" + std::to_string(c.col_span);
       if (c.page != 0) out += " p" + std::to_string(c.page);
-      out += " [" + BoxText(c.bbox) + "] " + Confidence(c.confidence) + ": " + OneLine(c.text) + "\n";
+      out += " [" + BoxText(c.bbox) + "] " + Confidence(c.confidence);
+      if (!c.ref.empty()) out += " " + c.ref;
+      out += ": " + OneLine(c.text) + "\n";
     }
   }
   return out;

@@ -2,15 +2,17 @@
 
 #include "extract/extract.h"
 
-#include <unicode/ustring.h>
-
+#include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "extract/ocr_page.h"
+#include "extract/office_input.h"
 #include "extract/pdf_reader.h"
+#include "extract/text_encoding.h"
 #include "extract/text_input.h"
 
 namespace jixiao {
@@ -19,26 +21,66 @@ namespace {
 
 // Text inputs larger than this are not report conversions.
 constexpr std::streamoff kMaxTextBytes = 64 << 20;
+// Nor are Office files (compressed) larger than this.
+constexpr std::streamoff kMaxOfficeBytes = 128 << 20;
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
-bool IsValidUtf8(std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t length = 0;
-  // Preflight only: reports U_INVALID_CHAR_FOUND for ill-formed sequences.
-  u_strFromUTF8(nullptr, 0, &length, text.data(), static_cast<int32_t>(text.size()), &status);
-  return status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING ||
-         U_SUCCESS(status);
+// The file name's extension in lower case, with its dot.
+std::string LowerExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
 }
 
-// Whether the file name promises a PDF (".pdf" in any case).
-bool HasPdfName(const std::string& path) {
-  if (path.size() < 4) return false;
-  std::string ext = path.substr(path.size() - 4);
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".pdf";
+Result<std::string> ReadAll(std::ifstream& in) {
+  in.seekg(0, std::ios::beg);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Result<std::string>::Error("cannot read file");
+  return buffer.str();
+}
+
+// `name` as UTF-16LE, as OLE2 directory entries spell stream names.
+bool HasStreamName(std::string_view bytes, std::string_view name) {
+  std::string wide;
+  for (char c : name) {
+    wide += c;
+    wide += '\0';
+  }
+  return bytes.find(wide) != std::string_view::npos;
+}
+
+// The one-line refusal of a legacy binary Office file (OLE2), naming the
+// conversion; an encrypted .docx/.xlsx is an OLE2 file too.
+std::string LegacyOfficeMessage(const std::string& path, std::string_view bytes) {
+  if (HasStreamName(bytes, "EncryptedPackage"))
+    return "encrypted Office file (password-protected); open it and save it without a password";
+  const std::string ext = LowerExtension(path);
+  const bool sheet = ext == ".xls" || ext == ".et" ||
+                     ((ext != ".doc" && ext != ".wps") && (HasStreamName(bytes, "Workbook") || HasStreamName(bytes, "Book")));
+  const std::string what = sheet ? "Excel/WPS spreadsheet (.xls/.et)" : "Word/WPS document (.doc/.wps)";
+  return "legacy binary " + what + " is not read; convert it first: soffice --headless --convert-to " +
+         (sheet ? "xlsx" : "docx") + " FILE";
+}
+
+bool HasLegacyOfficeName(const std::string& path) {
+  const std::string ext = LowerExtension(path);
+  return ext == ".doc" || ext == ".xls" || ext == ".wps" || ext == ".et";
+}
+
+Result<LayoutDocument> ExtractTextFile(std::ifstream& in, std::streamoff size, const ExtractOptions& options) {
+  if (size > kMaxTextBytes)
+    return Result<LayoutDocument>::Error("text file too large (" + std::to_string(size >> 20) + " MiB)");
+  Result<std::string> bytes = ReadAll(in);
+  if (!bytes.ok()) return Result<LayoutDocument>(bytes.status());
+  Result<DecodedText> decoded = DecodeText(bytes.value(), options.encoding);
+  if (!decoded.ok()) return Result<LayoutDocument>(decoded.status());
+  Result<LayoutDocument> layout = ExtractText(decoded.value().utf8);
+  if (layout.ok()) layout.value().encoding = decoded.value().encoding;
+  return layout;
 }
 
 }  // namespace
@@ -50,6 +92,11 @@ InputKind SniffInputKind(std::string_view head) {
   if (StartsWith(head, "\xff\xd8\xff")) return InputKind::kImage;
   if (StartsWith(head, std::string_view("II*\0", 4)) || StartsWith(head, std::string_view("MM\0*", 4)))
     return InputKind::kImage;
+  if (StartsWith(head, "PK\x03\x04")) return InputKind::kOffice;
+  if (StartsWith(head, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) return InputKind::kLegacyOffice;
+  // Only now, with every binary format above ruled out, may NUL bytes be
+  // the high halves of UTF-16 code units.
+  if (LooksLikeUtf16(head)) return InputKind::kText;
   if (head.find('\0') != std::string_view::npos) return InputKind::kBinary;
   return InputKind::kText;
 }
@@ -69,29 +116,34 @@ Result<LayoutDocument> Extract(const std::string& path, const ExtractOptions& op
   // A .pdf that is something else (an HTML error page saved under the
   // download's name, an archive) is refused as what it claims to be, not
   // read as text that holds no report.
-  if (kind != InputKind::kPdf && HasPdfName(path))
+  if (kind != InputKind::kPdf && LowerExtension(path) == ".pdf")
     return Result<LayoutDocument>::Error("not a PDF file (no %PDF header)");
   switch (kind) {
     case InputKind::kPdf:
       return ExtractPdf(path, options);
     case InputKind::kImage:
       return ExtractImageFile(path, options);
+    case InputKind::kOffice: {
+      if (size > kMaxOfficeBytes)
+        return Result<LayoutDocument>::Error("Office file too large (" + std::to_string(size >> 20) + " MiB)");
+      Result<std::string> bytes = ReadAll(in);
+      if (!bytes.ok()) return Result<LayoutDocument>(bytes.status());
+      return ExtractOfficePackage(bytes.value());
+    }
+    case InputKind::kLegacyOffice: {
+      if (size > kMaxOfficeBytes) return Result<LayoutDocument>::Error(LegacyOfficeMessage(path, head));
+      Result<std::string> bytes = ReadAll(in);
+      return Result<LayoutDocument>::Error(LegacyOfficeMessage(path, bytes.ok() ? bytes.value() : head));
+    }
     case InputKind::kBinary:
+      if (HasLegacyOfficeName(path)) return Result<LayoutDocument>::Error(LegacyOfficeMessage(path, head));
+      // Told what the text is, the reader decodes it and fails if it is not.
+      if (!options.encoding.empty()) return ExtractTextFile(in, size, options);
       return Result<LayoutDocument>::Error("not a PDF, image or text file (binary data)");
     case InputKind::kText:
       break;
   }
-  if (size > kMaxTextBytes)
-    return Result<LayoutDocument>::Error("text file too large (" + std::to_string(size >> 20) + " MiB)");
-  in.seekg(0, std::ios::beg);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  if (text.find('\0') != std::string::npos)
-    return Result<LayoutDocument>::Error("not a PDF, image or text file (binary data)");
-  if (!IsValidUtf8(text))
-    return Result<LayoutDocument>::Error("text is not valid UTF-8 (convert it first, e.g. iconv -f GBK -t UTF-8)");
-  return ExtractText(text);
+  return ExtractTextFile(in, size, options);
 }
 
 }  // namespace jixiao

@@ -2,8 +2,10 @@
 //
 // Reads PDFs from their text layer with Poppler, OCRs pages that have no
 // usable text layer (and PNG/JPEG/TIFF page images) with Leptonica and
-// Tesseract, and accepts UTF-8 text or Markdown that another converter
-// produced. Tables are rebuilt as grids with merged cells; everything keeps
+// Tesseract, reads Word (.docx) and Excel (.xlsx) files (office_input.h),
+// and accepts text or Markdown that another converter produced, in UTF-8,
+// UTF-16, GB18030/GBK or Big5 (text_encoding.h). Legacy binary Word, Excel
+// and WPS files are refused with the command that converts them. Tables are rebuilt as grids with merged cells; everything keeps
 // its page and bbox (PDF points from the top-left).
 //
 // Errors are values: a file that cannot be read at all gives a Result with a
@@ -33,11 +35,14 @@ struct ExtractOptions {
   double page_timeout_seconds = 0;       // 0 = no limit
   long long max_page_pixels = 150'000'000;  // larger page images are skipped
   std::string tessdata_dir;              // empty: TESSDATA_PREFIX, then Debian's
+  std::string encoding;                  // text inputs: ICU charset name; empty = detect
 };
 
-enum class InputKind { kPdf, kImage, kText, kBinary };
+enum class InputKind { kPdf, kImage, kText, kOffice, kLegacyOffice, kBinary };
 
-// What a file is, from its first bytes (magic numbers; UTF-8 validity).
+// What a file is, from its first bytes: magic numbers (PDF, PNG, JPEG,
+// TIFF, ZIP for .docx/.xlsx, OLE2 for legacy Office), then text (NUL bytes
+// only as UTF-16 has them) or binary.
 InputKind SniffInputKind(std::string_view head);
 
 Result<LayoutDocument> Extract(const std::string& path, const ExtractOptions& options);

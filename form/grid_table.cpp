@@ -658,6 +658,7 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
     }
     if (deviation != nullptr && !IsNotApplicable(deviation->folded)) ind.deviation_note = deviation->text;
     ind.where.page = (name != nullptr ? name : (target != nullptr ? target : actual))->where.page;
+    ind.where.ref = (name != nullptr ? name : (target != nullptr ? target : actual))->where.ref;
     for (const ViewCell* c : {name, target, actual, ratio, weight, score})
       if (c != nullptr && c->where.bbox && c->where.page == ind.where.page) ind.where.bbox = Unite(ind.where.bbox, *c->where.bbox);
     ClassifyIndicator(ind);

@@ -170,6 +170,7 @@ std::u32string FoldForScan(std::u32string_view text) {
 Paragraph MakeParagraph(const Block& block) {
   Paragraph p;
   p.where.page = block.page;
+  p.where.ref = block.ref;
   p.where.bbox = block.bbox;
   p.confidence = block.confidence;
   std::u32string all = DecodeUtf8Lossy(block.text);

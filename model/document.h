@@ -89,6 +89,7 @@ struct Evidence {
   int page = 0;
   std::optional<BBox> bbox;
   std::string text;
+  std::string ref;                      // Location::ref of the place, or empty
   std::optional<double> confidence;     // of the figure's reading, when it is known (OCR)
 };
 
@@ -262,6 +263,7 @@ struct Source {
   std::string sha256;
   int pages = 0;
   std::vector<PageSource> pages_info;
+  std::string encoding;                 // text inputs: character set detected or given
 };
 
 struct Document {

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 
 namespace jixiao {
 
@@ -26,6 +27,7 @@ struct BBox {
 struct Location {
   int page = 0;                 // 1-based; 0 = unknown
   std::optional<BBox> bbox;     // empty when the input had no geometry
+  std::string ref;              // a place in a Word/Excel file ("Sheet1!B7"), or empty
 };
 
 }  // namespace jixiao

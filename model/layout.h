@@ -6,6 +6,10 @@
 // order; each block is a paragraph or a table and carries its page, bbox and
 // a confidence in 0..1 (1 for a clean text layer or plain text).
 //
+// Word and Excel files are coordinate-free like plain text (page 0, no
+// bbox); their paragraphs and cells carry a `ref` naming where they stand
+// in the file instead.
+//
 // Tables are grids of rows x cols. Each Cell is anchored at (row, col) and
 // covers row_span x col_span grid positions; anchors are unique and spans do
 // not overlap. Positions no cell covers are empty. When the producer could
@@ -32,6 +36,8 @@ struct Cell {
   double confidence = 1.0;      // 0..1; the lowest word confidence for OCR
   int page = 0;                 // page the cell is printed on when its table was
                                 // joined from several pages; 0 = the block's page
+  std::string ref;              // where a coordinate-free input holds it
+                                // ("Sheet1!B7", "t2.r3.c1"); empty otherwise
 };
 
 struct Table {
@@ -58,6 +64,7 @@ struct Block {
   std::string text;             // paragraph text (empty for tables)
   Table table;                  // only for kTable; a table continued on the
                                 // next page is joined into one block
+  std::string ref;              // like Cell::ref ("p12", "t2", "Sheet1!A1:I24")
 };
 
 // How a page was read.
@@ -82,6 +89,8 @@ struct LayoutDocument {
   std::vector<PageInfo> pages;
   std::vector<Block> blocks;    // reading order across pages
   std::vector<ExtractProblem> problems;
+  std::string encoding;         // text inputs: the character set the bytes
+                                // were decoded from ("UTF-8", "GB18030", ...)
 };
 
 }  // namespace jixiao

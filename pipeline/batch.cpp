@@ -30,7 +30,8 @@ namespace {
 bool HasInputExtension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  static const char* kKnown[] = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".md"};
+  static const char* kKnown[] = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".md",
+                                 ".docx", ".xlsx"};
   for (const char* k : kKnown)
     if (ext == k) return true;
   return false;

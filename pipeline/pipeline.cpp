@@ -17,7 +17,7 @@ Flag ProblemFlag(const ExtractProblem& problem) {
   f.severity = "warning";
   f.path = "";
   f.message = problem.message;
-  if (problem.page > 0) f.evidence.push_back({problem.page, std::nullopt, problem.message, std::nullopt});
+  if (problem.page > 0) f.evidence.push_back({problem.page, std::nullopt, problem.message, "", std::nullopt});
   return f;
 }
 
@@ -33,6 +33,7 @@ Result<Document> ProcessFileUnguarded(const std::string& path, const PipelineOpt
   doc.source.path = path;
   doc.source.sha256 = sha.value();
   doc.source.pages = static_cast<int>(layout.value().pages.size());
+  doc.source.encoding = layout.value().encoding;
   for (const PageInfo& p : layout.value().pages)
     doc.source.pages_info.push_back({p.page, p.method, p.confidence});
   for (const ExtractProblem& problem : layout.value().problems) doc.flags.push_back(ProblemFlag(problem));

@@ -54,6 +54,7 @@ FlagBuilder& FlagBuilder::Evidence(const Location& where, const std::string& tex
   e.page = where.page;
   e.bbox = where.bbox;
   e.text = text;
+  e.ref = where.ref;
   // Only readings that can be doubted (OCR) carry a confidence.
   if (confidence < 1.0) e.confidence = confidence;
   flag_.evidence.push_back(std::move(e));
