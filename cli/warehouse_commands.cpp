@@ -3,6 +3,7 @@
 #include "cli/warehouse_commands.h"
 
 #include <cstdio>
+#include <filesystem>
 
 #include "emit/emit.h"
 
@@ -30,6 +31,12 @@ int LoadCommand(const WarehouseCommands& c) {
 }
 
 int ExportCommand(const WarehouseCommands& c) {
+  // Exporting reads a warehouse: it must not create an empty one.
+  std::error_code ec;
+  if (!IsPostgresTarget(c.export_target) && !std::filesystem::exists(c.export_target, ec)) {
+    std::fprintf(stderr, "jixiao: error: %s: no such database\n", c.export_target.c_str());
+    return kExitFailed;
+  }
   Result<std::unique_ptr<Warehouse>> w = Warehouse::Open(c.export_target, PrintRefused);
   Status s = w.ok() ? w.value()->ExportCsv(c.csv_dir) : w.status();
   if (!s.ok()) {
@@ -72,7 +79,8 @@ std::unique_ptr<RunLoader> RunLoader::Open(const std::string& target) {
 
 void RunLoader::Add(const BatchItem& item) {
   if (failed_ || !item.result.ok()) return;
-  Status s = warehouse_->Add(ToJson(item.result.value()), item.output.empty() ? item.input : item.output, UtcNow());
+  Status s = warehouse_->Add(PreparedDocument::FromJson(ToJson(item.result.value()),
+                                                       item.output.empty() ? item.input : item.output, UtcNow()));
   if (!s.ok()) {
     std::fprintf(stderr, "jixiao: error: %s\n", s.message().c_str());
     failed_ = true;

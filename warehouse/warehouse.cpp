@@ -100,37 +100,52 @@ void Warehouse::Refuse(const std::string& message) {
   if (refused_) refused_(message);
 }
 
-Status Warehouse::Add(const std::string& json_text, const std::string& name, const std::string& processed_at) {
-  nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    Refuse(name + ": not valid JSON");
-    return Status::Ok();
-  }
-  return Add(j, name, processed_at);
+PreparedDocument PreparedDocument::Refused(std::string message) {
+  PreparedDocument p;
+  p.refused_ = std::move(message);
+  return p;
 }
 
-Status Warehouse::Add(const nlohmann::json& j, const std::string& name, const std::string& processed_at) {
+PreparedDocument PreparedDocument::FromText(const std::string& json_text, const std::string& name,
+                                            const std::string& processed_at) {
+  nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Refused(name + ": not valid JSON");
+  const bool one_line = json_text.find('\n') == std::string::npos;
+  return FromParsed(j, one_line ? json_text : std::string(), name, processed_at);
+}
+
+PreparedDocument PreparedDocument::FromJson(const nlohmann::json& j, const std::string& name,
+                                            const std::string& processed_at) {
+  return FromParsed(j, std::string(), name, processed_at);
+}
+
+PreparedDocument PreparedDocument::FromParsed(const nlohmann::json& j, std::string text, const std::string& name,
+                                              const std::string& processed_at) {
   Status valid = CheckDocumentJson(j);
   Result<Document> document = valid.ok() ? DocumentFromJson(j) : Result<Document>(valid);
-  if (!document.ok()) {
-    Refuse(name + ": " + document.status().message());
-    return Status::Ok();
-  }
+  if (!document.ok()) return Refused(name + ": " + document.status().message());
   warehouse::DocumentInfo info;
   info.name = name;
-  info.json_text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  info.json_text = text.empty() ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : std::move(text);
   info.content_sha256 = Sha256Hex(info.json_text);
   info.processed_at = processed_at;
   info.loaded_at = UtcNow();
-  DocumentRows rows = warehouse::BuildRows(j, document.value(), info);
+  PreparedDocument p;
+  p.rows_ = std::make_shared<DocumentRows>(warehouse::BuildRows(j, document.value(), info));
+  return p;
+}
+
+Status Warehouse::Add(PreparedDocument document) {
+  if (!document.rows_) {
+    Refuse(document.refused_);
+    return Status::Ok();
+  }
   // The same document twice in one batch: write the first before queueing
   // the second, so that the later one wins as it would across batches.
-  for (const DocumentRows& p : pending_)
-    if (p.sha256 == rows.sha256) {
-      if (Status s = Flush(); !s.ok()) return s;
-      break;
-    }
-  pending_.push_back(std::move(rows));
+  if (pending_sha256s_.count(document.rows_->sha256))
+    if (Status s = Flush(); !s.ok()) return s;
+  pending_sha256s_.insert(document.rows_->sha256);
+  pending_.push_back(std::move(*document.rows_));
   return pending_.size() >= batch_ ? Flush() : Status::Ok();
 }
 
@@ -138,6 +153,7 @@ Status Warehouse::Flush() {
   if (pending_.empty()) return Status::Ok();
   std::vector<DocumentRows> batch = std::move(pending_);
   pending_.clear();
+  pending_sha256s_.clear();
   std::vector<std::string> sha256s;
   for (const DocumentRows& d : batch) sha256s.push_back(d.sha256);
   Result<std::map<std::string, std::string>> stored = backend_->StoredVersions(sha256s);

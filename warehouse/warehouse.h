@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -37,6 +38,28 @@ struct LoadCounts {
   int refused = 0;     // not a valid document, or its rows were refused
 };
 
+// One document checked and turned into rows, ready for Warehouse::Add, or
+// the one line saying why it is refused. Making one touches no database, so
+// documents can be prepared on another thread while a batch is written.
+class PreparedDocument {
+ public:
+  // `json_text` on one line (JSON Lines) is stored as it is; otherwise the
+  // document is stored compact. `name` names it in messages; `processed_at`
+  // (ISO 8601 UTC, may be "") is when it was produced unless the JSON says.
+  static PreparedDocument FromText(const std::string& json_text, const std::string& name,
+                                   const std::string& processed_at);
+  static PreparedDocument FromJson(const nlohmann::json& document, const std::string& name,
+                                   const std::string& processed_at);
+  static PreparedDocument Refused(std::string message);
+
+ private:
+  friend class Warehouse;
+  static PreparedDocument FromParsed(const nlohmann::json& document, std::string text, const std::string& name,
+                                     const std::string& processed_at);
+  std::shared_ptr<warehouse::DocumentRows> rows_;
+  std::string refused_;
+};
+
 class Warehouse {
  public:
   // Called with one line naming each refused document and why.
@@ -50,12 +73,10 @@ class Warehouse {
   Warehouse(const Warehouse&) = delete;
   Warehouse& operator=(const Warehouse&) = delete;
 
-  // Queues one document; `name` names it in messages, `processed_at` (ISO
-  // 8601 UTC, may be "") is when it was produced unless the JSON says. A
-  // document that is not valid is refused here. A non-ok Status means the
-  // database failed as a whole (e.g. the connection was lost): stop loading.
-  Status Add(const std::string& json_text, const std::string& name, const std::string& processed_at);
-  Status Add(const nlohmann::json& document, const std::string& name, const std::string& processed_at);
+  // Queues one document (a refused one is reported and counted). A non-ok
+  // Status means the database failed as a whole (e.g. the connection was
+  // lost): stop loading.
+  Status Add(PreparedDocument document);
 
   // Writes the queued documents.
   Status Flush();
@@ -80,6 +101,7 @@ class Warehouse {
   RefusedFn refused_;
   size_t batch_;
   std::vector<warehouse::DocumentRows> pending_;
+  std::unordered_set<std::string> pending_sha256s_;
   LoadCounts counts_;
 };
 

@@ -96,15 +96,14 @@ TEST(WarehouseAddTest, InvalidDocumentsAreRefusedAndCounted) {
       Warehouse::Open((dir / "w.sqlite").string(), [&](const std::string& m) { refused.push_back(m); });
   ASSERT_TRUE(w.ok());
   Warehouse& warehouse = *w.value();
-  EXPECT_TRUE(warehouse.Add(std::string("[1, 2"), "a.json", "").ok());
-  EXPECT_TRUE(warehouse.Add(std::string("[1, 2]"), "b.json", "").ok());
-  EXPECT_TRUE(warehouse.Add(std::string(R"({"source": {"sha256": "abc"}, "reports": []})"), "c.json", "").ok());
-  EXPECT_TRUE(warehouse.Add(std::string(R"({"source": {"sha256": ")" + std::string(64, 'a') +
-                                        R"("}, "reports": [3]})"),
-                            "d.json", "")
-                  .ok());
-  std::string minimal = R"({"source": {"sha256": ")" + std::string(64, 'b') + R"("}, "reports": [{}]})";
-  EXPECT_TRUE(warehouse.Add(minimal, "e.json", "").ok());
+  auto add = [&](const std::string& text, const std::string& name) {
+    return warehouse.Add(PreparedDocument::FromText(text, name, ""));
+  };
+  EXPECT_TRUE(add("[1, 2", "a.json").ok());
+  EXPECT_TRUE(add("[1, 2]", "b.json").ok());
+  EXPECT_TRUE(add(R"({"source": {"sha256": "abc"}, "reports": []})", "c.json").ok());
+  EXPECT_TRUE(add(R"({"source": {"sha256": ")" + std::string(64, 'a') + R"("}, "reports": [3]})", "d.json").ok());
+  EXPECT_TRUE(add(R"({"source": {"sha256": ")" + std::string(64, 'b') + R"("}, "reports": [{}]})", "e.json").ok());
   EXPECT_TRUE(warehouse.Flush().ok());
   ASSERT_EQ(refused.size(), 4u);
   EXPECT_EQ(refused[0], "a.json: not valid JSON");
