@@ -2,6 +2,7 @@
 
 #include "warehouse/schema.h"
 
+#include <array>
 #include <regex>
 
 namespace jixiao::warehouse {
@@ -14,7 +15,7 @@ struct Migration {
   int from;
   const char* sql;
 };
-constexpr Migration kMigrations[] = {{0, nullptr}};
+constexpr std::array<Migration, 0> kMigrations{};
 
 Status Refuse(const std::string& target, const std::string& why) {
   return Status::Error(target + ": " + why + "; nothing was written");
@@ -58,7 +59,7 @@ Status PrepareSchema(Backend& backend, const std::string& target) {
   while (version < kSchemaVersion) {
     const Migration* step = nullptr;
     for (const Migration& m : kMigrations)
-      if (m.from == version && m.sql) step = &m;
+      if (m.from == version) step = &m;
     if (!step)
       return Refuse(target, "holds warehouse schema " + std::to_string(version) +
                                 ", which this jixiao cannot migrate to schema " + std::to_string(kSchemaVersion));

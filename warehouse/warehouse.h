@@ -78,7 +78,8 @@ class Warehouse {
   // lost): stop loading.
   Status Add(PreparedDocument document);
 
-  // Writes the queued documents.
+  // Writes the queued documents. Documents still queued when a Warehouse
+  // is destroyed are not written.
   Status Flush();
 
   // Counts a source refused before it reached Add (e.g. a file that cannot

@@ -59,6 +59,22 @@ TEST(WarehouseSchemaTest, ADatabaseWithForeignTablesIsRefusedUntouched) {
   fs::remove_all(dir);
 }
 
+TEST(WarehouseSchemaTest, AnOlderSchemaWithoutMigrationIsRefusedUntouched) {
+  fs::path dir = ScratchDir("older");
+  const std::string path = (dir / "w.sqlite").string();
+  ASSERT_TRUE(Warehouse::Open(path, nullptr).ok());
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db, "UPDATE warehouse_meta SET value = '0'", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  Result<std::unique_ptr<Warehouse>> w = Warehouse::Open(path, nullptr);
+  ASSERT_FALSE(w.ok());
+  EXPECT_NE(w.status().message().find("schema 0, which this jixiao cannot migrate"), std::string::npos)
+      << w.status().message();
+  EXPECT_EQ(QueryText(path, "SELECT value FROM warehouse_meta"), "0");
+  fs::remove_all(dir);
+}
+
 TEST(WarehouseOpenTest, AnUnusableTargetIsOneLineNamingIt) {
   Result<std::unique_ptr<Warehouse>> missing_dir = Warehouse::Open("/nonexistent-dir/w.sqlite", nullptr);
   ASSERT_FALSE(missing_dir.ok());
