@@ -6,6 +6,8 @@
 //   jixiao score FILE.json...         re-check hand-corrected documents
 //   jixiao summary FILE.json...       a short human summary of documents
 //   jixiao layout FILE                what extraction read (pages, paragraphs, cells)
+//   jixiao load SRC... --db TARGET    documents into SQLite / PostgreSQL (cli/warehouse_commands.h)
+//   jixiao export --csv DIR --db TARGET
 //
 // Exit status: 0 every input processed, 2 bad usage, 3 some input failed.
 
@@ -19,6 +21,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/warehouse_commands.h"
 #include "emit/emit.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
@@ -36,7 +39,7 @@ std::string Dump(const nlohmann::json& j, int indent) {
 }
 
 int RunCommand(const std::vector<std::string>& paths, jixiao::BatchOptions options,
-               const std::string& profiles_dir) {
+               const std::string& profiles_dir, const std::string& db_target) {
   std::vector<jixiao::Profile> loaded;
   if (!profiles_dir.empty()) {
     jixiao::Result<std::vector<jixiao::Profile>> p = jixiao::LoadProfiles(profiles_dir);
@@ -60,14 +63,18 @@ int RunCommand(const std::vector<std::string>& paths, jixiao::BatchOptions optio
       return kExitUsage;
     }
   }
-  const bool to_stdout = options.output_dir.empty();
+  std::unique_ptr<jixiao::cli::RunLoader> loader;
+  if (!db_target.empty() && !(loader = jixiao::cli::RunLoader::Open(db_target))) return kExitInputFailed;
+  const bool to_stdout = options.output_dir.empty() && !loader;
   jixiao::BatchSummary summary = jixiao::RunBatch(inputs.value(), options, [&](const jixiao::BatchItem& item) {
     if (to_stdout && item.result.ok()) std::cout << Dump(jixiao::ToJson(item.result.value()), -1) << "\n" << std::flush;
+    if (loader) loader->Add(item);
   });
+  const bool all_loaded = !loader || loader->Finish();
   if (!options.progress && summary.inputs > 1)
     std::fprintf(stderr, "jixiao: %d inputs, %d processed, %d skipped (up to date), %d failed\n", summary.inputs,
                  summary.succeeded - summary.skipped, summary.skipped, summary.failed);
-  return summary.failed > 0 ? kExitInputFailed : kExitOk;
+  return summary.failed > 0 || !all_loaded ? kExitInputFailed : kExitOk;
 }
 
 int NormalizeCommand(const std::string& column_unit, bool percent_column) {
@@ -212,6 +219,8 @@ int main(int argc, char** argv) {
   run->add_flag("--resume", batch.resume, "Skip inputs whose output already exists for the same sha256");
   run->add_option("--index", batch.index_path, "Append one JSON line per input (path, sha256, status, ...)");
   run->add_flag("-q,--quiet", quiet, "No progress display");
+  std::string run_db;
+  run->add_option("--db", run_db, "Also load each document into this SQLite file or postgresql:// URI");
 
   std::string column_unit;
   bool percent_column = false;
@@ -239,6 +248,9 @@ int main(int argc, char** argv) {
   layout->add_option("--dpi", layout_options.ocr_dpi, "Render resolution for OCR")->check(CLI::Range(72, 600));
   layout->add_option("--tessdata", layout_options.tessdata_dir, "Tesseract language data directory");
 
+  jixiao::cli::WarehouseCommands warehouse;
+  jixiao::cli::AddWarehouseCommands(app, warehouse);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -249,8 +261,9 @@ int main(int argc, char** argv) {
   if (*run) {
     batch.pipeline.extract.ocr = ParseOcrMode(ocr_mode);
     batch.progress = !quiet && isatty(STDERR_FILENO);
-    return RunCommand(run_inputs, batch, profiles_dir);
+    return RunCommand(run_inputs, batch, profiles_dir, run_db);
   }
+  if (std::optional<int> status = jixiao::cli::RunWarehouseCommand(warehouse)) return *status;
   if (*normalize) return NormalizeCommand(column_unit, percent_column);
   if (*score) return ScoreCommand(score_inputs, score_output);
   if (*summary) return SummaryCommand(summary_inputs);

@@ -1,0 +1,224 @@
+// The SQLite backend: one connection, prepared statements reused for every
+// row, one transaction per batch. The rollback journal keeps a killed load's
+// batch out of the database (the next connection rolls it back) and, unlike
+// a write-ahead log, does not write every new page twice.
+
+#include <sqlite3.h>
+
+#include "warehouse/backend.h"
+
+namespace jixiao::warehouse {
+
+namespace {
+
+// A prepared statement, finalized when it goes out of scope.
+class Statement {
+ public:
+  Statement() = default;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& o) noexcept : stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  sqlite3_stmt** out() { return &stmt_; }
+  sqlite3_stmt* get() const { return stmt_; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class SqliteBackend : public Backend {
+ public:
+  SqliteBackend(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteBackend() override {
+    inserts_.clear();
+    deletes_.clear();
+    sqlite3_close(db_);
+  }
+
+  const char* engine() const override { return "sqlite"; }
+
+  Status Execute(const std::string& sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return Status::Ok();
+    std::string text = message ? message : sqlite3_errmsg(db_);
+    sqlite3_free(message);
+    return Error(text);
+  }
+
+  Status ExecuteScript(const std::string& sql) override {
+    if (Status s = Execute("BEGIN IMMEDIATE"); !s.ok()) return s;
+    Status s = Execute(sql);
+    if (!s.ok()) {
+      Execute("ROLLBACK");
+      return s;
+    }
+    return Execute("COMMIT");
+  }
+
+  Result<std::optional<std::string>> QueryText(const std::string& sql) override {
+    std::optional<std::string> first;
+    bool seen = false;
+    Status s = ForEachRow(sql, [&](const Fields& row) {
+      if (!seen && !row.empty()) first = row[0];
+      seen = true;
+    }, nullptr);
+    if (!s.ok()) return s;
+    return first;
+  }
+
+  Result<bool> TableExists(const std::string& table) override {
+    Result<std::optional<std::string>> n = QueryText(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'");
+    if (!n.ok()) return n.status();
+    return n.value().value_or("0") != "0";
+  }
+
+  Result<std::map<std::string, std::string>> StoredVersions(const std::vector<std::string>& sha256s) override {
+    Result<sqlite3_stmt*> stmt = Prepared(versions_, "SELECT content_sha256 FROM document WHERE sha256 = ?");
+    if (!stmt.ok()) return stmt.status();
+    std::map<std::string, std::string> stored;
+    for (const std::string& sha : sha256s) {
+      sqlite3_reset(stmt.value());
+      sqlite3_bind_text(stmt.value(), 1, sha.data(), static_cast<int>(sha.size()), SQLITE_STATIC);
+      int rc = sqlite3_step(stmt.value());
+      if (rc == SQLITE_ROW)
+        stored[sha] = reinterpret_cast<const char*>(sqlite3_column_text(stmt.value(), 0));
+      else if (rc != SQLITE_DONE)
+        return Error(sqlite3_errmsg(db_));
+    }
+    sqlite3_reset(stmt.value());
+    return stored;
+  }
+
+  Status Replace(const std::vector<const DocumentRows*>& documents) override {
+    if (Status s = Execute("BEGIN IMMEDIATE"); !s.ok()) return s;
+    Status s = WriteAll(documents);
+    if (!s.ok()) {
+      Execute("ROLLBACK");
+      return s;
+    }
+    return Execute("COMMIT");
+  }
+
+  Status ForEachRow(const std::string& sql, const std::function<void(const Fields&)>& row,
+                    const std::function<void(const Fields&)>& names) override {
+    Statement stmt;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, stmt.out(), nullptr) != SQLITE_OK) return Error(sqlite3_errmsg(db_));
+    const int columns = sqlite3_column_count(stmt.get());
+    Fields fields(columns);
+    if (names) {
+      for (int i = 0; i < columns; ++i) fields[i] = sqlite3_column_name(stmt.get(), i);
+      names(fields);
+    }
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+      for (int i = 0; i < columns; ++i) {
+        const unsigned char* text = sqlite3_column_text(stmt.get(), i);
+        fields[i] = text ? std::optional<std::string>(reinterpret_cast<const char*>(text)) : std::nullopt;
+      }
+      row(fields);
+    }
+    return rc == SQLITE_DONE ? Status::Ok() : Error(sqlite3_errmsg(db_));
+  }
+
+ private:
+  Status Error(const std::string& message) const { return Status::Error(path_ + ": " + message); }
+
+  Result<sqlite3_stmt*> Prepared(Statement& stmt, const std::string& sql) {
+    if (!stmt.get() && sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, stmt.out(), nullptr) !=
+                           SQLITE_OK)
+      return Error(sqlite3_errmsg(db_));
+    return stmt.get();
+  }
+
+  Status Bind(sqlite3_stmt* stmt, const Row& row) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      const int at = static_cast<int>(i) + 1;
+      const Field& f = row[i];
+      int rc = SQLITE_OK;
+      if (std::holds_alternative<long long>(f))
+        rc = sqlite3_bind_int64(stmt, at, std::get<long long>(f));
+      else if (std::holds_alternative<double>(f))
+        rc = sqlite3_bind_double(stmt, at, std::get<double>(f));
+      else if (const std::string* s = std::get_if<std::string>(&f))
+        rc = sqlite3_bind_text(stmt, at, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+      else
+        rc = sqlite3_bind_null(stmt, at);
+      if (rc != SQLITE_OK) return Error(sqlite3_errmsg(db_));
+    }
+    return Status::Ok();
+  }
+
+  Status Step(sqlite3_stmt* stmt) {
+    if (sqlite3_step(stmt) == SQLITE_DONE) {
+      sqlite3_reset(stmt);
+      return Status::Ok();
+    }
+    Status error = Error(sqlite3_errmsg(db_));
+    sqlite3_reset(stmt);
+    return error;
+  }
+
+  Status WriteAll(const std::vector<const DocumentRows*>& documents) {
+    const auto& specs = Tables();
+    if (inserts_.empty()) {
+      inserts_.resize(kTableCount);
+      deletes_.resize(kTableCount);
+    }
+    for (const DocumentRows* doc : documents) {
+      // Children first, so that the document row goes last.
+      for (int t = kTableCount - 1; t >= 0; --t) {
+        Result<sqlite3_stmt*> del = Prepared(
+            deletes_[t], std::string("DELETE FROM ") + specs[t].name + " WHERE " + specs[t].document_key + " = ?");
+        if (!del.ok()) return del.status();
+        sqlite3_bind_text(del.value(), 1, doc->sha256.data(), static_cast<int>(doc->sha256.size()), SQLITE_STATIC);
+        if (Status s = Step(del.value()); !s.ok()) return s;
+      }
+      for (int t = 0; t < kTableCount; ++t) {
+        Result<sqlite3_stmt*> insert = Prepared(inserts_[t], InsertSql(specs[t]));
+        if (!insert.ok()) return insert.status();
+        for (const Row& row : doc->tables[t]) {
+          if (Status s = Bind(insert.value(), row); !s.ok()) return s;
+          if (Status s = Step(insert.value()); !s.ok()) return Status::Error(s.message() + " (" + doc->name + ")");
+        }
+        sqlite3_clear_bindings(insert.value());
+      }
+    }
+    return Status::Ok();
+  }
+
+  static std::string InsertSql(const TableSpec& spec) {
+    std::string columns, marks;
+    for (const char* c : spec.columns) {
+      columns += (columns.empty() ? "" : ", ") + std::string(c);
+      marks += marks.empty() ? "?" : ", ?";
+    }
+    return std::string("INSERT INTO ") + spec.name + " (" + columns + ") VALUES (" + marks + ")";
+  }
+
+  sqlite3* db_;
+  std::string path_;
+  Statement versions_;
+  std::vector<Statement> inserts_, deletes_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Backend>> OpenSqlite(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = path + ": cannot open SQLite database: " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close(db);
+    return Status::Error(message);
+  }
+  auto backend = std::make_unique<SqliteBackend>(db, path);
+  // A file that is not a database fails here, on its first read. NORMAL
+  // syncs at each commit, which a batch of documents amortizes.
+  sqlite3_busy_timeout(db, 10000);
+  Status s = backend->Execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL");
+  if (!s.ok()) return s;
+  return std::unique_ptr<Backend>(std::move(backend));
+}
+
+}  // namespace jixiao::warehouse

@@ -1,0 +1,59 @@
+// The warehouse tables as the loader sees them: each table's name, the
+// column that ties its rows to a document, and its columns in the order rows
+// carry them. schema/warehouse.sql declares the same columns; a test keeps
+// the two in step. Internal to warehouse/.
+#pragma once
+
+#include <array>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/document.h"
+
+namespace jixiao::warehouse {
+
+// NULL, an integer, a floating-point number or text.
+using Field = std::variant<std::monostate, long long, double, std::string>;
+using Row = std::vector<Field>;
+
+struct TableSpec {
+  const char* name;
+  const char* document_key;              // column holding the document's sha256
+  std::vector<const char*> columns;
+  std::vector<const char*> order_by;     // primary key, for stable exports
+};
+
+enum TableId { kDocument = 0, kReport, kBudgetLine, kIndicator, kFlag, kTableCount };
+
+// Indexed by TableId; the document table comes first (children refer to it).
+const std::array<TableSpec, kTableCount>& Tables();
+
+// Everything one document writes, table by table.
+struct DocumentRows {
+  std::string name;                      // file (and line) it came from, for messages
+  std::string sha256;                    // source.sha256: the key
+  std::string content_sha256;            // of the JSON as loaded
+  std::array<std::vector<Row>, kTableCount> tables;
+};
+
+// What a document row records beyond the JSON itself.
+struct DocumentInfo {
+  std::string name;
+  std::string json_text;                 // the whole document, compact
+  std::string content_sha256;
+  std::string processed_at;              // ISO 8601 UTC, "" = unknown
+  std::string loaded_at;                 // ISO 8601 UTC
+};
+
+// The rows of `document` (read from `json` by emit/). The document must have
+// passed CheckDocumentJson.
+DocumentRows BuildRows(const nlohmann::json& json, const Document& document, const DocumentInfo& info);
+
+// The leading place name of a department or unit name ("东川区医疗保障局" ->
+// "东川区"), or "" when it starts with none.
+std::string CountyOf(const std::string& organization);
+
+}  // namespace jixiao::warehouse

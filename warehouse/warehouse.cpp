@@ -1,0 +1,195 @@
+// Warehouse: validating documents, batching them, writing each batch in one
+// transaction and isolating the document a database refuses.
+
+#include "warehouse/warehouse.h"
+
+#include <openssl/evp.h>
+
+#include <ctime>
+
+#include "emit/emit.h"
+#include "warehouse/backend.h"
+#include "warehouse/schema.h"
+#include "warehouse/tables.h"
+
+namespace jixiao {
+
+using warehouse::Backend;
+using warehouse::DocumentRows;
+
+namespace {
+
+std::string Sha256Hex(const std::string& data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 15];
+  }
+  return hex;
+}
+
+bool IsSha256(const std::string& s) {
+  if (s.size() != 64) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+// What the tables need of a document beyond what emit/ reads leniently: the
+// key, and reports and flags that are arrays of objects.
+Status CheckDocumentJson(const nlohmann::json& j) {
+  if (!j.is_object()) return Status::Error("not a JSON object");
+  auto source = j.find("source");
+  if (source == j.end() || !source->is_object()) return Status::Error("no \"source\" object: not a jixiao document");
+  auto sha = source->find("sha256");
+  if (sha == source->end() || !sha->is_string() || !IsSha256(sha->get<std::string>()))
+    return Status::Error("source.sha256 is not a sha256 (64 lower-case hex digits)");
+  auto reports = j.find("reports");
+  if (reports == j.end() || !reports->is_array()) return Status::Error("no \"reports\" array: not a jixiao document");
+  for (const nlohmann::json& r : *reports) {
+    if (!r.is_object()) return Status::Error("a report is not a JSON object");
+    if (auto f = r.find("flags"); f != r.end() && !f->is_null() && !f->is_array())
+      return Status::Error("a report's \"flags\" is not an array");
+    if (auto i = r.find("indicators"); i != r.end() && !i->is_null() && !i->is_array())
+      return Status::Error("a report's \"indicators\" is not an array");
+  }
+  if (auto f = j.find("flags"); f != j.end() && !f->is_null() && !f->is_array())
+    return Status::Error("\"flags\" is not an array");
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool IsPostgresTarget(const std::string& target) {
+  return target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0;
+}
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Result<std::unique_ptr<Warehouse>> Warehouse::Open(const std::string& target, RefusedFn refused,
+                                                   int batch_documents) {
+  Result<std::unique_ptr<Backend>> backend =
+      IsPostgresTarget(target) ? warehouse::OpenPostgres(target) : warehouse::OpenSqlite(target);
+  if (!backend.ok()) return backend.status();
+  if (Status s = warehouse::PrepareSchema(*backend.value(), target); !s.ok()) return s;
+  return std::unique_ptr<Warehouse>(
+      new Warehouse(std::move(backend).value(), target, std::move(refused), batch_documents));
+}
+
+Warehouse::Warehouse(std::unique_ptr<Backend> backend, std::string target, RefusedFn refused, int batch)
+    : backend_(std::move(backend)),
+      target_(std::move(target)),
+      refused_(std::move(refused)),
+      batch_(static_cast<size_t>(std::max(1, batch))) {}
+
+Warehouse::~Warehouse() = default;
+
+void Warehouse::Refuse(const std::string& message) {
+  ++counts_.refused;
+  if (refused_) refused_(message);
+}
+
+PreparedDocument PreparedDocument::Refused(std::string message) {
+  PreparedDocument p;
+  p.refused_ = std::move(message);
+  return p;
+}
+
+PreparedDocument PreparedDocument::FromText(const std::string& json_text, const std::string& name,
+                                            const std::string& processed_at) {
+  nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Refused(name + ": not valid JSON");
+  const bool one_line = json_text.find('\n') == std::string::npos;
+  return FromParsed(j, one_line ? json_text : std::string(), name, processed_at);
+}
+
+PreparedDocument PreparedDocument::FromJson(const nlohmann::json& j, const std::string& name,
+                                            const std::string& processed_at) {
+  return FromParsed(j, std::string(), name, processed_at);
+}
+
+PreparedDocument PreparedDocument::FromParsed(const nlohmann::json& j, std::string text, const std::string& name,
+                                              const std::string& processed_at) {
+  Status valid = CheckDocumentJson(j);
+  Result<Document> document = valid.ok() ? DocumentFromJson(j) : Result<Document>(valid);
+  if (!document.ok()) return Refused(name + ": " + document.status().message());
+  warehouse::DocumentInfo info;
+  info.name = name;
+  info.json_text = text.empty() ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : std::move(text);
+  info.content_sha256 = Sha256Hex(info.json_text);
+  info.processed_at = processed_at;
+  info.loaded_at = UtcNow();
+  PreparedDocument p;
+  p.rows_ = std::make_shared<DocumentRows>(warehouse::BuildRows(j, document.value(), info));
+  return p;
+}
+
+Status Warehouse::Add(PreparedDocument document) {
+  if (!document.rows_) {
+    Refuse(document.refused_);
+    return Status::Ok();
+  }
+  // The same document twice in one batch: write the first before queueing
+  // the second, so that the later one wins as it would across batches.
+  if (pending_sha256s_.count(document.rows_->sha256))
+    if (Status s = Flush(); !s.ok()) return s;
+  pending_sha256s_.insert(document.rows_->sha256);
+  pending_.push_back(std::move(*document.rows_));
+  return pending_.size() >= batch_ ? Flush() : Status::Ok();
+}
+
+Status Warehouse::Flush() {
+  if (pending_.empty()) return Status::Ok();
+  std::vector<DocumentRows> batch = std::move(pending_);
+  pending_.clear();
+  pending_sha256s_.clear();
+  std::vector<std::string> sha256s;
+  for (const DocumentRows& d : batch) sha256s.push_back(d.sha256);
+  Result<std::map<std::string, std::string>> stored = backend_->StoredVersions(sha256s);
+  if (!stored.ok()) return stored.status();
+  std::vector<const DocumentRows*> changed;
+  for (const DocumentRows& d : batch) {
+    auto it = stored.value().find(d.sha256);
+    if (it != stored.value().end() && it->second == d.content_sha256)
+      ++counts_.unchanged;
+    else
+      changed.push_back(&d);
+  }
+  return Write(changed);
+}
+
+// One transaction for the batch; when the database refuses it, each
+// document alone, so that only the one it refuses is left out.
+Status Warehouse::Write(const std::vector<const DocumentRows*>& documents) {
+  if (documents.empty()) return Status::Ok();
+  Status batch = backend_->Replace(documents);
+  if (batch.ok()) {
+    counts_.loaded += static_cast<int>(documents.size());
+    return Status::Ok();
+  }
+  for (const DocumentRows* d : documents) {
+    Status s = documents.size() == 1 ? batch : backend_->Replace({d});
+    if (s.ok()) {
+      ++counts_.loaded;
+      continue;
+    }
+    // A database that cannot even answer has failed as a whole.
+    Result<std::optional<std::string>> alive = backend_->QueryText("SELECT 1");
+    if (!alive.ok()) return s;
+    Refuse(d->name + ": the database refused it: " + s.message());
+  }
+  return Status::Ok();
+}
+
+}  // namespace jixiao
