@@ -49,6 +49,8 @@ Location ReadLocation(const json& j) {
   Location where;
   where.page = jr::Int(j, "page");
   where.bbox = ReadBBox(j, "bbox");
+  where.line = jr::Int(j, "line");
+  where.column = jr::Int(j, "column");
   return where;
 }
 

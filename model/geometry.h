@@ -26,6 +26,7 @@ struct BBox {
 struct Location {
   int page = 0;                 // 1-based; 0 = unknown
   std::optional<BBox> bbox;     // empty when the input had no geometry
+  int line = 0, column = 0;     // 1-based in a text input; 0 = unknown
 };
 
 }  // namespace jixiao
