@@ -6,6 +6,7 @@
 //   jixiao score FILE.json...         re-check hand-corrected documents
 //   jixiao summary FILE.json...       a short human summary of documents
 //   jixiao layout FILE                what extraction read (pages, paragraphs, cells)
+//   jixiao review FILE.json... -o DIR one HTML review page per document
 //
 // Exit status: 0 every input processed, 2 bad usage, 3 some input failed.
 
@@ -19,6 +20,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/review_command.h"
 #include "emit/emit.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
@@ -36,7 +38,7 @@ std::string Dump(const nlohmann::json& j, int indent) {
 }
 
 int RunCommand(const std::vector<std::string>& paths, jixiao::BatchOptions options,
-               const std::string& profiles_dir) {
+               const std::string& profiles_dir, bool review_pages) {
   std::vector<jixiao::Profile> loaded;
   if (!profiles_dir.empty()) {
     jixiao::Result<std::vector<jixiao::Profile>> p = jixiao::LoadProfiles(profiles_dir);
@@ -61,13 +63,15 @@ int RunCommand(const std::vector<std::string>& paths, jixiao::BatchOptions optio
     }
   }
   const bool to_stdout = options.output_dir.empty();
+  int review_failed = 0;
   jixiao::BatchSummary summary = jixiao::RunBatch(inputs.value(), options, [&](const jixiao::BatchItem& item) {
     if (to_stdout && item.result.ok()) std::cout << Dump(jixiao::ToJson(item.result.value()), -1) << "\n" << std::flush;
+    if (review_pages && !jixiao::cli::WriteReviewBeside(item)) ++review_failed;
   });
   if (!options.progress && summary.inputs > 1)
     std::fprintf(stderr, "jixiao: %d inputs, %d processed, %d skipped (up to date), %d failed\n", summary.inputs,
                  summary.succeeded - summary.skipped, summary.skipped, summary.failed);
-  return summary.failed > 0 ? kExitInputFailed : kExitOk;
+  return summary.failed > 0 || review_failed > 0 ? kExitInputFailed : kExitOk;
 }
 
 int NormalizeCommand(const std::string& column_unit, bool percent_column) {
@@ -195,7 +199,8 @@ int main(int argc, char** argv) {
   bool quiet = false;
   CLI::App* run = app.add_subcommand("run", "Process PDFs, page images or converted text into JSON documents");
   run->add_option("inputs", run_inputs, "Files or folders (PDF, PNG/JPEG/TIFF, UTF-8 .txt/.md)")->required();
-  run->add_option("-o,--output", batch.output_dir, "Write DIR/<name>.json per input (default: JSON Lines on stdout)");
+  CLI::Option* run_output =
+      run->add_option("-o,--output", batch.output_dir, "Write DIR/<name>.json per input (default: JSON Lines on stdout)");
   run->add_option("-j,--jobs", batch.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
   run->add_option("--ocr", ocr_mode, "auto: only pages without a usable text layer; always; never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -210,6 +215,8 @@ int main(int argc, char** argv) {
   run->add_flag("--resume", batch.resume, "Skip inputs whose output already exists for the same sha256");
   run->add_option("--index", batch.index_path, "Append one JSON line per input (path, sha256, status, ...)");
   run->add_flag("-q,--quiet", quiet, "No progress display");
+  bool review_pages = false;
+  run->add_flag("--review", review_pages, "Also write DIR/<name>.html, a review page per document")->needs(run_output);
 
   std::string column_unit;
   bool percent_column = false;
@@ -237,6 +244,9 @@ int main(int argc, char** argv) {
   layout->add_option("--dpi", layout_options.ocr_dpi, "Render resolution for OCR")->check(CLI::Range(72, 600));
   layout->add_option("--tessdata", layout_options.tessdata_dir, "Tesseract language data directory");
 
+  jixiao::cli::ReviewArguments review_arguments;
+  CLI::App* review = jixiao::cli::AddReviewCommand(app, &review_arguments);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -247,11 +257,12 @@ int main(int argc, char** argv) {
   if (*run) {
     batch.pipeline.extract.ocr = ParseOcrMode(ocr_mode);
     batch.progress = !quiet && isatty(STDERR_FILENO);
-    return RunCommand(run_inputs, batch, profiles_dir);
+    return RunCommand(run_inputs, batch, profiles_dir, review_pages);
   }
   if (*normalize) return NormalizeCommand(column_unit, percent_column);
   if (*score) return ScoreCommand(score_inputs, score_output);
   if (*summary) return SummaryCommand(summary_inputs);
+  if (*review) return jixiao::cli::ReviewCommand(review_arguments);
   if (*layout) {
     layout_options.ocr = ParseOcrMode(layout_ocr_mode);
     return LayoutCommand(layout_inputs, layout_options);
