@@ -90,7 +90,9 @@ const char kScript[] = R"JS(
     if (ev.key === 'Enter' && choose(ev.target)) ev.preventDefault();
   });
   // page.html#flag3 or #f12 opens with that flag or figure chosen.
-  var start = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  var start = null;
+  try { start = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null; }
+  catch (e) { start = null; }  // a malformed #fragment chooses nothing
   if (start) choose(start);
 })();
 )JS";

@@ -1,5 +1,5 @@
-// OrderedFlags, FiguresAtPath, and the confidence colours and hover text
-// every view shares.
+// What every view shares: the flag order, the figures a flag points at, the
+// confidence colours and the hover text.
 #include <algorithm>
 
 #include "review/html.h"
