@@ -8,6 +8,7 @@
 //   jixiao layout FILE                what extraction read (pages, paragraphs, cells)
 //   jixiao load SRC... --db TARGET    documents into SQLite / PostgreSQL (cli/warehouse_commands.h)
 //   jixiao export --csv DIR --db TARGET
+//   jixiao review FILE.json... -o DIR one HTML review page per document
 //
 // Exit status: 0 every input processed, 2 bad usage, 3 some input failed.
 
@@ -22,6 +23,7 @@
 #include <thread>
 
 #include "cli/warehouse_commands.h"
+#include "cli/review_command.h"
 #include "emit/emit.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
@@ -39,7 +41,7 @@ std::string Dump(const nlohmann::json& j, int indent) {
 }
 
 int RunCommand(const std::vector<std::string>& paths, jixiao::BatchOptions options,
-               const std::string& profiles_dir, const std::string& db_target) {
+               const std::string& profiles_dir, const std::string& db_target, bool review_pages) {
   std::vector<jixiao::Profile> loaded;
   if (!profiles_dir.empty()) {
     jixiao::Result<std::vector<jixiao::Profile>> p = jixiao::LoadProfiles(profiles_dir);
@@ -66,15 +68,17 @@ int RunCommand(const std::vector<std::string>& paths, jixiao::BatchOptions optio
   std::unique_ptr<jixiao::cli::RunLoader> loader;
   if (!db_target.empty() && !(loader = jixiao::cli::RunLoader::Open(db_target))) return kExitInputFailed;
   const bool to_stdout = options.output_dir.empty() && !loader;
+  int review_failed = 0;
   jixiao::BatchSummary summary = jixiao::RunBatch(inputs.value(), options, [&](const jixiao::BatchItem& item) {
     if (to_stdout && item.result.ok()) std::cout << Dump(jixiao::ToJson(item.result.value()), -1) << "\n" << std::flush;
     if (loader) loader->Add(item);
+    if (review_pages && !jixiao::cli::WriteReviewBeside(item)) ++review_failed;
   });
   const bool all_loaded = !loader || loader->Finish();
   if (!options.progress && summary.inputs > 1)
     std::fprintf(stderr, "jixiao: %d inputs, %d processed, %d skipped (up to date), %d failed\n", summary.inputs,
                  summary.succeeded - summary.skipped, summary.skipped, summary.failed);
-  return summary.failed > 0 || !all_loaded ? kExitInputFailed : kExitOk;
+  return summary.failed > 0 || !all_loaded || review_failed > 0 ? kExitInputFailed : kExitOk;
 }
 
 int NormalizeCommand(const std::string& column_unit, bool percent_column) {
@@ -202,7 +206,8 @@ int main(int argc, char** argv) {
   bool quiet = false;
   CLI::App* run = app.add_subcommand("run", "Process PDFs, page images or converted text into JSON documents");
   run->add_option("inputs", run_inputs, "Files or folders (PDF, PNG/JPEG/TIFF, .docx/.xlsx, .txt/.md)")->required();
-  run->add_option("-o,--output", batch.output_dir, "Write DIR/<name>.json per input (default: JSON Lines on stdout)");
+  CLI::Option* run_output =
+      run->add_option("-o,--output", batch.output_dir, "Write DIR/<name>.json per input (default: JSON Lines on stdout)");
   run->add_option("-j,--jobs", batch.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
   run->add_option("--ocr", ocr_mode, "auto: only pages without a usable text layer; always; never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -221,6 +226,8 @@ int main(int argc, char** argv) {
   run->add_flag("-q,--quiet", quiet, "No progress display");
   std::string run_db;
   run->add_option("--db", run_db, "Also load each document into this SQLite file or postgresql:// URI");
+  bool review_pages = false;
+  run->add_flag("--review", review_pages, "Also write DIR/<name>.html, a review page per document")->needs(run_output);
 
   std::string column_unit;
   bool percent_column = false;
@@ -250,6 +257,8 @@ int main(int argc, char** argv) {
 
   jixiao::cli::WarehouseCommands warehouse;
   jixiao::cli::AddWarehouseCommands(app, warehouse);
+  jixiao::cli::ReviewArguments review_arguments;
+  CLI::App* review = jixiao::cli::AddReviewCommand(app, &review_arguments);
 
   try {
     app.parse(argc, argv);
@@ -261,12 +270,13 @@ int main(int argc, char** argv) {
   if (*run) {
     batch.pipeline.extract.ocr = ParseOcrMode(ocr_mode);
     batch.progress = !quiet && isatty(STDERR_FILENO);
-    return RunCommand(run_inputs, batch, profiles_dir, run_db);
+    return RunCommand(run_inputs, batch, profiles_dir, run_db, review_pages);
   }
   if (std::optional<int> status = jixiao::cli::RunWarehouseCommand(warehouse)) return *status;
   if (*normalize) return NormalizeCommand(column_unit, percent_column);
   if (*score) return ScoreCommand(score_inputs, score_output);
   if (*summary) return SummaryCommand(summary_inputs);
+  if (*review) return jixiao::cli::ReviewCommand(review_arguments);
   if (*layout) {
     layout_options.ocr = ParseOcrMode(layout_ocr_mode);
     return LayoutCommand(layout_inputs, layout_options);

@@ -52,6 +52,8 @@ Location ReadLocation(const json& j) {
   where.page = jr::Int(j, "page");
   where.bbox = ReadBBox(j, "bbox");
   where.ref = jr::String(j, "ref");
+  where.line = jr::Int(j, "line");
+  where.column = jr::Int(j, "column");
   return where;
 }
 

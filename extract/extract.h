@@ -17,6 +17,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/layout.h"
 #include "model/status.h"
@@ -46,5 +47,22 @@ enum class InputKind { kPdf, kImage, kText, kOffice, kLegacyOffice, kBinary };
 InputKind SniffInputKind(std::string_view head);
 
 Result<LayoutDocument> Extract(const std::string& path, const ExtractOptions& options);
+
+// One page of a PDF or page image drawn for a person to look at (the review
+// page): a JPEG at about the asked resolution, and the page's size in PDF
+// points, the frame its bboxes are measured in (so a bbox maps to pixels by
+// width_px / width_pt).
+struct PagePicture {
+  int page = 0;                          // 1-based
+  double width_pt = 0, height_pt = 0;
+  int width_px = 0, height_px = 0;
+  std::string jpeg;                      // encoded bytes
+};
+
+// Every page of the PDF or page image at `path`, drawn at `dpi`. A page that
+// cannot be drawn (or would exceed `max_page_pixels`) is left out, so the
+// caller sees which numbers are missing. An error when the file is neither
+// a readable PDF nor an image.
+Result<std::vector<PagePicture>> DrawPages(const std::string& path, double dpi, long long max_page_pixels);
 
 }  // namespace jixiao

@@ -16,36 +16,8 @@
 namespace jixiao {
 namespace {
 
-// Resolutions outside this range are treated as unknown: 72 or 96 is what
-// many tools write when they know nothing, and no page scan is finer than
-// 2400 dpi.
-constexpr int kMinPlausibleDpi = 100;
-constexpr int kMaxPlausibleDpi = 2400;
-constexpr double kDefaultDpi = 300;
 // More pages than this in one TIFF is not a report.
 constexpr int kMaxTiffPages = 2000;
-
-bool IsTiff(l_int32 format) {
-  switch (format) {
-    case IFF_TIFF:
-    case IFF_TIFF_PACKBITS:
-    case IFF_TIFF_RLE:
-    case IFF_TIFF_G3:
-    case IFF_TIFF_G4:
-    case IFF_TIFF_LZW:
-    case IFF_TIFF_ZIP:
-    case IFF_TIFF_JPEG:
-      return true;
-    default:
-      return false;
-  }
-}
-
-double PageDpi(Pix* pix) {
-  const l_int32 res = pixGetXRes(pix);
-  if (res >= kMinPlausibleDpi && res <= kMaxPlausibleDpi) return res;
-  return kDefaultDpi;
-}
 
 std::string PageLabel(int page) { return "page " + std::to_string(page); }
 
@@ -62,7 +34,7 @@ OwnedPix DecodePage(const PageSource& source, int index) {
 
 // OCR of one decoded page into `doc`; problems are recorded, not returned.
 void ReadPage(Pix* pix, int number, const ExtractOptions& options, LayoutDocument* doc) {
-  const double dpi = PageDpi(pix);
+  const double dpi = ScanDpi(pix);
   PageInfo info;
   info.page = number;
   info.method = "ocr";
@@ -153,7 +125,7 @@ Result<LayoutDocument> ExtractImageFile(const std::string& path, const ExtractOp
     l_int32 format = IFF_UNKNOWN;
     if (findFileFormat(path.c_str(), &format) != 0 || format == IFF_UNKNOWN)
       return Result<LayoutDocument>::Error("not a readable image file");
-    PageSource source{path, IsTiff(format)};
+    PageSource source{path, IsTiffFormat(format)};
     return source.tiff ? ReadTiff(source, options) : ReadSingle(source, options);
   } catch (const std::exception& e) {
     return Result<LayoutDocument>::Error(std::string("image reading failed: ") + e.what());

@@ -43,6 +43,15 @@ OwnedPix GreyFromRgb(Pix* rgb, GreyOf grey_of) {
   return out;
 }
 
+// Whether a Leptonica file format is one of the TIFF variants (multi-page).
+bool IsTiffFormat(l_int32 format);
+
+// The resolution a page image was scanned at: its recorded resolution when
+// plausible, else 300. 72 or 96 is what many tools write when they know
+// nothing, and no page scan is finer than 2400 dpi. A page image's bboxes
+// are its pixels scaled by 72 / ScanDpi.
+double ScanDpi(Pix* pix);
+
 // Silences Leptonica's messages on stderr (process-wide; idempotent). Bad
 // input is reported through our own errors instead.
 void QuietLeptonica();

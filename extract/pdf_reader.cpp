@@ -78,18 +78,6 @@ Status CheckFile(const std::string& path) {
   return Status::Ok();
 }
 
-struct PageSize {
-  double width = 0, height = 0;
-};
-
-PageSize DisplayedSize(const poppler::page& page) {
-  const poppler::rectf r = page.page_rect(poppler::crop_box);
-  PageSize s{std::abs(r.width()), std::abs(r.height())};
-  const poppler::page::orientation_enum o = page.orientation();
-  if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(s.width, s.height);
-  return s;
-}
-
 std::string PageLabel(int page) { return "page " + std::to_string(page); }
 
 // Boxes of blocks read on a page turned upright, back on the page as

@@ -7,9 +7,17 @@
 
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 namespace jixiao {
 
+PageSize DisplayedSize(const poppler::page& page) {
+  const poppler::rectf r = page.page_rect(poppler::crop_box);
+  PageSize s{std::abs(r.width()), std::abs(r.height())};
+  const poppler::page::orientation_enum o = page.orientation();
+  if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(s.width, s.height);
+  return s;
+}
 
 long long RenderedPixels(double width_pt, double height_pt, double dpi) {
   const double w = std::ceil(width_pt * dpi / 72.0), h = std::ceil(height_pt * dpi / 72.0);

@@ -22,6 +22,13 @@ class page;
 
 namespace jixiao {
 
+// A page's size in PDF points as displayed (crop box, /Rotate applied): the
+// frame every bbox is measured in.
+struct PageSize {
+  double width = 0, height = 0;
+};
+PageSize DisplayedSize(const poppler::page& page);
+
 // Pixel count of a page of width x height points rendered at `dpi`.
 long long RenderedPixels(double width_pt, double height_pt, double dpi);
 

@@ -28,6 +28,7 @@ struct Location {
   int page = 0;                 // 1-based; 0 = unknown
   std::optional<BBox> bbox;     // empty when the input had no geometry
   std::string ref;              // a place in a Word/Excel file ("Sheet1!B7"), or empty
+  int line = 0, column = 0;     // 1-based in a text input; 0 = unknown
 };
 
 }  // namespace jixiao
