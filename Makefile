@@ -7,7 +7,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps configure build cli demo test test-unit test-sanitize bench score-corpus clean
+.PHONY: all deps configure build cli demo test test-unit test-sanitize bench bench-pages score-corpus clean
 
 all: build
 
@@ -60,6 +60,11 @@ score-corpus: build
 
 bench: build
 	@bash bench/run.sh
+
+# Pages of one long scan read in parallel: --jobs 1 against --jobs 2.
+SINGLE_DOC ?= ../shared/corpus-dev/jx1_004.scan.pdf
+bench-pages: cli
+	@bash bench/run.sh --single-doc $(SINGLE_DOC)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) out

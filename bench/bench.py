@@ -2,6 +2,7 @@
 """Speed of jixiao against the bare tools on the same inputs, in one run.
 
   bench.py --bin build/jixiao --corpus ../shared/corpus-dev [--repeat 3] [--ocr-pages 6] [--scan-docs N]
+  bench.py --bin build/jixiao --single-doc SCAN.pdf [--repeat 3]
 
 Prints, with medians over --repeat runs:
   1. text-layer PDFs: jixiao run (whole pipeline, --jobs 1) vs `pdftotext -layout`,
@@ -11,6 +12,12 @@ Prints, with medians over --repeat runs:
   3. scanned PDFs: pages/second with --jobs 1 and --jobs 2 and the speed-up
      (target >= 1.7x on 2 cores), and the peak RSS of the largest document with
      --jobs 2 (target < 600 MB).
+
+With --single-doc, only one document: --jobs 1 and --jobs 2 back to back
+(pages read in parallel within the document), medians over --repeat pairs,
+whether both outputs are byte-identical, the peak RSS with --jobs 2, the
+pages/hour/core that sizes a cluster allocation, and the machine's load
+average before and after (the figures mean little on a busy machine).
 """
 import argparse
 import glob
@@ -61,6 +68,41 @@ def peak_rss_mb(cmd):
     return usage.ru_maxrss / 1024.0
 
 
+def load_average():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def single_doc(jixiao, pdf, repeat, work):
+    """--jobs 1 against --jobs 2 on the pages of one document."""
+    pages = pages_of(pdf)
+    print(f"single document: {os.path.basename(pdf)}, {pages} pages; load average before: {load_average()}")
+    times = {1: [], 2: []}
+    outputs = {}
+    for r in range(repeat):
+        for jobs in (1, 2):
+            out = os.path.join(work, f"single{jobs}-{r}")
+            dt, code = run([jixiao, "run", "-q", "--jobs", str(jobs), "-o", out, pdf])
+            if code != 0:
+                print(f"  jixiao --jobs {jobs} exited {code}", file=sys.stderr)
+                return 1
+            times[jobs].append(dt)
+            with open(os.path.join(out, os.path.basename(pdf)[:-4] + ".json"), "rb") as f:
+                outputs.setdefault(jobs, set()).add(f.read())
+            print(f"  pair {r + 1}: --jobs {jobs} {dt:7.1f} s (load {load_average()})")
+    t1, t2 = statistics.median(times[1]), statistics.median(times[2])
+    identical = len(outputs[1] | outputs[2]) == 1
+    print(f"  --jobs 1                {t1:8.1f} s = {t1 / pages:.2f} s/page (median of {repeat})")
+    print(f"  --jobs 2                {t2:8.1f} s")
+    print(f"  speed-up                {t1 / t2:8.2f}x (target >= 1.8x)")
+    print(f"  output identical        {'yes' if identical else 'NO'}")
+    rss = peak_rss_mb([jixiao, "run", "-q", "--jobs", "2", "-o", os.path.join(work, "single-rss"), pdf])
+    print(f"  peak RSS --jobs 2       {rss:8.0f} MB (target < 600 MB)")
+    print(f"  throughput              {3600 * pages / t1:8.0f} pages/hour/core (from --jobs 1)")
+    print(f"  load average after: {load_average()}")
+    return 0 if identical else 1
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="build/jixiao")
@@ -70,8 +112,15 @@ def main():
     ap.add_argument("--skip-ocr", action="store_true")
     ap.add_argument("--scan-docs", type=int, default=0,
                     help="scanned PDFs for the --jobs scaling run (0 = all; the largest is always measured for RSS)")
+    ap.add_argument("--single-doc", help="only time --jobs 1 against --jobs 2 on the pages of this document")
     args = ap.parse_args()
     jixiao = os.path.abspath(args.bin)
+    if args.single_doc:
+        work = tempfile.mkdtemp(prefix="jixiao-bench-")
+        try:
+            return single_doc(jixiao, args.single_doc, args.repeat, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     if not os.path.isdir(args.corpus):
         print(f"bench: corpus {args.corpus} not found", file=sys.stderr)
         return 2
