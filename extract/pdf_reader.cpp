@@ -19,6 +19,7 @@
 #include <mutex>
 #include <new>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -280,16 +281,26 @@ void ReadAllPages(const std::string& path, poppler::document& pdf, const Extract
   auto read_pages = [&](poppler::document& doc) {
     for (int i = next++; i < count; i = next++) (*outcomes)[i] = ReadOnePageGuarded(doc, i, false, options);
   };
+  auto helper = [&] {
+    InstallQuietErrors();
+    try {
+      // A helper that cannot open its copy leaves the pages to the others.
+      if (std::unique_ptr<poppler::document> own = OpenPdf(path)) read_pages(*own);
+    } catch (...) {
+    }
+    options.threads->Release();
+  };
   std::vector<std::thread> helpers;
   auto add_helpers = [&] {
     // One more thread only while at least two pages are left to take.
     while (options.threads && count - next.load() - static_cast<int>(helpers.size()) >= 2 &&
            options.threads->TryAcquire()) {
-      helpers.emplace_back([&] {
-        InstallQuietErrors();
-        if (std::unique_ptr<poppler::document> own = OpenPdf(path)) read_pages(*own);
+      try {
+        helpers.emplace_back(helper);
+      } catch (const std::system_error&) {  // no more threads to be had
         options.threads->Release();
-      });
+        return;
+      }
     }
   };
   for (int i = (add_helpers(), next++); i < count; i = next++) {
