@@ -139,7 +139,8 @@ std::string OutputPathFor(const std::string& input, const std::string& output_di
 
 namespace {
 
-// The order workers take inputs in. With several workers, the largest files
+// The order workers take the inputs of `order` (positions in `inputs`) in.
+// With several workers, the largest files
 // (most pages, as a rule) go first, so that the batch does not end with one
 // worker busy on a long document while the others idle; results are still
 // delivered in input order. One worker keeps the input order.
