@@ -111,7 +111,7 @@ sinfo -h -o %t | grep -q idle || fail "the Slurm node did not come up"
 # Text reports in two folders; enough of them that one task runs for seconds.
 mkdir -p "$work/in/a" "$work/in/b"
 n=0
-for copy in $(seq 150); do
+for copy in $(seq 250); do
   for sample in "$src"/samples/*.txt; do
     folder=$([ $((copy % 2)) = 0 ] && echo a || echo b)
     cp "$sample" "$work/in/$folder/$n-$(basename "$sample")"
@@ -137,7 +137,10 @@ done
 job=$(awk '/Submitted batch job/ {print $4}' "$work/jobs/array.out")
 [ -n "$job" ] || fail "no job id from sbatch"
 scancel "${job}_1"
-if wait "$array_waiter"; then fail "the array with a cancelled task reported success"; fi
+# The exit status of sbatch --wait for an array with a cancelled task was
+# seen to be 0 or not (finished tasks are forgotten after a small
+# MinJobAge); what tells is the index of task 1, cut short.
+wait "$array_waiter" || true
 done_before=$(grep -c . "$index1")
 echo "task 1 cancelled after $done_before index lines (a shard holds about $((n / 3)) inputs)"
 [ "$done_before" -lt $((n / 3 - 1)) ] || fail "task 1 finished before it was cancelled; the batch is too small"
