@@ -7,7 +7,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps configure build cli demo test test-unit test-sanitize bench score-corpus clean
+.PHONY: all deps configure build cli demo test test-unit test-sanitize bench bench-pages score-corpus clean
 
 all: build
 
@@ -39,8 +39,9 @@ test-unit: build
 # each, in a separate clang build. Left out there: the dev-corpus accuracy
 # tests, and two end-to-end tests that are long by design and check timing,
 # not memory: the killed-and-resumed 400-input batch and the page that runs
-# into --page-timeout (both run in test-unit).
-SANITIZE_EXCLUDE = _corpus|Corpus|BatchTest\.KilledRun|PageTimeoutSkipsTheSlowPage
+# into --page-timeout (both run in test-unit), and the Slurm cluster test,
+# which starts daemons and checks a job array, not memory.
+SANITIZE_EXCLUDE = _corpus|Corpus|BatchTest\.KilledRun|PageTimeoutSkipsTheSlowPage|slurm_array
 test-sanitize: deps
 	@CC=clang CXX=clang++ cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug \
 	  -DJIXIAO_SANITIZE=ON -DJIXIAO_FUZZ=ON -DJIXIAO_FUZZ_SECONDS=$(FUZZ_SECONDS) >/dev/null
@@ -59,6 +60,11 @@ score-corpus: build
 
 bench: build
 	@bash bench/run.sh
+
+# Pages of one long scan read in parallel: --jobs 1 against --jobs 2.
+SINGLE_DOC ?= ../shared/corpus-dev/jx1_004.scan.pdf
+bench-pages: cli
+	@bash bench/run.sh --single-doc $(SINGLE_DOC)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) out

@@ -2,6 +2,7 @@
 """Speed of jixiao against the bare tools on the same inputs, in one run.
 
   bench.py --bin build/jixiao --corpus ../shared/corpus-dev [--repeat 3] [--ocr-pages 6] [--scan-docs N]
+  bench.py --bin build/jixiao --single-doc SCAN.pdf [--repeat 3]
 
 Prints, with medians over --repeat runs:
   1. text-layer PDFs: jixiao run (whole pipeline, --jobs 1) vs `pdftotext -layout`,
@@ -11,6 +12,12 @@ Prints, with medians over --repeat runs:
   3. scanned PDFs: pages/second with --jobs 1 and --jobs 2 and the speed-up
      (target >= 1.7x on 2 cores), and the peak RSS of the largest document with
      --jobs 2 (target < 600 MB).
+
+With --single-doc, only one document: --jobs 1 and --jobs 2 back to back
+(pages read in parallel within the document), medians over --repeat pairs,
+whether both outputs are byte-identical, the peak RSS with --jobs 2, the
+pages/hour/core that sizes a cluster allocation, and the machine's load
+average before and after (the figures mean little on a busy machine).
 """
 import argparse
 import glob
@@ -61,6 +68,78 @@ def peak_rss_mb(cmd):
     return usage.ru_maxrss / 1024.0
 
 
+def load_average():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def run_with_thread_cpu(cmd):
+    """Wall seconds, exit code and the CPU seconds of each thread of the child.
+
+    Per-thread CPU time does not depend on how busy the machine is: the
+    busiest thread's share bounds the speed-up that free cores would give.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cpu = {}
+    while proc.poll() is None:
+        try:
+            tids = os.listdir(f"/proc/{proc.pid}/task")
+        except OSError:
+            tids = []
+        for tid in tids:
+            try:
+                with open(f"/proc/{proc.pid}/task/{tid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                cpu[tid] = (int(fields[11]) + int(fields[12])) / tick
+            except (OSError, IndexError, ValueError):
+                pass
+        time.sleep(0.05)
+    return time.monotonic() - start, proc.returncode, sorted(cpu.values(), reverse=True)
+
+
+def single_doc(jixiao, pdf, repeat, work):
+    """--jobs 1 against --jobs 2 on the pages of one document."""
+    pages = pages_of(pdf)
+    print(f"single document: {os.path.basename(pdf)}, {pages} pages; load average before: {load_average()}")
+    times = {1: [], 2: []}
+    cpu_total = {1: [], 2: []}
+    busiest = []
+    outputs = {}
+    for r in range(repeat):
+        for jobs in (1, 2):
+            out = os.path.join(work, f"single{jobs}-{r}")
+            dt, code, threads = run_with_thread_cpu([jixiao, "run", "-q", "--jobs", str(jobs), "-o", out, pdf])
+            cpu_total[jobs].append(sum(threads))
+            if jobs == 2:
+                busiest.append(threads[0] if threads else 0)
+            if code != 0:
+                print(f"  jixiao --jobs {jobs} exited {code}", file=sys.stderr)
+                return 1
+            times[jobs].append(dt)
+            with open(os.path.join(out, os.path.basename(pdf)[:-4] + ".json"), "rb") as f:
+                outputs.setdefault(jobs, set()).add(f.read())
+            print(f"  pair {r + 1}: --jobs {jobs} {dt:7.1f} s, threads' CPU "
+                  f"{' '.join(f'{c:.1f}' for c in threads[:3])} s (load {load_average()})")
+    t1, t2 = statistics.median(times[1]), statistics.median(times[2])
+    identical = len(outputs[1] | outputs[2]) == 1
+    print(f"  --jobs 1                {t1:8.1f} s = {t1 / pages:.2f} s/page (median of {repeat})")
+    print(f"  --jobs 2                {t2:8.1f} s")
+    print(f"  speed-up                {t1 / t2:8.2f}x (target >= 1.8x)")
+    c1, c2, b2 = statistics.median(cpu_total[1]), statistics.median(cpu_total[2]), statistics.median(busiest)
+    print(f"  CPU --jobs 1            {c1:8.1f} s; --jobs 2 {c2:.1f} s, busiest thread {b2:.1f} s")
+    print(f"  speed-up on free cores  {c1 / b2:8.2f}x (CPU of --jobs 1 / busiest thread of --jobs 2;"
+          " what an idle machine gives)")
+    print(f"  output identical        {'yes' if identical else 'NO'}")
+    rss = peak_rss_mb([jixiao, "run", "-q", "--jobs", "2", "-o", os.path.join(work, "single-rss"), pdf])
+    print(f"  peak RSS --jobs 2       {rss:8.0f} MB (target < 600 MB)")
+    print(f"  throughput              {3600 * pages / t1:8.0f} pages/hour/core (wall time of --jobs 1), "
+          f"{3600 * pages / c1:.0f} (its CPU time: what an idle core gives)")
+    print(f"  load average after: {load_average()}")
+    return 0 if identical else 1
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="build/jixiao")
@@ -70,8 +149,15 @@ def main():
     ap.add_argument("--skip-ocr", action="store_true")
     ap.add_argument("--scan-docs", type=int, default=0,
                     help="scanned PDFs for the --jobs scaling run (0 = all; the largest is always measured for RSS)")
+    ap.add_argument("--single-doc", help="only time --jobs 1 against --jobs 2 on the pages of this document")
     args = ap.parse_args()
     jixiao = os.path.abspath(args.bin)
+    if args.single_doc:
+        work = tempfile.mkdtemp(prefix="jixiao-bench-")
+        try:
+            return single_doc(jixiao, args.single_doc, args.repeat, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     if not os.path.isdir(args.corpus):
         print(f"bench: corpus {args.corpus} not found", file=sys.stderr)
         return 2

@@ -9,6 +9,8 @@
 //   jixiao load SRC... --db TARGET    documents into SQLite / PostgreSQL (cli/warehouse_commands.h)
 //   jixiao export --csv DIR --db TARGET
 //   jixiao review FILE.json... -o DIR one HTML review page per document
+//   jixiao manifest FILE|DIR...       inputs of a batch with sizes, pages, sha256
+//   jixiao index merge INDEX...       the index files of shards joined
 //
 // Exit status: 0 every input processed, 2 bad usage, 3 some input failed.
 
@@ -24,6 +26,7 @@
 
 #include "cli/warehouse_commands.h"
 #include "cli/review_command.h"
+#include "cli/shard_commands.h"
 #include "emit/emit.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
@@ -40,7 +43,7 @@ std::string Dump(const nlohmann::json& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-int RunCommand(const std::vector<std::string>& paths, jixiao::BatchOptions options,
+int RunCommand(const jixiao::Result<std::vector<std::string>>& inputs, jixiao::BatchOptions options,
                const std::string& profiles_dir, const std::string& db_target, bool review_pages) {
   std::vector<jixiao::Profile> loaded;
   if (!profiles_dir.empty()) {
@@ -52,7 +55,6 @@ int RunCommand(const std::vector<std::string>& paths, jixiao::BatchOptions optio
     loaded = std::move(p).value();
     options.pipeline.profiles = &loaded;
   }
-  jixiao::Result<std::vector<std::string>> inputs = jixiao::ExpandInputs(paths);
   if (!inputs.ok()) {
     std::fprintf(stderr, "jixiao: error: %s\n", inputs.status().message().c_str());
     return kExitInputFailed;
@@ -205,7 +207,15 @@ int main(int argc, char** argv) {
   std::string profiles_dir, ocr_mode = "auto";
   bool quiet = false;
   CLI::App* run = app.add_subcommand("run", "Process PDFs, page images or converted text into JSON documents");
-  run->add_option("inputs", run_inputs, "Files or folders (PDF, PNG/JPEG/TIFF, .docx/.xlsx, .txt/.md)")->required();
+  std::string run_manifest, run_shard;
+  CLI::Option* run_inputs_option =
+      run->add_option("inputs", run_inputs, "Files or folders (PDF, PNG/JPEG/TIFF, .docx/.xlsx, .txt/.md)");
+  CLI::Option* manifest_option =
+      run->add_option("--manifest", run_manifest, "Take the inputs from a manifest (jixiao manifest)")
+          ->excludes(run_inputs_option);
+  run->add_option("--shard", run_shard, "Run shard K of N of the manifest: K/N, auto or auto/N (Slurm array, "
+                                        "Kubernetes indexed job)")
+      ->needs(manifest_option);
   CLI::Option* run_output =
       run->add_option("-o,--output", batch.output_dir, "Write DIR/<name>.json per input (default: JSON Lines on stdout)");
   run->add_option("-j,--jobs", batch.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
@@ -234,6 +244,20 @@ int main(int argc, char** argv) {
   CLI::App* normalize = app.add_subcommand("normalize", "Read lines on stdin, write one Value (JSON) per line");
   normalize->add_option("--column-unit", column_unit, "Unit printed in the column header, e.g. 万元");
   normalize->add_flag("--percent", percent_column, "The column is headed with %");
+
+  std::vector<std::string> manifest_inputs;
+  std::string manifest_output;
+  CLI::App* manifest = app.add_subcommand("manifest", "List the inputs of a batch with size, pages and sha256 (TSV)");
+  manifest->add_option("inputs", manifest_inputs, "Files or folders")->required();
+  manifest->add_option("-o,--output", manifest_output, "Write here instead of stdout");
+
+  CLI::App* index = app.add_subcommand("index", "Work on index files of runs");
+  index->require_subcommand(1);
+  std::vector<std::string> merge_inputs;
+  std::string merge_output;
+  CLI::App* index_merge = index->add_subcommand("merge", "Join the index files of shards into one, in input order");
+  index_merge->add_option("indexes", merge_inputs, "Index files (--index of jixiao run)")->required();
+  index_merge->add_option("-o,--output", merge_output, "Write here instead of stdout");
 
   std::vector<std::string> score_inputs;
   std::string score_output;
@@ -270,9 +294,21 @@ int main(int argc, char** argv) {
   if (*run) {
     batch.pipeline.extract.ocr = ParseOcrMode(ocr_mode);
     batch.progress = !quiet && isatty(STDERR_FILENO);
-    return RunCommand(run_inputs, batch, profiles_dir, run_db, review_pages);
+    if (run_manifest.empty()) {
+      if (run_inputs.empty()) {
+        std::fprintf(stderr, "jixiao run: give input files or folders, or --manifest FILE\n");
+        return kExitUsage;
+      }
+      return RunCommand(jixiao::ExpandInputs(run_inputs), batch, profiles_dir, run_db, review_pages);
+    }
+    std::vector<std::string> listed;
+    if (int status = jixiao::cli::PrepareManifestRun(run_manifest, run_shard, &listed, &batch); status != kExitOk)
+      return status;
+    return RunCommand(listed, batch, profiles_dir, run_db, review_pages);
   }
   if (std::optional<int> status = jixiao::cli::RunWarehouseCommand(warehouse)) return *status;
+  if (*manifest) return jixiao::cli::ManifestCommand(manifest_inputs, manifest_output);
+  if (*index_merge) return jixiao::cli::IndexMergeCommand(merge_inputs, merge_output);
   if (*normalize) return NormalizeCommand(column_unit, percent_column);
   if (*score) return ScoreCommand(score_inputs, score_output);
   if (*summary) return SummaryCommand(summary_inputs);

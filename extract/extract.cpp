@@ -146,4 +146,25 @@ Result<LayoutDocument> Extract(const std::string& path, const ExtractOptions& op
   return ExtractTextFile(in, size, options);
 }
 
+Result<int> CountPages(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Result<int>::Error("cannot open file: " + std::string(std::strerror(errno)));
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (head.empty()) return Result<int>::Error("empty file");
+  const InputKind kind = SniffInputKind(head);
+  if (kind != InputKind::kPdf && HasPdfName(path)) return Result<int>::Error("not a PDF file (no %PDF header)");
+  switch (kind) {
+    case InputKind::kPdf:
+      return CountPdfPages(path);
+    case InputKind::kImage:
+      return CountImagePages(path);
+    case InputKind::kBinary:
+    case InputKind::kText:
+      break;
+  }
+  return 1;
+}
+
 }  // namespace jixiao

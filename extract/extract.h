@@ -12,13 +12,16 @@
 // one-line message (without the file name; the caller adds it). Pages that
 // fail inside a readable document are reported in LayoutDocument::problems
 // and the other pages are still returned. Thread-safe: each thread uses its
-// own OCR engine, created on first use and reused.
+// own OCR engine, created on first use and reused. With a ThreadBudget, the
+// pages of one PDF are read on as many threads as it spares, each holding at
+// most one rendered page; the result is the same as reading them one by one.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "extract/thread_budget.h"
 #include "model/layout.h"
 #include "model/status.h"
 
@@ -37,6 +40,8 @@ struct ExtractOptions {
   long long max_page_pixels = 150'000'000;  // larger page images are skipped
   std::string tessdata_dir;              // empty: TESSDATA_PREFIX, then Debian's
   std::string encoding;                  // text inputs: ICU charset name; empty = detect
+  ThreadBudget* threads = nullptr;       // extra threads for the pages of one
+                                         // document; nullptr: one page at a time
 };
 
 enum class InputKind { kPdf, kImage, kText, kOffice, kLegacyOffice, kBinary };
@@ -64,5 +69,9 @@ struct PagePicture {
 // caller sees which numbers are missing. An error when the file is neither
 // a readable PDF nor an image.
 Result<std::vector<PagePicture>> DrawPages(const std::string& path, double dpi, long long max_page_pixels);
+// How many pages `path` has, for balancing work without reading it: a PDF's
+// page count, a TIFF's image count, 1 for other images and for text. An
+// error when the file cannot be opened or is not a readable PDF.
+Result<int> CountPages(const std::string& path);
 
 }  // namespace jixiao

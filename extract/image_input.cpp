@@ -134,4 +134,19 @@ Result<LayoutDocument> ExtractImageFile(const std::string& path, const ExtractOp
   }
 }
 
+Result<int> CountImagePages(const std::string& path) {
+  QuietLeptonica();
+  l_int32 format = IFF_UNKNOWN;
+  if (findFileFormat(path.c_str(), &format) != 0 || format == IFF_UNKNOWN)
+    return Result<int>::Error("not a readable image file");
+  if (!IsTiff(format)) return 1;
+  FILE* fp = fopenReadStream(path.c_str());
+  if (fp == nullptr) return Result<int>::Error("cannot open the image file");
+  l_int32 count = 0;
+  const l_int32 rc = tiffGetCount(fp, &count);
+  fclose(fp);
+  if (rc != 0 || count <= 0) return Result<int>::Error("corrupt TIFF image (no readable page)");
+  return static_cast<int>(count);
+}
+
 }  // namespace jixiao

@@ -41,6 +41,9 @@ Result<OcrPageResult> OcrPage(Pix* image, int page, double dpi, const ExtractOpt
 // file that cannot be decoded is an error.
 Result<LayoutDocument> ExtractImageFile(const std::string& path, const ExtractOptions& options);
 
+// The number of pages of an image file: a TIFF's image count, else 1.
+Result<int> CountImagePages(const std::string& path);
+
 // The tessdata directory that will be used, or an error naming the Debian
 // package to install when chi_sim or eng is missing.
 Result<std::string> FindTessdata(const ExtractOptions& options);

@@ -1,8 +1,8 @@
 // ExtractPdf: open with poppler-cpp, then per page: text layer -> words,
 // a low-resolution grey render -> ruling grids, words + grids -> blocks; or,
 // for pages without a usable text layer, a colour render -> OCR. Tables cut
-// by page breaks are joined at the end. One page is rendered at a time and
-// freed before the next.
+// by page breaks are joined at the end. Each thread renders one page at a
+// time and frees it before the next; pages come together in page order.
 #include "extract/pdf_reader.h"
 
 #include <poppler/cpp/poppler-document.h>
@@ -10,13 +10,18 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <exception>
 #include <cmath>
 #include <fstream>
 #include <memory>
 #include <mutex>
 #include <new>
 #include <string>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 #include "extract/blank_page.h"
 #include "extract/ocr_page.h"
@@ -174,11 +179,130 @@ void ReadTextPage(const poppler::page& page, int number, const PageSize& size, c
   ToDisplayed(turn, blocks);
 }
 
+// What reading one page gave, kept until the pages before it are in.
+struct PageOutcome {
+  PageInfo info;
+  std::vector<Block> blocks;
+  std::vector<ExtractProblem> problems;
+  // Read from its text layer without looking for ruling lines: a table
+  // that ends the page before would have made it look (after_table).
+  bool read_without_rules = false;
+  std::exception_ptr failure;  // thrown while reading; rethrown in order
+};
+
+// Reads page `index` (0-based). `after_table`: the previous page ended
+// with a table, which may continue here with a single row.
+PageOutcome ReadOnePage(poppler::document& pdf, int index, bool after_table, const ExtractOptions& options) {
+  const int number = index + 1;
+  PageOutcome out;
+  LayoutDocument sink;  // collects this page's problems
+  const PageTimer timer(options.page_timeout_seconds);
+  std::unique_ptr<poppler::page> page(pdf.create_page(index));
+  if (!page) {
+    out.problems.push_back(Problem(number, PageLabel(number) + ": cannot be read"));
+    out.info = PageInfo{number, "text", 0, 0, 0};
+    return out;
+  }
+  const PageSize size = DisplayedSize(*page);
+  out.info = PageInfo{number, "text", 1.0, size.width, size.height};
+  if (!(size.width > 0) || !(size.height > 0) || !std::isfinite(size.width * size.height)) {
+    out.problems.push_back(Problem(number, PageLabel(number) + ": has no valid size"));
+    out.info.confidence = 0;
+    return out;
+  }
+  std::vector<LayerWord> layer = ReadTextLayer(*page);
+  const PageTurn turn(DominantRotation(layer), size.width, size.height);
+  TurnUpright(layer, turn);
+  const TextLayerVerdict verdict = JudgeTextLayer(PlainWords(layer));
+  // A page that draws nothing (a separator sheet, an empty back) is read
+  // as empty: no OCR, no "unreadable" problem.
+  if (!verdict.usable && PdfPageIsBlank(*page, options.max_page_pixels)) return out;
+  bool done = false;
+  const bool want_ocr = options.ocr == OcrMode::kAlways || (options.ocr == OcrMode::kAuto && !verdict.usable);
+  if (want_ocr) {
+    if (timer.Expired())
+      sink.problems.push_back(Problem(number, PageLabel(number) + ": page timed out before OCR"));
+    else
+      done = OcrOnePage(*page, number, size, turn, options, &sink, &out.blocks, &out.info);
+  }
+  if (!done) {
+    out.info.method = "text";
+    if (verdict.usable) {
+      out.info.confidence = verdict.quality;
+      out.read_without_rules = !after_table && !MayHoldTable(layer);
+      ReadTextPage(*page, number, size, turn, layer, after_table, timer, options, &sink, &out.blocks);
+    } else {
+      out.info.confidence = 0;
+      // With OCR off, say why nothing was read; after a failed OCR the
+      // failure is already recorded.
+      if (!want_ocr)
+        sink.problems.push_back(Problem(number, PageLabel(number) + ": " + verdict.reason + " and OCR is off"));
+    }
+  }
+  out.problems = std::move(sink.problems);
+  return out;
+}
+
+PageOutcome ReadOnePageGuarded(poppler::document& pdf, int index, bool after_table, const ExtractOptions& options) {
+  try {
+    return ReadOnePage(pdf, index, after_table, options);
+  } catch (...) {
+    PageOutcome failed;
+    failed.failure = std::current_exception();
+    return failed;
+  }
+}
+
+std::unique_ptr<poppler::document> OpenPdf(const std::string& path) {
+  return std::unique_ptr<poppler::document>(poppler::document::load_from_file(path));
+}
+
+// Reads every page of `pdf` (opened from `path`) into `outcomes`, on this
+// thread and on as many more as options.threads spares, each with its own
+// copy of the document (Poppler's documents are not shared across threads).
+// A thread takes the next page nobody has taken, so each holds at most one
+// rendered page at a time.
+void ReadAllPages(const std::string& path, poppler::document& pdf, const ExtractOptions& options,
+                  std::vector<PageOutcome>* outcomes) {
+  const int count = static_cast<int>(outcomes->size());
+  std::atomic<int> next{0};
+  auto read_pages = [&](poppler::document& doc) {
+    for (int i = next++; i < count; i = next++) (*outcomes)[i] = ReadOnePageGuarded(doc, i, false, options);
+  };
+  auto helper = [&] {
+    InstallQuietErrors();
+    try {
+      // A helper that cannot open its copy leaves the pages to the others.
+      if (std::unique_ptr<poppler::document> own = OpenPdf(path)) read_pages(*own);
+    } catch (...) {
+    }
+    options.threads->Release();
+  };
+  std::vector<std::thread> helpers;
+  auto add_helpers = [&] {
+    // One more thread only while at least two pages are left to take.
+    while (options.threads && count - next.load() - static_cast<int>(helpers.size()) >= 2 &&
+           options.threads->TryAcquire()) {
+      try {
+        helpers.emplace_back(helper);
+      } catch (const std::system_error&) {  // no more threads to be had
+        options.threads->Release();
+        return;
+      }
+    }
+  };
+  for (int i = (add_helpers(), next++); i < count; i = next++) {
+    (*outcomes)[i] = ReadOnePageGuarded(pdf, i, false, options);
+    add_helpers();  // tokens that other documents gave back meanwhile
+  }
+  for (std::thread& t : helpers) t.join();
+}
+
 Result<LayoutDocument> ReadDocument(const std::string& path, const ExtractOptions& options) {
   InstallQuietErrors();
   if (Status s = CheckFile(path); !s.ok()) return Result<LayoutDocument>(s);
   last_poppler_error.clear();
-  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_file(path));
+  std::unique_ptr<poppler::document> pdf = OpenPdf(path);
   if (!pdf) {
     std::string message = "damaged or truncated PDF";
     std::string cause = last_poppler_error;
@@ -190,61 +314,22 @@ Result<LayoutDocument> ReadDocument(const std::string& path, const ExtractOption
   const int count = pdf->pages();
   if (count <= 0) return Result<LayoutDocument>::Error("PDF has no pages (damaged or truncated)");
 
+  std::vector<PageOutcome> outcomes(static_cast<size_t>(count));
+  ReadAllPages(path, *pdf, options, &outcomes);
   LayoutDocument doc;
   for (int i = 0; i < count; ++i) {
-    const int number = i + 1;
-    const PageTimer timer(options.page_timeout_seconds);
-    std::unique_ptr<poppler::page> page(pdf->create_page(i));
-    if (!page) {
-      doc.problems.push_back(Problem(number, PageLabel(number) + ": cannot be read"));
-      doc.pages.push_back(PageInfo{number, "text", 0, 0, 0});
-      continue;
+    PageOutcome& page = outcomes[static_cast<size_t>(i)];
+    if (page.failure) std::rethrow_exception(page.failure);
+    // Pages were read without knowing how the page before ended; the rare
+    // page read without rules after a page ending in a table is read again.
+    const bool after_table = !doc.blocks.empty() && doc.blocks.back().kind == Block::Kind::kTable &&
+                             doc.blocks.back().page == i;
+    if (after_table && page.read_without_rules) {
+      page = ReadOnePage(*pdf, i, true, options);
     }
-    const PageSize size = DisplayedSize(*page);
-    PageInfo info{number, "text", 1.0, size.width, size.height};
-    if (!(size.width > 0) || !(size.height > 0) || !std::isfinite(size.width * size.height)) {
-      doc.problems.push_back(Problem(number, PageLabel(number) + ": has no valid size"));
-      info.confidence = 0;
-      doc.pages.push_back(info);
-      continue;
-    }
-    std::vector<LayerWord> layer = ReadTextLayer(*page);
-    const PageTurn turn(DominantRotation(layer), size.width, size.height);
-    TurnUpright(layer, turn);
-    const TextLayerVerdict verdict = JudgeTextLayer(PlainWords(layer));
-    // A page that draws nothing (a separator sheet, an empty back) is read
-    // as empty: no OCR, no "unreadable" problem.
-    if (!verdict.usable && PdfPageIsBlank(*page, options.max_page_pixels)) {
-      doc.pages.push_back(info);
-      continue;
-    }
-    std::vector<Block> blocks;
-    bool done = false;
-    const bool want_ocr = options.ocr == OcrMode::kAlways || (options.ocr == OcrMode::kAuto && !verdict.usable);
-    if (want_ocr) {
-      if (timer.Expired())
-        doc.problems.push_back(Problem(number, PageLabel(number) + ": page timed out before OCR"));
-      else
-        done = OcrOnePage(*page, number, size, turn, options, &doc, &blocks, &info);
-    }
-    if (!done) {
-      if (verdict.usable) {
-        info.method = "text";
-        info.confidence = verdict.quality;
-        const bool after_table = !doc.blocks.empty() && doc.blocks.back().kind == Block::Kind::kTable &&
-                                 doc.blocks.back().page == number - 1;
-        ReadTextPage(*page, number, size, turn, layer, after_table, timer, options, &doc, &blocks);
-      } else {
-        info.method = "text";
-        info.confidence = 0;
-        // With OCR off, say why nothing was read; after a failed OCR the
-        // failure is already recorded.
-        if (!want_ocr)
-          doc.problems.push_back(Problem(number, PageLabel(number) + ": " + verdict.reason + " and OCR is off"));
-      }
-    }
-    for (Block& b : blocks) doc.blocks.push_back(std::move(b));
-    doc.pages.push_back(info);
+    for (ExtractProblem& p : page.problems) doc.problems.push_back(std::move(p));
+    for (Block& b : page.blocks) doc.blocks.push_back(std::move(b));
+    doc.pages.push_back(page.info);
   }
   JoinContinuedTables(doc.blocks);
   return doc;
@@ -262,6 +347,15 @@ Result<LayoutDocument> ExtractPdf(const std::string& path, const ExtractOptions&
   } catch (...) {
     return Result<LayoutDocument>::Error("cannot read the PDF");
   }
+}
+
+Result<int> CountPdfPages(const std::string& path) {
+  InstallQuietErrors();
+  if (Status s = CheckFile(path); !s.ok()) return Result<int>(s);
+  std::unique_ptr<poppler::document> pdf = OpenPdf(path);
+  if (!pdf) return Result<int>::Error("damaged or truncated PDF");
+  if (pdf->is_locked()) return Result<int>::Error("PDF is encrypted and needs a password");
+  return pdf->pages();
 }
 
 }  // namespace jixiao

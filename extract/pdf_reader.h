@@ -29,4 +29,7 @@ namespace jixiao {
 
 Result<LayoutDocument> ExtractPdf(const std::string& path, const ExtractOptions& options);
 
+// The number of pages, from the document's page tree alone (no page is read).
+Result<int> CountPdfPages(const std::string& path);
+
 }  // namespace jixiao

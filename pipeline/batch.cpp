@@ -48,9 +48,10 @@ std::string RecordedSha256(const std::string& output) {
   return sha.is_string() ? sha.get<std::string>() : "";
 }
 
-void AppendIndexLine(std::FILE* index, const BatchItem& item) {
+void AppendIndexLine(std::FILE* index, size_t position, const BatchItem& item) {
   if (!index) return;
-  nlohmann::json line = {{"path", item.input}, {"output", item.output}, {"seconds", item.seconds}};
+  nlohmann::json line = {
+      {"item", position}, {"path", item.input}, {"output", item.output}, {"seconds", item.seconds}};
   if (item.result.ok()) {
     const Document& d = item.result.value();
     int errors = 0, warnings = 0;
@@ -74,6 +75,20 @@ void AppendIndexLine(std::FILE* index, const BatchItem& item) {
   std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::fwrite(text.data(), 1, text.size(), index);
   std::fflush(index);
+}
+
+// The index file, emptied or (resuming) appended to. A run killed while it
+// wrote a line leaves that line cut: it is ended first, so that the cut line
+// stays on its own and the next line is whole.
+std::FILE* OpenIndex(const std::string& path, bool append) {
+  if (!append) return std::fopen(path.c_str(), "w");
+  std::FILE* index = std::fopen(path.c_str(), "a+");
+  if (!index) return nullptr;
+  if (std::fseek(index, -1, SEEK_END) == 0 && std::fgetc(index) != '\n') {
+    std::fseek(index, 0, SEEK_END);
+    std::fputc('\n', index);
+  }
+  return index;
 }
 
 // A run killed between creating and renaming a temporary file leaves it
@@ -125,16 +140,15 @@ std::string OutputPathFor(const std::string& input, const std::string& output_di
 
 namespace {
 
-// The order workers take inputs in. With several workers, the largest files
+// The order workers take the inputs of `order` (positions in `inputs`) in.
+// With several workers, the largest files
 // (most pages, as a rule) go first, so that the batch does not end with one
 // worker busy on a long document while the others idle; results are still
 // delivered in input order. One worker keeps the input order.
-std::vector<size_t> LargestFirst(const std::vector<std::string>& inputs, int jobs) {
-  std::vector<size_t> order(inputs.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+std::vector<size_t> LargestFirst(const std::vector<std::string>& inputs, std::vector<size_t> order, int jobs) {
   if (jobs <= 1) return order;
   std::vector<std::uintmax_t> sizes(inputs.size(), 0);
-  for (size_t i = 0; i < inputs.size(); ++i) {
+  for (size_t i : order) {
     std::error_code ec;
     const std::uintmax_t size = fs::file_size(inputs[i], ec);
     sizes[i] = ec ? 0 : size;
@@ -147,25 +161,35 @@ std::vector<size_t> LargestFirst(const std::vector<std::string>& inputs, int job
 
 BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions& options,
                       const std::function<void(const BatchItem&)>& sink) {
+  std::vector<size_t> chosen;
+  for (size_t i = 0; i < inputs.size(); ++i)
+    if (!options.selected || options.selected(i)) chosen.push_back(i);
   BatchSummary summary;
-  summary.inputs = static_cast<int>(inputs.size());
+  summary.inputs = static_cast<int>(chosen.size());
   std::vector<BatchItem> items(inputs.size());
   std::vector<char> done(inputs.size(), 0);
   std::mutex mu;
   std::condition_variable cv;
   std::atomic<size_t> next{0};
-  const std::vector<size_t> schedule = LargestFirst(inputs, options.jobs);
+  const std::vector<size_t> schedule = LargestFirst(inputs, chosen, options.jobs);
+  const int jobs = std::max(1, options.jobs);
+  const int workers_count = std::min<int>(jobs, static_cast<int>(std::max<size_t>(1, chosen.size())));
+  // Each worker holds one of the `jobs` tokens while it runs; the rest, and
+  // those of workers that found no more inputs, read pages of long documents.
+  ThreadBudget budget(jobs - workers_count);
+  PipelineOptions pipeline = options.pipeline;
+  if (pipeline.extract.threads == nullptr) pipeline.extract.threads = &budget;
 
   if (!options.output_dir.empty()) RemoveStaleTemporaries(options.output_dir);
   std::FILE* index = nullptr;
   if (!options.index_path.empty()) {
-    index = std::fopen(options.index_path.c_str(), options.resume ? "a" : "w");
+    index = OpenIndex(options.index_path, options.resume);
     if (!index) std::fprintf(stderr, "jixiao: cannot write index %s\n", options.index_path.c_str());
   }
   const auto batch_start = std::chrono::steady_clock::now();
 
   auto work = [&] {
-    for (size_t n = next++; n < inputs.size(); n = next++) {
+    for (size_t n = next++; n < schedule.size(); n = next++) {
       const size_t i = schedule[n];
       BatchItem item;
       item.input = inputs[i];
@@ -191,7 +215,7 @@ BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions
         handled = true;
       }
       if (!handled) {
-        item.result = ProcessFile(item.input, options.pipeline);
+        item.result = ProcessFile(item.input, pipeline);
         if (item.result.ok() && !item.output.empty()) {
           std::string text = ToJson(item.result.value())
                                  .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -205,14 +229,15 @@ BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions
       done[i] = 1;
       cv.notify_all();
     }
+    budget.Release();
   };
 
-  const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(std::max<size_t>(1, inputs.size()))));
   std::vector<std::thread> workers;
-  for (int j = 0; j < jobs; ++j) workers.emplace_back(work);
+  for (int j = 0; j < workers_count; ++j) workers.emplace_back(work);
 
   // Deliver results in input order as they become available.
-  for (size_t i = 0; i < inputs.size(); ++i) {
+  for (size_t shown = 0; shown < chosen.size(); ++shown) {
+    const size_t i = chosen[shown];
     std::unique_lock<std::mutex> lock(mu);
     cv.wait(lock, [&] { return done[i] != 0; });
     BatchItem item = std::move(items[i]);
@@ -224,14 +249,14 @@ BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions
       ++summary.failed;
       std::fprintf(stderr, "jixiao: error: %s\n", item.result.status().message().c_str());
     }
-    AppendIndexLine(index, item);
+    AppendIndexLine(index, i, item);
     if (options.progress) {
       double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_start).count();
-      double rate = elapsed > 0 ? (i + 1) / elapsed : 0;
-      double eta = rate > 0 ? (inputs.size() - i - 1) / rate : 0;
-      std::fprintf(stderr, "\r[%zu/%zu] %.2f docs/s, ETA %.0fs, failed %d   ", i + 1, inputs.size(), rate, eta,
+      double rate = elapsed > 0 ? (shown + 1) / elapsed : 0;
+      double eta = rate > 0 ? (chosen.size() - shown - 1) / rate : 0;
+      std::fprintf(stderr, "\r[%zu/%zu] %.2f docs/s, ETA %.0fs, failed %d   ", shown + 1, chosen.size(), rate, eta,
                    summary.failed);
-      if (i + 1 == inputs.size()) std::fputc('\n', stderr);
+      if (shown + 1 == chosen.size()) std::fputc('\n', stderr);
     }
     sink(item);
   }

@@ -6,6 +6,14 @@
 // number of jobs. Output files are written atomically by the sink; with
 // `resume`, inputs whose output already holds a document for the same sha256
 // are skipped. One failed input never stops the others.
+//
+// `jobs` counts every thread that works: a document's pages are read on the
+// threads that other documents leave idle (extract/thread_budget.h), so one
+// long scan uses every core and a batch never uses more than `jobs`.
+// With `selected`, the batch still knows every input (output names may
+// depend on the whole list) but runs, reports and indexes only the chosen
+// ones: a shard of a larger batch writes exactly what the whole batch would
+// write for those inputs.
 #pragma once
 
 #include <functional>
@@ -23,6 +31,8 @@ struct BatchOptions {
   bool resume = false;           // skip inputs whose output is up to date
   std::string index_path;        // JSON Lines index of the batch; empty = none
   bool progress = false;         // live progress line on stderr (terminals)
+  // Which inputs (by position in the list) this run processes; empty: all.
+  std::function<bool(size_t)> selected;
 };
 
 struct BatchItem {
@@ -48,8 +58,9 @@ Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& pa
 // DIR/<file name without its last extension>.json
 std::string OutputPathFor(const std::string& input, const std::string& output_dir);
 
-// Runs the batch; `sink` is called once per input, in input order, from one
-// thread at a time. Failures are also printed to stderr, one line each.
+// Runs the batch; `sink` is called once per selected input, in input order,
+// from one thread at a time. Failures are also printed to stderr, one line
+// each. Index lines carry "item", the input's position in `inputs`.
 BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions& options,
                       const std::function<void(const BatchItem&)>& sink);
 

@@ -120,5 +120,21 @@ TEST(BatchTest, ParallelRunsDeliverTheSameDocumentsInInputOrder) {
   fs::remove_all(dir);
 }
 
+// The pages of one PDF read on several threads (OCR'd, and from the text
+// layer with a table running across pages) give the document read page by page.
+TEST(BatchTest, PagesReadInParallelGiveTheSameDocument) {
+  const std::string pdf = Quote(JIXIAO_SOURCE_DIR "/tests/data/pdf/longtable.pdf");
+  for (const std::string mode : {"--ocr never", "--ocr always --dpi 150"}) {
+    SCOPED_TRACE(mode);
+    CommandResult one = RunJixiao("run -q -j 1 " + mode + " " + pdf);
+    CommandResult three = RunJixiao("run -q -j 3 " + mode + " " + pdf);
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    ASSERT_EQ(three.exit_code, 0) << three.err;
+    EXPECT_EQ(one.out, three.out);
+    nlohmann::json doc = nlohmann::json::parse(three.out);
+    EXPECT_EQ(doc["source"]["pages"], 3);
+  }
+}
+
 }  // namespace
 }  // namespace jixiao::testing
