@@ -12,10 +12,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -47,11 +50,26 @@ int RunCommand(const std::vector<std::string>& paths, jixiao::BatchOptions optio
     loaded = std::move(p).value();
     options.pipeline.profiles = &loaded;
   }
-  jixiao::Result<std::vector<std::string>> inputs = jixiao::ExpandInputs(paths);
+  // An index that cannot be written is bad usage, found before any work.
+  if (!options.index_path.empty()) {
+    std::FILE* index = std::fopen(options.index_path.c_str(), "a");
+    if (index == nullptr) {
+      std::fprintf(stderr, "jixiao: cannot write index %s: %s\n", options.index_path.c_str(), std::strerror(errno));
+      return kExitUsage;
+    }
+    std::fclose(index);
+  }
+  std::vector<std::string> other_kinds;
+  jixiao::Result<std::vector<std::string>> inputs = jixiao::ExpandInputs(paths, &other_kinds);
   if (!inputs.ok()) {
     std::fprintf(stderr, "jixiao: error: %s\n", inputs.status().message().c_str());
     return kExitInputFailed;
   }
+  for (const std::string& file : other_kinds)
+    std::fprintf(stderr, "jixiao: notice: %s: left out, jixiao does not read %s files\n", file.c_str(),
+                 std::filesystem::path(file).has_extension()
+                     ? std::filesystem::path(file).extension().string().c_str()
+                     : "extension-less");
   if (!options.output_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(options.output_dir, ec);
@@ -64,9 +82,12 @@ int RunCommand(const std::vector<std::string>& paths, jixiao::BatchOptions optio
   jixiao::BatchSummary summary = jixiao::RunBatch(inputs.value(), options, [&](const jixiao::BatchItem& item) {
     if (to_stdout && item.result.ok()) std::cout << Dump(jixiao::ToJson(item.result.value()), -1) << "\n" << std::flush;
   });
-  if (!options.progress && summary.inputs > 1)
-    std::fprintf(stderr, "jixiao: %d inputs, %d processed, %d skipped (up to date), %d failed\n", summary.inputs,
+  if (!options.progress && (summary.inputs > 1 || !other_kinds.empty())) {
+    std::fprintf(stderr, "jixiao: %d inputs, %d processed, %d skipped (up to date), %d failed", summary.inputs,
                  summary.succeeded - summary.skipped, summary.skipped, summary.failed);
+    if (!other_kinds.empty()) std::fprintf(stderr, ", %zu left out (other kinds)", other_kinds.size());
+    std::fputc('\n', stderr);
+  }
   return summary.failed > 0 ? kExitInputFailed : kExitOk;
 }
 
@@ -95,8 +116,19 @@ jixiao::Result<nlohmann::json> ReadJsonFile(const std::string& path) {
 }
 
 int ScoreCommand(const std::vector<std::string>& paths, const std::string& output_dir) {
+  std::vector<std::string> outputs = paths;
+  if (!output_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(output_dir, ec);
+    if (ec) {
+      std::fprintf(stderr, "jixiao: cannot create %s: %s\n", output_dir.c_str(), ec.message().c_str());
+      return kExitUsage;
+    }
+    outputs = jixiao::AssignOutputPaths(paths, output_dir);
+  }
   int failed = 0;
-  for (const std::string& path : paths) {
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const std::string& path = paths[i];
     jixiao::Result<nlohmann::json> j = ReadJsonFile(path);
     jixiao::Result<jixiao::Document> doc =
         j.ok() ? jixiao::DocumentFromJson(j.value()) : jixiao::Result<jixiao::Document>(j.status());
@@ -108,10 +140,9 @@ int ScoreCommand(const std::vector<std::string>& paths, const std::string& outpu
       continue;
     }
     jixiao::ScoreDocument(doc.value(), jixiao::BuiltinProfiles());
-    std::string out = output_dir.empty()
-                          ? path
-                          : (std::filesystem::path(output_dir) / std::filesystem::path(path).filename()).string();
-    jixiao::Status s = jixiao::WriteFileAtomically(out, Dump(jixiao::ToJson(doc.value()), 2) + "\n");
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(outputs[i]).parent_path(), ec);
+    jixiao::Status s = jixiao::WriteFileAtomically(outputs[i], Dump(jixiao::ToJson(doc.value()), 2) + "\n");
     if (!s.ok()) {
       std::fprintf(stderr, "jixiao: error: %s\n", s.message().c_str());
       ++failed;
@@ -181,12 +212,25 @@ int LayoutCommand(const std::vector<std::string>& paths, const jixiao::ExtractOp
   return failed ? kExitInputFailed : kExitOk;
 }
 
+// When the first argument is a word that names no subcommand, the list of
+// subcommands to name in the message.
+std::optional<std::string> UnknownCommand(CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-' || argv[1][0] == '\0') return std::nullopt;
+  std::string names;
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->get_name() == argv[1]) return std::nullopt;
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  }
+  return names;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"jixiao: reads Chinese project performance self-evaluation reports (绩效自评表/自评报告), "
                "recomputes their scores and flags contradictions"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("jixiao ") + JIXIAO_VERSION);
 
   jixiao::BatchOptions batch;
   batch.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -237,6 +281,11 @@ int main(int argc, char** argv) {
   layout->add_option("--dpi", layout_options.ocr_dpi, "Render resolution for OCR")->check(CLI::Range(72, 600));
   layout->add_option("--tessdata", layout_options.tessdata_dir, "Tesseract language data directory");
 
+  if (std::optional<std::string> unknown = UnknownCommand(app, argc, argv)) {
+    std::fprintf(stderr, "jixiao: unknown command '%s' (commands: %s); see jixiao --help\n", argv[1],
+                 unknown->c_str());
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
