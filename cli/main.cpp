@@ -27,6 +27,7 @@
 #include "normalize/normalize.h"
 #include "pipeline/batch.h"
 #include "score/score.h"
+#include "summary/summary.h"
 
 namespace {
 
@@ -151,44 +152,28 @@ int ScoreCommand(const std::vector<std::string>& paths, const std::string& outpu
   return failed ? kExitInputFailed : kExitOk;
 }
 
-std::string FormatNumber(const nlohmann::json& j) {
-  if (!j.is_number()) return "-";
-  std::ostringstream s;
-  s << j.get<double>();
-  return s.str();
-}
-
+// Reads each file ("-": standard input), a document or JSON Lines, and prints
+// one summary aligned over all of them.
 int SummaryCommand(const std::vector<std::string>& paths) {
+  std::vector<jixiao::SummaryInput> documents;
   int failed = 0;
   for (const std::string& path : paths) {
-    jixiao::Result<nlohmann::json> j = ReadJsonFile(path);
-    if (!j.ok() || !j.value().contains("reports")) {
-      std::fprintf(stderr, "jixiao: error: %s: not a jixiao document\n", path.c_str());
+    std::ifstream file;
+    if (path != "-") file.open(path, std::ios::binary);
+    if (path != "-" && !file) {
+      std::fprintf(stderr, "jixiao: error: %s: cannot open file: %s\n", path.c_str(), std::strerror(errno));
       ++failed;
       continue;
     }
-    std::printf("%s\n", path.c_str());
-    for (const nlohmann::json& r : j.value()["reports"]) {
-      int errors = 0, warnings = 0, unreadable = 0;
-      for (const nlohmann::json& f : r.value("flags", nlohmann::json::array())) {
-        errors += f.value("severity", "") == "error";
-        warnings += f.value("severity", "") == "warning";
-        unreadable += f.value("code", "") == "UNREADABLE";
-      }
-      const nlohmann::json& total = r["total"];
-      std::string name = r["project_name"].is_string() ? r["project_name"].get<std::string>() : "(no name)";
-      std::printf("  %-34s declared %-6s recomputed %-8s errors %d warnings %d", name.c_str(),
-                  FormatNumber(total["declared"].is_number() ? total["declared"] : total["self_score_text"]).c_str(),
-                  FormatNumber(total["recomputed"]).c_str(), errors, warnings);
-      if (unreadable > 0) std::printf(" unreadable %d", unreadable);
-      std::printf("\n");
-      // Unreadable values are listed too: a figure left null must not go unseen.
-      for (const nlohmann::json& f : r.value("flags", nlohmann::json::array()))
-        if (f.value("severity", "") != "info" || f.value("code", "") == "UNREADABLE")
-          std::printf("      %-7s %-26s %s\n", f.value("severity", "").c_str(), f.value("code", "").c_str(),
-                      f.value("message", "").c_str());
-    }
+    std::stringstream text;
+    text << (path == "-" ? std::cin.rdbuf() : file.rdbuf());
+    jixiao::SummaryRead read = jixiao::ReadSummaryInputs(text.str(), path);
+    for (const std::string& error : read.errors) std::fprintf(stderr, "jixiao: error: %s\n", error.c_str());
+    failed += static_cast<int>(read.errors.size());
+    for (jixiao::SummaryInput& d : read.documents) documents.push_back(std::move(d));
   }
+  std::fputs(jixiao::Summarize(documents).c_str(), stdout);
+  std::fflush(stdout);
   return failed ? kExitInputFailed : kExitOk;
 }
 
@@ -269,7 +254,8 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> summary_inputs;
   CLI::App* summary = app.add_subcommand("summary", "Print a short summary of Document JSON files");
-  summary->add_option("documents", summary_inputs, "jixiao Document JSON files")->required();
+  summary->add_option("documents", summary_inputs, "jixiao Document JSON or JSON Lines files ('-': standard input)")
+      ->required();
 
   std::vector<std::string> layout_inputs;
   std::string layout_ocr_mode = "auto";

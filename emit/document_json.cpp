@@ -45,15 +45,25 @@ std::optional<BBox> ReadBBox(const json& j, const char* key) {
               (*m)[3].get<double>()};
 }
 
+// Text inputs add where in the source text: "line" and "column", 1-based,
+// present only when known.
+void PutLine(json& j, int line, int column) {
+  if (line > 0) j["line"] = line;
+  if (line > 0 && column > 0) j["column"] = column;
+}
+
 void PutLocation(json& j, const Location& where) {
   j["page"] = where.page > 0 ? json(where.page) : json(nullptr);
   j["bbox"] = BBoxJson(where.bbox);
+  PutLine(j, where.line, where.column);
 }
 
 Location ReadLocation(const json& j) {
   Location where;
   where.page = jr::Int(j, "page");
   where.bbox = ReadBBox(j, "bbox");
+  where.line = jr::Int(j, "line");
+  where.column = jr::Int(j, "column");
   return where;
 }
 
@@ -185,6 +195,8 @@ Flag ReadFlag(const json& j) {
       e.page = jr::Int(x, "page");
       e.bbox = ReadBBox(x, "bbox");
       e.text = jr::String(x, "text");
+      e.line = jr::Int(x, "line");
+      e.column = jr::Int(x, "column");
       f.evidence.push_back(std::move(e));
     }
   return f;
@@ -506,16 +518,18 @@ json ToJson(const Value& v) {
   if (v.text) j["text"] = *v.text;
   if (v.where.page > 0) j["page"] = v.where.page;
   if (v.where.bbox) j["bbox"] = BBoxJson(v.where.bbox);
+  PutLine(j, v.where.line, v.where.column);
   if (v.confidence < 1.0) j["confidence"] = std::round(v.confidence * 1000.0) / 1000.0;
   return j;
 }
 
 json ToJson(const Flag& f) {
   json evidence = json::array();
-  for (const Evidence& e : f.evidence)
-    evidence.push_back({{"page", e.page > 0 ? json(e.page) : json(nullptr)},
-                        {"bbox", BBoxJson(e.bbox)},
-                        {"text", e.text}});
+  for (const Evidence& e : f.evidence) {
+    json item = {{"page", e.page > 0 ? json(e.page) : json(nullptr)}, {"bbox", BBoxJson(e.bbox)}, {"text", e.text}};
+    PutLine(item, e.line, e.column);
+    evidence.push_back(item);
+  }
   auto either = [](const std::optional<double>& n, const std::optional<std::string>& s) {
     if (n) return Num(n);
     if (s) return json(*s);

@@ -50,7 +50,8 @@ void FlagBlankTotal(Report& report) {
   f.severity = "error";
   f.path = path;
   f.message = "自评表“总分”栏为空";
-  f.evidence.push_back({report.total.declared.where.page, report.total.declared.where.bbox, "总分"});
+  const Location& where = report.total.declared.where;
+  f.evidence.push_back({where.page, where.bbox, "总分", where.line, where.column});
   report.flags.push_back(std::move(f));
 }
 
@@ -128,7 +129,8 @@ FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<P
     f.code = "UNREADABLE";
     f.severity = "warning";
     f.message = std::string(what) + (e != nullptr ? std::string("：") + e->what() : std::string());
-    if (first != nullptr && first->page > 0) f.evidence.push_back({first->page, first->bbox, ""});
+    if (first != nullptr && (first->page > 0 || first->line > 0))
+      f.evidence.push_back({first->page, first->bbox, "", first->line, first->column});
     result.flags.push_back(std::move(f));
   };
   std::vector<TableReading> tables;

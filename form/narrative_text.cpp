@@ -171,6 +171,8 @@ Paragraph MakeParagraph(const Block& block) {
   Paragraph p;
   p.where.page = block.page;
   p.where.bbox = block.bbox;
+  p.where.line = block.line;
+  p.where.column = block.column;
   p.confidence = block.confidence;
   std::u32string all = DecodeUtf8Lossy(block.text);
   std::size_t start = 0;

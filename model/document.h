@@ -47,6 +47,8 @@ struct Evidence {
   int page = 0;
   std::optional<BBox> bbox;
   std::string text;
+  int line = 0;                         // text inputs: 1-based line, column; 0 = unknown
+  int column = 0;
 };
 
 // A contradiction or problem, with what the document says and what the

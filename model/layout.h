@@ -32,6 +32,8 @@ struct Cell {
   double confidence = 1.0;      // 0..1; the lowest word confidence for OCR
   int page = 0;                 // page the cell is printed on when its table was
                                 // joined from several pages; 0 = the block's page
+  int line = 0;                 // text inputs: 1-based line and character column
+  int column = 0;               // where the cell's text starts; 0 = unknown
 };
 
 struct Table {
@@ -55,6 +57,8 @@ struct Block {
   int page = 0;                 // 1-based; 0 = unknown (plain text)
   std::optional<BBox> bbox;
   double confidence = 1.0;
+  int line = 0;                 // text inputs: 1-based line and character column
+  int column = 0;               // where the block starts; 0 = unknown
   std::string text;             // paragraph text (empty for tables)
   Table table;                  // only for kTable; a table continued on the
                                 // next page is joined into one block

@@ -49,11 +49,13 @@ FlagBuilder& FlagBuilder::Evidence(const ScoredNumber& number) {
 }
 
 FlagBuilder& FlagBuilder::Evidence(const Location& where, const std::string& text) {
-  if (text.empty() && where.page == 0) return *this;
+  if (text.empty() && where.page == 0 && where.line == 0) return *this;
   jixiao::Evidence e;
   e.page = where.page;
   e.bbox = where.bbox;
   e.text = text;
+  e.line = where.line;
+  e.column = where.column;
   flag_.evidence.push_back(std::move(e));
   return *this;
 }
