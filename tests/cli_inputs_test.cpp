@@ -87,17 +87,21 @@ TEST(CliInputsTest, AMissingInputIsNamedAndTheOthersAreStillWritten) {
 }
 
 TEST(CliInputsTest, AnUnreadableInputIsNamedAndTheOthersAreStillWritten) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root reads files whatever their mode";
   auto dir = ScratchDir("unreadable");
-  const fs::path locked = dir / "locked.txt", out = dir / "out";
-  fs::copy_file(kZengdu, locked);
-  fs::permissions(locked, fs::perms::none);
-  CommandResult r = RunJixiao("run -q " + Quote(locked.string()) + " " + Quote(kTieshan.string()) + " -o " +
+  const fs::path out = dir / "out";
+  // A file without read permission stops only a user other than root; the
+  // memory of a process, read from its start, stops everyone (EIO).
+  fs::path unreadable = "/proc/self/mem";
+  if (::geteuid() != 0) {
+    unreadable = dir / "locked.txt";
+    fs::copy_file(kZengdu, unreadable);
+    fs::permissions(unreadable, fs::perms::none);
+  }
+  CommandResult r = RunJixiao("run -q " + Quote(unreadable.string()) + " " + Quote(kTieshan.string()) + " -o " +
                               Quote(out.string()));
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find(locked.string() + ": cannot open file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("error: " + unreadable.string() + ": "), std::string::npos) << r.err;
   EXPECT_TRUE(fs::exists(out / "tieshan-2022-goal-table.json"));
-  fs::permissions(locked, fs::perms::owner_all);
   fs::remove_all(dir);
 }
 
