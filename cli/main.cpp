@@ -17,10 +17,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -32,6 +35,7 @@
 #include "normalize/normalize.h"
 #include "pipeline/batch.h"
 #include "score/score.h"
+#include "summary/summary.h"
 
 namespace {
 
@@ -43,8 +47,10 @@ std::string Dump(const nlohmann::json& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-int RunCommand(const jixiao::Result<std::vector<std::string>>& inputs, jixiao::BatchOptions options,
-               const std::string& profiles_dir, const std::string& db_target, bool review_pages) {
+// `other_kinds`: files a folder walk found that jixiao does not read.
+int RunCommand(const jixiao::Result<std::vector<std::string>>& inputs, const std::vector<std::string>& other_kinds,
+               jixiao::BatchOptions options, const std::string& profiles_dir, const std::string& db_target,
+               bool review_pages) {
   std::vector<jixiao::Profile> loaded;
   if (!profiles_dir.empty()) {
     jixiao::Result<std::vector<jixiao::Profile>> p = jixiao::LoadProfiles(profiles_dir);
@@ -55,10 +61,24 @@ int RunCommand(const jixiao::Result<std::vector<std::string>>& inputs, jixiao::B
     loaded = std::move(p).value();
     options.pipeline.profiles = &loaded;
   }
+  // An index that cannot be written is bad usage, found before any work.
+  if (!options.index_path.empty()) {
+    std::FILE* index = std::fopen(options.index_path.c_str(), "a");
+    if (index == nullptr) {
+      std::fprintf(stderr, "jixiao: cannot write index %s: %s\n", options.index_path.c_str(), std::strerror(errno));
+      return kExitUsage;
+    }
+    std::fclose(index);
+  }
   if (!inputs.ok()) {
     std::fprintf(stderr, "jixiao: error: %s\n", inputs.status().message().c_str());
     return kExitInputFailed;
   }
+  for (const std::string& file : other_kinds)
+    std::fprintf(stderr, "jixiao: notice: %s: left out, jixiao does not read %s files\n", file.c_str(),
+                 std::filesystem::path(file).has_extension()
+                     ? std::filesystem::path(file).extension().string().c_str()
+                     : "extension-less");
   if (!options.output_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(options.output_dir, ec);
@@ -77,9 +97,12 @@ int RunCommand(const jixiao::Result<std::vector<std::string>>& inputs, jixiao::B
     if (review_pages && !jixiao::cli::WriteReviewBeside(item)) ++review_failed;
   });
   const bool all_loaded = !loader || loader->Finish();
-  if (!options.progress && summary.inputs > 1)
-    std::fprintf(stderr, "jixiao: %d inputs, %d processed, %d skipped (up to date), %d failed\n", summary.inputs,
+  if (!options.progress && (summary.inputs > 1 || !other_kinds.empty())) {
+    std::fprintf(stderr, "jixiao: %d inputs, %d processed, %d skipped (up to date), %d failed", summary.inputs,
                  summary.succeeded - summary.skipped, summary.skipped, summary.failed);
+    if (!other_kinds.empty()) std::fprintf(stderr, ", %zu left out (other kinds)", other_kinds.size());
+    std::fputc('\n', stderr);
+  }
   return summary.failed > 0 || !all_loaded || review_failed > 0 ? kExitInputFailed : kExitOk;
 }
 
@@ -108,8 +131,19 @@ jixiao::Result<nlohmann::json> ReadJsonFile(const std::string& path) {
 }
 
 int ScoreCommand(const std::vector<std::string>& paths, const std::string& output_dir) {
+  std::vector<std::string> outputs = paths;
+  if (!output_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(output_dir, ec);
+    if (ec) {
+      std::fprintf(stderr, "jixiao: cannot create %s: %s\n", output_dir.c_str(), ec.message().c_str());
+      return kExitUsage;
+    }
+    outputs = jixiao::AssignOutputPaths(paths, output_dir);
+  }
   int failed = 0;
-  for (const std::string& path : paths) {
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const std::string& path = paths[i];
     jixiao::Result<nlohmann::json> j = ReadJsonFile(path);
     jixiao::Result<jixiao::Document> doc =
         j.ok() ? jixiao::DocumentFromJson(j.value()) : jixiao::Result<jixiao::Document>(j.status());
@@ -121,10 +155,9 @@ int ScoreCommand(const std::vector<std::string>& paths, const std::string& outpu
       continue;
     }
     jixiao::ScoreDocument(doc.value(), jixiao::BuiltinProfiles());
-    std::string out = output_dir.empty()
-                          ? path
-                          : (std::filesystem::path(output_dir) / std::filesystem::path(path).filename()).string();
-    jixiao::Status s = jixiao::WriteFileAtomically(out, Dump(jixiao::ToJson(doc.value()), 2) + "\n");
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(outputs[i]).parent_path(), ec);
+    jixiao::Status s = jixiao::WriteFileAtomically(outputs[i], Dump(jixiao::ToJson(doc.value()), 2) + "\n");
     if (!s.ok()) {
       std::fprintf(stderr, "jixiao: error: %s\n", s.message().c_str());
       ++failed;
@@ -133,44 +166,28 @@ int ScoreCommand(const std::vector<std::string>& paths, const std::string& outpu
   return failed ? kExitInputFailed : kExitOk;
 }
 
-std::string FormatNumber(const nlohmann::json& j) {
-  if (!j.is_number()) return "-";
-  std::ostringstream s;
-  s << j.get<double>();
-  return s.str();
-}
-
+// Reads each file ("-": standard input), a document or JSON Lines, and prints
+// one summary aligned over all of them.
 int SummaryCommand(const std::vector<std::string>& paths) {
+  std::vector<jixiao::SummaryInput> documents;
   int failed = 0;
   for (const std::string& path : paths) {
-    jixiao::Result<nlohmann::json> j = ReadJsonFile(path);
-    if (!j.ok() || !j.value().contains("reports")) {
-      std::fprintf(stderr, "jixiao: error: %s: not a jixiao document\n", path.c_str());
+    std::ifstream file;
+    if (path != "-") file.open(path, std::ios::binary);
+    if (path != "-" && !file) {
+      std::fprintf(stderr, "jixiao: error: %s: cannot open file: %s\n", path.c_str(), std::strerror(errno));
       ++failed;
       continue;
     }
-    std::printf("%s\n", path.c_str());
-    for (const nlohmann::json& r : j.value()["reports"]) {
-      int errors = 0, warnings = 0, unreadable = 0;
-      for (const nlohmann::json& f : r.value("flags", nlohmann::json::array())) {
-        errors += f.value("severity", "") == "error";
-        warnings += f.value("severity", "") == "warning";
-        unreadable += f.value("code", "") == "UNREADABLE";
-      }
-      const nlohmann::json& total = r["total"];
-      std::string name = r["project_name"].is_string() ? r["project_name"].get<std::string>() : "(no name)";
-      std::printf("  %-34s declared %-6s recomputed %-8s errors %d warnings %d", name.c_str(),
-                  FormatNumber(total["declared"].is_number() ? total["declared"] : total["self_score_text"]).c_str(),
-                  FormatNumber(total["recomputed"]).c_str(), errors, warnings);
-      if (unreadable > 0) std::printf(" unreadable %d", unreadable);
-      std::printf("\n");
-      // Unreadable values are listed too: a figure left null must not go unseen.
-      for (const nlohmann::json& f : r.value("flags", nlohmann::json::array()))
-        if (f.value("severity", "") != "info" || f.value("code", "") == "UNREADABLE")
-          std::printf("      %-7s %-26s %s\n", f.value("severity", "").c_str(), f.value("code", "").c_str(),
-                      f.value("message", "").c_str());
-    }
+    std::stringstream text;
+    text << (path == "-" ? std::cin.rdbuf() : file.rdbuf());
+    jixiao::SummaryRead read = jixiao::ReadSummaryInputs(text.str(), path);
+    for (const std::string& error : read.errors) std::fprintf(stderr, "jixiao: error: %s\n", error.c_str());
+    failed += static_cast<int>(read.errors.size());
+    for (jixiao::SummaryInput& d : read.documents) documents.push_back(std::move(d));
   }
+  std::fputs(jixiao::Summarize(documents).c_str(), stdout);
+  std::fflush(stdout);
   return failed ? kExitInputFailed : kExitOk;
 }
 
@@ -194,12 +211,25 @@ int LayoutCommand(const std::vector<std::string>& paths, const jixiao::ExtractOp
   return failed ? kExitInputFailed : kExitOk;
 }
 
+// When the first argument is a word that names no subcommand, the list of
+// subcommands to name in the message.
+std::optional<std::string> UnknownCommand(CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-' || argv[1][0] == '\0') return std::nullopt;
+  std::string names;
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->get_name() == argv[1]) return std::nullopt;
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  }
+  return names;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"jixiao: reads Chinese project performance self-evaluation reports (绩效自评表/自评报告), "
                "recomputes their scores and flags contradictions"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("jixiao ") + JIXIAO_VERSION);
 
   jixiao::BatchOptions batch;
   batch.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -267,7 +297,8 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> summary_inputs;
   CLI::App* summary = app.add_subcommand("summary", "Print a short summary of Document JSON files");
-  summary->add_option("documents", summary_inputs, "jixiao Document JSON files")->required();
+  summary->add_option("documents", summary_inputs, "jixiao Document JSON or JSON Lines files ('-': standard input)")
+      ->required();
 
   std::vector<std::string> layout_inputs;
   std::string layout_ocr_mode = "auto";
@@ -284,6 +315,11 @@ int main(int argc, char** argv) {
   jixiao::cli::ReviewArguments review_arguments;
   CLI::App* review = jixiao::cli::AddReviewCommand(app, &review_arguments);
 
+  if (std::optional<std::string> unknown = UnknownCommand(app, argc, argv)) {
+    std::fprintf(stderr, "jixiao: unknown command '%s' (commands: %s); see jixiao --help\n", argv[1],
+                 unknown->c_str());
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -299,12 +335,14 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "jixiao run: give input files or folders, or --manifest FILE\n");
         return kExitUsage;
       }
-      return RunCommand(jixiao::ExpandInputs(run_inputs), batch, profiles_dir, run_db, review_pages);
+      std::vector<std::string> other_kinds;
+      jixiao::Result<std::vector<std::string>> inputs = jixiao::ExpandInputs(run_inputs, &other_kinds);
+      return RunCommand(inputs, other_kinds, batch, profiles_dir, run_db, review_pages);
     }
     std::vector<std::string> listed;
     if (int status = jixiao::cli::PrepareManifestRun(run_manifest, run_shard, &listed, &batch); status != kExitOk)
       return status;
-    return RunCommand(listed, batch, profiles_dir, run_db, review_pages);
+    return RunCommand(listed, {}, batch, profiles_dir, run_db, review_pages);
   }
   if (std::optional<int> status = jixiao::cli::RunWarehouseCommand(warehouse)) return *status;
   if (*manifest) return jixiao::cli::ManifestCommand(manifest_inputs, manifest_output);

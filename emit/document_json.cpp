@@ -34,17 +34,30 @@ json BBoxJson(const std::optional<BBox>& b) {
 
 std::optional<BBox> ReadBBox(const json& j, const char* key) {
   const json* m = jr::Member(j, key);
-  if (!m || !m->is_array() || m->size() != 4) return std::nullopt;
-  for (const json& x : *m)
-    if (!x.is_number()) return std::nullopt;
+  if (!m) return std::nullopt;
+  bool numbers = m->is_array() && m->size() == 4;
+  if (numbers)
+    for (const json& x : *m) numbers = numbers && x.is_number();
+  if (!numbers) {
+    jr::TypeCheck::Note(m, "an array of 4 numbers");
+    return std::nullopt;
+  }
   return BBox{(*m)[0].get<double>(), (*m)[1].get<double>(), (*m)[2].get<double>(),
               (*m)[3].get<double>()};
+}
+
+// Text inputs add where in the source text: "line" and "column", 1-based,
+// present only when known.
+void PutLine(json& j, int line, int column) {
+  if (line > 0) j["line"] = line;
+  if (line > 0 && column > 0) j["column"] = column;
 }
 
 void PutLocation(json& j, const Location& where) {
   j["page"] = where.page > 0 ? json(where.page) : json(nullptr);
   j["bbox"] = BBoxJson(where.bbox);
   if (!where.ref.empty()) j["ref"] = where.ref;
+  PutLine(j, where.line, where.column);
 }
 
 Location ReadLocation(const json& j) {
@@ -59,14 +72,26 @@ Location ReadLocation(const json& j) {
 
 std::vector<std::string> ReadStrings(const json& j, const char* key) {
   std::vector<std::string> out;
-  const json* m = jr::Member(j, key);
-  if (m && m->is_array())
-    for (const json& x : *m)
-      if (x.is_string()) out.push_back(x.get<std::string>());
+  if (const json* m = jr::Array(j, key)) {
+    for (const json& x : *m) {
+      if (x.is_string())
+        out.push_back(x.get<std::string>());
+      else
+        jr::TypeCheck::Note(&x, "a string");
+    }
+  }
   return out;
 }
 
 // --- Value ------------------------------------------------------------------
+
+// YYYY, YYYY-MM or YYYY-MM-DD.
+bool LooksLikeIsoDate(const std::string& s) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  for (size_t i = 0; i < s.size(); ++i)
+    if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
+  return true;
+}
 
 json OptValue(const std::optional<Value>& v) { return v ? ToJson(*v) : json(nullptr); }
 
@@ -122,11 +147,16 @@ std::optional<Period> ReadPeriod(const json& j) {
 Value ReadValue(const json& j) {
   Value v;
   v.raw = jr::String(j, "raw");
-  if (const json* m = jr::Member(j, "value")) {
-    if (m->is_number()) v.number = m->get<double>();
-    if (m->is_string()) v.date = m->get<std::string>();
-  }
   v.unit = jr::OptString(j, "unit");
+  if (const json* m = jr::Member(j, "value")) {
+    // A string is a date; a figure edited into quotes ("82") is refused.
+    if (m->is_number())
+      v.number = m->get<double>();
+    else if (m->is_string() && (v.unit == "date" || LooksLikeIsoDate(m->get<std::string>())))
+      v.date = m->get<std::string>();
+    else
+      jr::TypeCheck::Note(m, "a number, or an ISO date with unit \"date\"");
+  }
   v.comparator = jr::OptString(j, "comparator");
   v.per = ReadStrings(j, "per");
   v.text = jr::OptString(j, "text");
@@ -139,8 +169,8 @@ Value ReadValue(const json& j) {
 }
 
 std::optional<Value> ReadOptValue(const json& j, const char* key) {
-  const json* m = jr::Member(j, key);
-  if (!m || !m->is_object()) return std::nullopt;
+  const json* m = jr::Object(j, key);
+  if (!m) return std::nullopt;
   return ReadValue(*m);
 }
 
@@ -169,6 +199,10 @@ ScoredNumber ReadScored(const json& parent, const char* key) {
     s.declared = m->get<double>();
     return s;
   }
+  if (!m->is_object()) {
+    jr::TypeCheck::Note(m, "a number or an object");
+    return s;
+  }
   s.declared = jr::Number(*m, "declared");
   s.recomputed = jr::Number(*m, "recomputed");
   s.raw = jr::String(*m, "raw");
@@ -192,8 +226,8 @@ json TotalSourceJson(const ScoredNumber& s) {
 ScoredNumber ReadTotalPart(const json& total, const char* key) {
   ScoredNumber s;
   s.declared = jr::Number(total, key);
-  if (const json* sources = jr::Member(total, "sources"))
-    if (const json* src = jr::Member(*sources, key)) {
+  if (const json* sources = jr::Object(total, "sources"))
+    if (const json* src = jr::Object(*sources, key)) {
       s.raw = jr::String(*src, "raw");
       s.where = ReadLocation(*src);
       const json* blank = jr::Member(*src, "blank");
@@ -214,12 +248,14 @@ Flag ReadFlag(const json& j) {
   if (const json* d = jr::Member(j, "declared")) {
     if (d->is_number()) f.declared = d->get<double>();
     if (d->is_string()) f.declared_text = d->get<std::string>();
+    if (!d->is_number() && !d->is_string()) jr::TypeCheck::Note(d, "a number or a string");
   }
   if (const json* e = jr::Member(j, "expected")) {
     if (e->is_number()) f.expected = e->get<double>();
     if (e->is_string()) f.expected_text = e->get<std::string>();
+    if (!e->is_number() && !e->is_string()) jr::TypeCheck::Note(e, "a number or a string");
   }
-  if (const json* ev = jr::Member(j, "evidence"); ev && ev->is_array())
+  if (const json* ev = jr::Array(j, "evidence"))
     for (const json& x : *ev) {
       Evidence e;
       e.page = jr::Int(x, "page");
@@ -227,6 +263,8 @@ Flag ReadFlag(const json& j) {
       e.text = jr::String(x, "text");
       e.ref = jr::String(x, "ref");
       e.confidence = jr::Number(x, "confidence");
+      e.line = jr::Int(x, "line");
+      e.column = jr::Int(x, "column");
       f.evidence.push_back(std::move(e));
     }
   return f;
@@ -240,7 +278,7 @@ json FlagsJson(const std::vector<Flag>& flags) {
 
 std::vector<Flag> ReadFlags(const json& j, const char* key) {
   std::vector<Flag> out;
-  if (const json* m = jr::Member(j, key); m && m->is_array())
+  if (const json* m = jr::Array(j, key))
     for (const json& x : *m) out.push_back(ReadFlag(x));
   return out;
 }
@@ -275,13 +313,15 @@ Indicator ReadIndicator(const json& j) {
   ind.name = jr::String(j, "name");
   ind.target = ReadOptValue(j, "target");
   ind.actual = ReadOptValue(j, "actual");
-  if (const json* ratio = jr::Member(j, "ratio")) {
+  if (const json* ratio = jr::Object(j, "ratio")) {
     ind.ratio = ReadOptValue(*ratio, "declared");
     ind.ratio_recomputed = jr::Number(*ratio, "recomputed");
   }
   if (const json* w = jr::Member(j, "weight")) {
     if (w->is_number()) {
       ind.weight.value = w->get<double>();
+    } else if (!w->is_object()) {
+      jr::TypeCheck::Note(w, "a number or an object");
     } else {
       ind.weight.value = jr::Number(*w, "value");
       ind.weight.source = jr::String(*w, "source");
@@ -293,7 +333,7 @@ Indicator ReadIndicator(const json& j) {
   ind.direction = jr::String(j, "direction");
   ind.group = jr::Int(j, "group", -1);
   ind.deviation_note = jr::String(j, "deviation_note");
-  if (const json* p = jr::Member(j, "provenance")) ind.where = ReadLocation(*p);
+  if (const json* p = jr::Object(j, "provenance")) ind.where = ReadLocation(*p);
   return ind;
 }
 
@@ -312,7 +352,7 @@ Group ReadGroup(const json& j) {
   g.weight = jr::Number(j, "weight");
   g.weight_raw = jr::String(j, "weight_raw");
   g.score = ReadScored(j, "score");
-  if (const json* m = jr::Member(j, "indicators"); m && m->is_array())
+  if (const json* m = jr::Array(j, "indicators"))
     for (const json& x : *m)
       if (x.is_number_integer()) g.indicators.push_back(x.get<int>());
   g.where = ReadLocation(j);
@@ -337,7 +377,7 @@ Section ReadSection(const json& j, int depth) {
   s.raw = jr::String(j, "raw");
   s.where = ReadLocation(j);
   if (depth < 8)
-    if (const json* m = jr::Member(j, "children"); m && m->is_array())
+    if (const json* m = jr::Array(j, "children"))
       for (const json& c : *m) s.children.push_back(ReadSection(c, depth + 1));
   return s;
 }
@@ -352,7 +392,7 @@ json ValuesJson(const std::vector<Value>& values) {
 
 std::vector<Value> ReadValues(const json& j, const char* key) {
   std::vector<Value> out;
-  if (const json* m = jr::Member(j, key); m && m->is_array())
+  if (const json* m = jr::Array(j, key))
     for (const json& x : *m)
       if (x.is_object()) out.push_back(ReadValue(x));
   return out;
@@ -390,7 +430,7 @@ json FactsJson(const Facts& f) {
 Facts ReadFacts(const json& j) {
   Facts f;
   auto each = [&](const char* key, auto fn) {
-    if (const json* m = jr::Member(j, key); m && m->is_array())
+    if (const json* m = jr::Array(j, key))
       for (const json& x : *m)
         if (x.is_object()) fn(x);
   };
@@ -515,38 +555,38 @@ Report ReadReport(const json& j) {
     if (r.fill_date->raw.empty()) r.fill_date->raw = *iso;
   }
   r.template_name = jr::String(j, "template");
-  if (const json* b = jr::Member(j, "budget")) {
+  if (const json* b = jr::Object(j, "budget")) {
     r.budget.planned = ReadOptValue(*b, "planned");
     r.budget.executed = ReadOptValue(*b, "executed");
     r.budget.remaining = ReadOptValue(*b, "remaining");
     r.budget.initial = ReadOptValue(*b, "initial");
     r.budget.reduction = ReadOptValue(*b, "reduction");
-    if (const json* rate = jr::Member(*b, "rate")) {
+    if (const json* rate = jr::Object(*b, "rate")) {
       r.budget.rate = ReadOptValue(*rate, "declared");
       r.budget.rate_recomputed = jr::Number(*rate, "recomputed");
     }
     r.budget.weight = jr::Number(*b, "weight");
     r.budget.score = ReadScored(*b, "score");
   }
-  if (const json* m = jr::Member(j, "indicators"); m && m->is_array())
+  if (const json* m = jr::Array(j, "indicators"))
     for (const json& x : *m) r.indicators.push_back(ReadIndicator(x));
-  if (const json* m = jr::Member(j, "groups"); m && m->is_array())
+  if (const json* m = jr::Array(j, "groups"))
     for (const json& x : *m) r.groups.push_back(ReadGroup(x));
   r.form_weight_total = jr::Number(j, "form_weight_total");
-  if (const json* t = jr::Member(j, "total")) {
+  if (const json* t = jr::Object(j, "total")) {
     r.total.declared = ReadTotalPart(*t, "declared");
     r.total.declared_header = ReadTotalPart(*t, "declared_header");
     r.total.self_score_text = ReadTotalPart(*t, "self_score_text");
     r.total.recomputed = jr::Number(*t, "recomputed");
   }
-  if (const json* m = jr::Member(j, "sections"); m && m->is_array())
+  if (const json* m = jr::Array(j, "sections"))
     for (const json& x : *m) r.sections.push_back(ReadSection(x, 0));
-  if (const json* f = jr::Member(j, "facts")) r.facts = ReadFacts(*f);
+  if (const json* f = jr::Object(j, "facts")) r.facts = ReadFacts(*f);
   r.missing_fields = ReadStrings(j, "missing_fields");
   r.flags = ReadFlags(j, "flags");
-  if (const json* q = jr::Member(j, "reading"); q && q->is_object()) r.reading = ReadReading(*q);
-  if (const json* p = jr::Member(j, "provenance"))
-    if (const json* pages = jr::Member(*p, "pages"); pages && pages->is_array())
+  if (const json* q = jr::Object(j, "reading")) r.reading = ReadReading(*q);
+  if (const json* p = jr::Object(j, "provenance"))
+    if (const json* pages = jr::Array(*p, "pages"))
       for (const json& x : *pages)
         if (x.is_number_integer()) r.pages.push_back(x.get<int>());
   return r;
@@ -573,6 +613,7 @@ json ToJson(const Value& v) {
   if (v.where.page > 0) j["page"] = v.where.page;
   if (v.where.bbox) j["bbox"] = BBoxJson(v.where.bbox);
   if (!v.where.ref.empty()) j["ref"] = v.where.ref;
+  PutLine(j, v.where.line, v.where.column);
   if (v.confidence < 1.0) j["confidence"] = std::round(v.confidence * 1000.0) / 1000.0;
   return j;
 }
@@ -583,6 +624,7 @@ json ToJson(const Flag& f) {
     json item = {{"page", e.page > 0 ? json(e.page) : json(nullptr)}, {"bbox", BBoxJson(e.bbox)}, {"text", e.text}};
     if (!e.ref.empty()) item["ref"] = e.ref;
     if (e.confidence) PutConfidence(item, *e.confidence);
+    PutLine(item, e.line, e.column);
     evidence.push_back(std::move(item));
   }
   auto either = [](const std::optional<double>& n, const std::optional<std::string>& s) {
@@ -620,6 +662,7 @@ json ToJson(const Document& d) {
 
 Result<Document> DocumentFromJson(const json& j) {
   if (!j.is_object()) return Result<Document>::Error("not a JSON object");
+  jr::TypeCheck type_check;
   if (!jr::Member(j, "reports") || !j["reports"].is_array())
     return Result<Document>::Error("no \"reports\" array: not a jixiao document");
   Document d;
@@ -627,12 +670,12 @@ Result<Document> DocumentFromJson(const json& j) {
   // keys whose absence means "none". The document is written back as the
   // current version.
   d.schema_version = kSchemaVersion;
-  if (const json* s = jr::Member(j, "source")) {
+  if (const json* s = jr::Object(j, "source")) {
     d.source.path = jr::String(*s, "path");
     d.source.sha256 = jr::String(*s, "sha256");
     d.source.encoding = jr::String(*s, "encoding");
     d.source.pages = jr::Int(*s, "pages");
-    if (const json* m = jr::Member(*s, "pages_info"); m && m->is_array())
+    if (const json* m = jr::Array(*s, "pages_info"))
       for (const json& x : *m)
         d.source.pages_info.push_back(
             {jr::Int(x, "page"), jr::String(x, "method"), jr::Number(x, "confidence").value_or(1.0)});
@@ -640,6 +683,7 @@ Result<Document> DocumentFromJson(const json& j) {
   for (const json& x : j["reports"])
     if (x.is_object()) d.reports.push_back(ReadReport(x));
   d.flags = ReadFlags(j, "flags");
+  if (type_check.failed()) return Result<Document>::Error(type_check.Describe(j));
   return d;
 }
 

@@ -25,7 +25,8 @@ Result<Document> DocumentFromJson(const nlohmann::json& json);
 
 // The page layout model as plain text, for a person checking what was read
 // (`jixiao layout`): one line per page and per paragraph, a table as one
-// line per cell with its grid position, span, page, bbox and confidence.
+// line per cell with its grid position, span, page, bbox and confidence;
+// text inputs also show where each block and cell starts (l<line>:<column>).
 std::string LayoutAsText(const LayoutDocument& layout);
 
 // Writes `content` to a temporary file beside `path`, flushes it and renames

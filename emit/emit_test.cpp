@@ -83,7 +83,10 @@ Document SampleDocument() {
   f.message = "预算执行得分 18 与 20×min(1, 638.43/640)=19.95 不符";
   f.declared = 18;
   f.expected = 19.95;
-  f.evidence.push_back({3, BBox{400.1, 212, 455.7, 230.4}, "18", "", std::nullopt});
+  Location where;
+  where.page = 3;
+  where.bbox = BBox{400.1, 212, 455.7, 230.4};
+  f.evidence.push_back(EvidenceAt(where, "18"));
   r.flags.push_back(f);
   r.pages = {1, 2};
   d.reports.push_back(r);
@@ -124,10 +127,11 @@ TEST(EmitTest, ReadsBackWhatItWrites) {
 TEST(EmitTest, ReadingToleratesHandEditsAndRejectsNonDocuments) {
   EXPECT_FALSE(DocumentFromJson(nlohmann::json::array()).ok());
   EXPECT_FALSE(DocumentFromJson(nlohmann::json::object()).ok());
-  nlohmann::json edited = nlohmann::json::parse(R"({"reports":[{"budget":{"score":17,"weight":"x"},
-      "fill_date":"2023-01-05","indicators":[{"weight":10,"score":{"declared":"n/a"}}]}]})");
+  // Bare numbers for scored objects, the plain fill_date, nulls anywhere.
+  nlohmann::json edited = nlohmann::json::parse(R"({"reports":[{"budget":{"score":17,"weight":null},
+      "fill_date":"2023-01-05","indicators":[{"weight":10,"score":{"declared":null}}]}]})");
   Result<Document> d = DocumentFromJson(edited);
-  ASSERT_TRUE(d.ok());
+  ASSERT_TRUE(d.ok()) << d.status().message();
   EXPECT_EQ(d.value().reports[0].budget.score.declared, 17);
   EXPECT_FALSE(d.value().reports[0].budget.weight.has_value());
   EXPECT_EQ(d.value().reports[0].fill_date->date, "2023-01-05");
@@ -196,6 +200,32 @@ TEST(EmitTest, AVersion1DocumentReadsAsVersion2WithoutRangesChangesOrPeriods) {
   EXPECT_EQ(ind.target->range->lower.value, 80);
   EXPECT_TRUE(ind.target->range->lower.inclusive);
   EXPECT_FALSE(ind.actual->change.has_value());
+}
+
+// A value of the wrong type is not read as null: the document is refused
+// with the JSON Pointer of the first such member.
+TEST(EmitTest, AValueOfTheWrongTypeIsRefusedNamingItsPath) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"({"reports":[{"budget":{"weight":"x"}}]})", "/reports/0/budget/weight: expected a number, found string \"x\""},
+      {R"({"reports":[{"indicators":[{"score":{"declared":"n/a"}}]}]})",
+       "/reports/0/indicators/0/score/declared: expected a number"},
+      {R"({"reports":[{"budget":{"planned":{"raw":"640万元","value":"6400000","unit":"元"}}}]})",
+       "/reports/0/budget/planned/value: expected a number"},
+      {R"({"reports":[{"budget":{"planned":640}}]})", "/reports/0/budget/planned: expected an object"},
+      {R"({"reports":[],"flags":[{"evidence":[{"page":"3"}]}]})", "/flags/0/evidence/0/page: expected an integer"},
+      {R"({"reports":[{"total":{"a/b":{},"sources":{"declared":{"page":1e30}}}}]})",
+       "/reports/0/total/sources/declared/page: expected an integer"},
+  };
+  for (const auto& [text, message] : cases) {
+    Result<Document> d = DocumentFromJson(nlohmann::json::parse(text));
+    ASSERT_FALSE(d.ok()) << text;
+    EXPECT_EQ(d.status().message().rfind(message, 0), 0u) << d.status().message();
+  }
+  // A date is a string where the unit says so.
+  Result<Document> dated = DocumentFromJson(nlohmann::json::parse(
+      R"({"reports":[{"fill_date_source":{"raw":"2023年6月","value":"2023-06","unit":"date"}}]})"));
+  ASSERT_TRUE(dated.ok()) << dated.status().message();
+  EXPECT_EQ(dated.value().reports[0].fill_date->date, "2023-06");
 }
 
 TEST(EmitTest, AtomicWriteReplacesTheFileAndLeavesNoTemporary) {

@@ -22,6 +22,9 @@ std::string BoxText(const std::optional<BBox>& box) {
 
 std::string Confidence(double c) { return Format("%.2f", c); }
 
+// " l<line>:<column>" for text inputs, where the block or cell starts.
+std::string SourceLine(int line, int column) { return line > 0 ? Format(" l%d:%d", line, column) : ""; }
+
 // Line breaks inside a cell or paragraph shown as "⏎" so that each item
 // stays on one line of the listing.
 std::string OneLine(const std::string& text) {
@@ -47,8 +50,8 @@ std::string LayoutAsText(const LayoutDocument& layout) {
     out += "problem page " + std::to_string(problem.page) + " " + problem.code + ": " + problem.message + "\n";
   int index = 0;
   for (const Block& b : layout.blocks) {
-    std::string head = "#" + std::to_string(index++) + " p" + std::to_string(b.page) + " [" + BoxText(b.bbox) +
-                       "] " + Confidence(b.confidence);
+    std::string head = "#" + std::to_string(index++) + " p" + std::to_string(b.page) + SourceLine(b.line, b.column) +
+                       " [" + BoxText(b.bbox) + "] " + Confidence(b.confidence);
     if (!b.ref.empty()) head += " " + b.ref;
     if (b.kind == Block::Kind::kParagraph) {
       out += head + " paragraph: " + OneLine(b.text) + "\n";
@@ -62,6 +65,7 @@ std::string LayoutAsText(const LayoutDocument& layout) {
       if (c.row_span > 1 || c.col_span > 1)
         out += " span " + std::to_string(c.row_span) + "x" + std::to_string(c.col_span);
       if (c.page != 0) out += " p" + std::to_string(c.page);
+      out += SourceLine(c.line, c.column);
       out += " [" + BoxText(c.bbox) + "] " + Confidence(c.confidence);
       if (!c.ref.empty()) out += " " + c.ref;
       out += ": " + OneLine(c.text) + "\n";

@@ -154,12 +154,15 @@ Result<int> CountPages(const std::string& path) {
   head.resize(static_cast<size_t>(in.gcount()));
   if (head.empty()) return Result<int>::Error("empty file");
   const InputKind kind = SniffInputKind(head);
-  if (kind != InputKind::kPdf && HasPdfName(path)) return Result<int>::Error("not a PDF file (no %PDF header)");
+  if (kind != InputKind::kPdf && LowerExtension(path) == ".pdf")
+    return Result<int>::Error("not a PDF file (no %PDF header)");
   switch (kind) {
     case InputKind::kPdf:
       return CountPdfPages(path);
     case InputKind::kImage:
       return CountImagePages(path);
+    case InputKind::kOffice:
+    case InputKind::kLegacyOffice:
     case InputKind::kBinary:
     case InputKind::kText:
       break;

@@ -139,7 +139,7 @@ Result<int> CountImagePages(const std::string& path) {
   l_int32 format = IFF_UNKNOWN;
   if (findFileFormat(path.c_str(), &format) != 0 || format == IFF_UNKNOWN)
     return Result<int>::Error("not a readable image file");
-  if (!IsTiff(format)) return 1;
+  if (!IsTiffFormat(format)) return 1;
   FILE* fp = fopenReadStream(path.c_str());
   if (fp == nullptr) return Result<int>::Error("cannot open the image file");
   l_int32 count = 0;

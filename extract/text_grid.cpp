@@ -17,6 +17,7 @@ constexpr size_t kMaxColumns = 200;
 struct Field {
   int col = 0;
   std::string text;
+  std::string_view printed;  // the field in the input, for its position
 };
 using Row = std::vector<Field>;
 
@@ -28,8 +29,9 @@ Row SplitFields(std::string_view line, char sep) {
     size_t end = line.find(sep, begin);
     if (end == std::string_view::npos || static_cast<size_t>(col) + 1 >= kMaxColumns)
       end = line.size();
-    std::string text = CleanInline(line.substr(begin, end - begin));
-    if (!text.empty()) fields.push_back({col, std::move(text)});
+    const std::string_view printed = line.substr(begin, end - begin);
+    std::string text = CleanInline(printed);
+    if (!text.empty()) fields.push_back({col, std::move(text), printed});
     ++col;
     if (end >= line.size()) break;
     begin = end + 1;
@@ -54,7 +56,7 @@ bool LooksLikeTitle(std::string_view text) {
   return parenthesized && text.find("年") != std::string_view::npos;
 }
 
-Table GridFromRows(const std::vector<Row>& rows, bool spans) {
+Table GridFromRows(const std::vector<Row>& rows, bool spans, const SourceMap* source) {
   Table table;
   table.rows = static_cast<int>(rows.size());
   for (const Row& row : rows)
@@ -81,6 +83,11 @@ Table GridFromRows(const std::vector<Row>& rows, bool spans) {
       cell.row = static_cast<int>(r);
       cell.col = field.col;
       cell.text = field.text;
+      if (source != nullptr) {
+        const SourcePosition where = source->LocateStart(field.printed);
+        cell.line = where.line;
+        cell.column = where.column;
+      }
       table.cells.push_back(std::move(cell));
       next_owner[static_cast<size_t>(field.col)] = static_cast<int>(table.cells.size()) - 1;
     }
@@ -92,7 +99,7 @@ Table GridFromRows(const std::vector<Row>& rows, bool spans) {
 
 }  // namespace
 
-DelimitedTable TableFromTabLines(const std::vector<std::string_view>& lines) {
+DelimitedTable TableFromTabLines(const std::vector<std::string_view>& lines, const SourceMap* source) {
   std::vector<Row> rows;
   for (std::string_view line : lines)
     if (!IsBlank(line)) rows.push_back(SplitFields(line, '\t'));
@@ -106,11 +113,12 @@ DelimitedTable TableFromTabLines(const std::vector<std::string_view>& lines) {
       continue;
     }
     if (row.size() != 1 || !LooksLikeTitle(row[0].text)) break;
-    result.titles.push_back(row[0].text);
+    result.titles.push_back(
+        {row[0].text, source != nullptr ? source->LocateStart(row[0].printed) : SourcePosition{}});
     ++skip;
   }
   rows.erase(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(skip));
-  result.table = GridFromRows(rows, /*spans=*/true);
+  result.table = GridFromRows(rows, /*spans=*/true, source);
   return result;
 }
 
@@ -119,7 +127,7 @@ bool IsPipeRow(std::string_view line) {
   return t.size() >= 3 && t.front() == '|' && t.find('|', 1) != std::string_view::npos;
 }
 
-Table TableFromPipeLines(const std::vector<std::string_view>& lines) {
+Table TableFromPipeLines(const std::vector<std::string_view>& lines, const SourceMap* source) {
   std::vector<Row> rows;
   for (std::string_view line : lines) {
     std::string_view t = TrimSpaces(line);
@@ -134,27 +142,32 @@ Table TableFromPipeLines(const std::vector<std::string_view>& lines) {
     // Split on unescaped pipes.
     std::string field;
     std::vector<std::string> raw;
+    std::vector<std::string_view> printed;
+    size_t field_start = 0;
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i] == '\\' && i + 1 < t.size() && t[i + 1] == '|') {
         field += '|';
         ++i;
       } else if (t[i] == '|' && raw.size() + 1 < kMaxColumns) {
         raw.push_back(field);
+        printed.push_back(t.substr(field_start, i - field_start));
         field.clear();
+        field_start = i + 1;
       } else {
         field += t[i];
       }
     }
     raw.push_back(field);
+    printed.push_back(t.substr(std::min(field_start, t.size())));
     Row row;
     for (size_t c = 0; c < raw.size(); ++c) {
       // "<br>" is how Markdown writers put line breaks into a cell.
       std::string text = CleanInline(raw[c]);
-      if (!text.empty()) row.push_back({static_cast<int>(c), std::move(text)});
+      if (!text.empty()) row.push_back({static_cast<int>(c), std::move(text), printed[c]});
     }
     rows.push_back(std::move(row));
   }
-  return GridFromRows(rows, /*spans=*/false);
+  return GridFromRows(rows, /*spans=*/false, source);
 }
 
 }  // namespace jixiao::text

@@ -12,21 +12,30 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/text_source.h"
 #include "model/layout.h"
 
 namespace jixiao::text {
 
+struct TitleLine {
+  std::string text;
+  SourcePosition where;
+};
+
 struct DelimitedTable {
-  std::vector<std::string> titles;  // title rows peeled off the top, in order
+  std::vector<TitleLine> titles;    // title rows peeled off the top, in order
   Table table;                      // rows == 0 when nothing was left
 };
 
 // `lines` are the table's lines (blank lines are skipped). A leading row
 // holding a single title-like field (…表, （2021年度）) becomes a title.
-DelimitedTable TableFromTabLines(const std::vector<std::string_view>& lines);
+// Cells and titles get their line and column from `source`, when given and
+// the lines are views into its text.
+DelimitedTable TableFromTabLines(const std::vector<std::string_view>& lines,
+                                 const SourceMap* source = nullptr);
 
 // Markdown pipe table: `| a | b |` rows; the `|---|` separator is skipped.
-Table TableFromPipeLines(const std::vector<std::string_view>& lines);
+Table TableFromPipeLines(const std::vector<std::string_view>& lines, const SourceMap* source = nullptr);
 
 // True for a Markdown pipe-table row.
 bool IsPipeRow(std::string_view line);

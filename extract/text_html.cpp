@@ -398,13 +398,14 @@ size_t FindTableEnd(std::string_view text, size_t start) {
   return text.size();
 }
 
-Table ParseHtmlTable(std::string_view html) {
+Table ParseHtmlTable(std::string_view html, const SourceMap* source) {
   struct RawCell {
     int row;
     int row_span;
     int col_span;
     std::string raw;
     int col = 0;
+    SourcePosition where;
   };
   std::vector<RawCell> cells;
   int rows = 0;
@@ -434,7 +435,8 @@ Table ParseHtmlTable(std::string_view html) {
               in_row = true;
             }
             cells.push_back({rows - 1, SpanValue(tag.attrs, "rowspan", kMaxRowSpan),
-                             SpanValue(tag.attrs, "colspan", kMaxColSpan), std::string(), 0});
+                             SpanValue(tag.attrs, "colspan", kMaxColSpan), std::string(), 0,
+                             source != nullptr ? source->Locate(html.data() + i) : SourcePosition{}});
             open = cells.size() - 1;
           } else {
             open = SIZE_MAX;
@@ -495,6 +497,8 @@ Table ParseHtmlTable(std::string_view html) {
     out.row_span = cell.row_span;
     out.col_span = cell.col_span;
     out.text = CleanInline(cell.raw);
+    out.line = cell.where.line;
+    out.column = cell.where.column;
     table.cells.push_back(std::move(out));
   }
   std::sort(table.cells.begin(), table.cells.end(), [](const Cell& a, const Cell& b) {

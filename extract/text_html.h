@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "extract/text_source.h"
 #include "model/layout.h"
 
 namespace jixiao::text {
@@ -32,7 +33,8 @@ size_t FindTableEnd(std::string_view text, size_t start);
 // Grid of the table element `html` (from "<table" to "</table>"). Every <td>
 // and <th> becomes a Cell (empty ones too, so merged blanks keep their
 // place); spans running past the last row are clipped. A nested table is
-// flattened into the text of its cell.
-Table ParseHtmlTable(std::string_view html);
+// flattened into the text of its cell. With `source` (over the text `html`
+// is a view into), each cell gets the line and column of its <td>/<th> tag.
+Table ParseHtmlTable(std::string_view html, const SourceMap* source = nullptr);
 
 }  // namespace jixiao::text

@@ -10,11 +10,14 @@
 #include "extract/text_html.h"
 #include "extract/text_linear.h"
 #include "extract/text_paragraphs.h"
+#include "extract/text_source.h"
 
 namespace jixiao {
 namespace {
 
 using text::PlainLine;
+using text::SourceMap;
+using text::SourcePosition;
 
 // Line breaks made uniform ('\n'), byte-order marks and control characters
 // other than tab, newline and form feed removed, no-break spaces made plain,
@@ -67,18 +70,25 @@ bool IsBlankLine(std::string_view line) {
   return true;
 }
 
+// A table starts where its first cell does.
 Block TableBlock(Table table, int page) {
   Block block;
   block.kind = Block::Kind::kTable;
   block.page = page;
   block.table = std::move(table);
+  if (!block.table.cells.empty()) {
+    block.line = block.table.cells.front().line;
+    block.column = block.table.cells.front().column;
+  }
   return block;
 }
 
-Block ParagraphBlock(std::string text, int page) {
+Block ParagraphBlock(std::string text, int page, SourcePosition where) {
   Block block;
   block.kind = Block::Kind::kParagraph;
   block.page = page;
+  block.line = where.line;
+  block.column = where.column;
   block.text = std::move(text);
   return block;
 }
@@ -88,10 +98,12 @@ Block ParagraphBlock(std::string text, int page) {
 // page break into one block) when both are grids or both linear.
 class PageSink {
  public:
-  PageSink(int page, std::vector<Block>& blocks, bool previous_page_ended_in_table)
-      : page_(page), blocks_(blocks), open_table_(previous_page_ended_in_table) {}
+  PageSink(int page, const SourceMap& source, std::vector<Block>& blocks, bool previous_page_ended_in_table)
+      : page_(page), source_(source), blocks_(blocks), open_table_(previous_page_ended_in_table) {}
 
   int page() const { return page_; }
+  // Where the pieces of the page stand in the input.
+  const SourceMap& source() const { return source_; }
 
   // The previous page ended in a linear table and nothing is on this page yet.
   bool ContinuesLinearTable() const { return open_table_ && blocks_.back().table.linear; }
@@ -116,6 +128,7 @@ class PageSink {
 
  private:
   int page_;
+  const SourceMap& source_;
   std::vector<Block>& blocks_;
   bool open_table_;
 };
@@ -164,11 +177,12 @@ class SegmentReader {
       rows.push_back(lines[j]);
       ++j;
     }
-    text::DelimitedTable table = text::TableFromTabLines(rows);
-    for (std::string& title : table.titles) sink_.Add(ParagraphBlock(std::move(title), page_));
+    text::DelimitedTable table = text::TableFromTabLines(rows, &sink_.source());
+    for (text::TitleLine& title : table.titles) sink_.Add(ParagraphBlock(std::move(title.text), page_, title.where));
     if (table.table.cells.size() == 1) {
       // A lone field (a title line with stray tabs) is a paragraph.
-      sink_.Add(ParagraphBlock(std::move(table.table.cells[0].text), page_));
+      Cell& lone = table.table.cells[0];
+      sink_.Add(ParagraphBlock(std::move(lone.text), page_, {lone.line, lone.column}));
     } else if (!table.table.cells.empty()) {
       sink_.Add(TableBlock(std::move(table.table), page_));
     }
@@ -180,7 +194,7 @@ class SegmentReader {
     std::vector<std::string_view> rows;
     size_t j = i;
     while (j < lines.size() && text::IsPipeRow(lines[j])) rows.push_back(lines[j++]);
-    Table table = text::TableFromPipeLines(rows);
+    Table table = text::TableFromPipeLines(rows, &sink_.source());
     if (!table.cells.empty()) sink_.Add(TableBlock(std::move(table), page_));
     return j;
   }
@@ -189,13 +203,13 @@ class SegmentReader {
   // rest paragraphs.
   void FlushPlain() {
     if (plain_.empty()) return;
-    const std::vector<PlainLine> lines = text::CleanPlainLines(plain_);
+    const std::vector<PlainLine> lines = text::CleanPlainLines(plain_, &sink_.source());
     plain_.clear();
     size_t done = 0;
     for (const text::LineRange& range :
          text::FindLinearTables(lines, sink_.ContinuesLinearTable())) {
       AddParagraphs(lines, done, range.begin);
-      for (size_t i : range.lifted) sink_.Add(ParagraphBlock(lines[i].text, page_));
+      for (size_t i : range.lifted) sink_.Add(ParagraphBlock(lines[i].text, page_, lines[i].where));
       Table table;
       table.linear = true;
       table.cols = 1;
@@ -214,6 +228,8 @@ class SegmentReader {
         Cell cell;
         cell.row = table.rows++;
         cell.text = lines[i].text;
+        cell.line = lines[i].where.line;
+        cell.column = lines[i].where.column;
         table.cells.push_back(std::move(cell));
       }
       sink_.Add(TableBlock(std::move(table), page_), range.continued);
@@ -243,7 +259,7 @@ void ReadPage(std::string_view page_text, PageSink& sink) {
     if (start == std::string_view::npos) break;
     SegmentReader(sink).Read(page_text.substr(pos, start - pos));
     const size_t end = text::FindTableEnd(page_text, start);
-    Table table = text::ParseHtmlTable(page_text.substr(start, end - start));
+    Table table = text::ParseHtmlTable(page_text.substr(start, end - start), &sink.source());
     if (!table.cells.empty()) sink.Add(TableBlock(std::move(table), sink.page()));
     pos = end;
   }
@@ -279,12 +295,13 @@ Result<LayoutDocument> ExtractTextUnchecked(std::string_view utf8) {
       pages.pop_back();
   }
 
+  const SourceMap source(normalized);
   LayoutDocument doc;
   for (size_t p = 0; p < pages.size(); ++p) {
     const int page = paged ? static_cast<int>(p) + 1 : 0;
     const bool ended_in_table = paged && !doc.blocks.empty() &&
                                 doc.blocks.back().kind == Block::Kind::kTable;
-    PageSink sink(page, doc.blocks, ended_in_table);
+    PageSink sink(page, source, doc.blocks, ended_in_table);
     ReadPage(pages[p], sink);
     if (paged) doc.pages.push_back(PageInfo{page, "plain", 1.0, 0, 0});
   }

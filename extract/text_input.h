@@ -9,8 +9,9 @@
 // Paragraphs are one block each; hard-wrapped lines are joined (Chinese
 // without a space); titles and "label: value" lines stay blocks of their own.
 // Pages are unknown (page 0, one PageInfo{1, "plain"}), except that form
-// feeds start a new page (pages 1..n). Time and memory are linear in the
-// input; markup is read without recursion.
+// feeds start a new page (pages 1..n). Every block and cell carries the line
+// and column where it starts in the text (extract/text_source.h). Time and
+// memory are linear in the input; markup is read without recursion.
 #pragma once
 
 #include <string_view>

@@ -134,7 +134,7 @@ bool OpensHeading(std::string_view line) {
   return false;
 }
 
-std::vector<PlainLine> CleanPlainLines(const std::vector<std::string_view>& raw) {
+std::vector<PlainLine> CleanPlainLines(const std::vector<std::string_view>& raw, const SourceMap* source) {
   std::vector<PlainLine> out;
   out.reserve(raw.size());
   for (std::string_view line : raw) {
@@ -149,6 +149,7 @@ std::vector<PlainLine> CleanPlainLines(const std::vector<std::string_view>& raw)
       size_t end = clean.find('\n', begin);
       if (end == std::string::npos) end = clean.size();
       PlainLine pl;
+      if (source != nullptr) pl.where = source->LocateStart(line);
       pl.text = StripMarkdownHeading(std::string_view(clean).substr(begin, end - begin));
       pl.width = PrintWidth(pl.text);
       if (!pl.text.empty()) out.push_back(std::move(pl));
@@ -197,11 +198,14 @@ std::vector<Block> ParagraphsFromLines(const std::vector<PlainLine>& lines, int 
 
   std::vector<Block> blocks;
   std::string paragraph;
+  SourcePosition start;
   auto flush = [&]() {
     if (paragraph.empty()) return;
     Block block;
     block.kind = Block::Kind::kParagraph;
     block.page = page;
+    block.line = start.line;
+    block.column = start.column;
     block.text = std::move(paragraph);
     blocks.push_back(std::move(block));
     paragraph.clear();
@@ -226,6 +230,7 @@ std::vector<Block> ParagraphsFromLines(const std::vector<PlainLine>& lines, int 
     } else {
       flush();
       paragraph = text;
+      start = lines[text_lines[k]].where;
     }
   }
   flush();

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/text_source.h"
 #include "model/layout.h"
 
 namespace jixiao::text {
@@ -18,12 +19,16 @@ namespace jixiao::text {
 struct PlainLine {
   std::string text;  // cleaned (markup removed), trimmed; empty = blank line
   int width = 0;     // PrintWidth of `text`
+  SourcePosition where;  // of the raw line it came from, when known
 };
 
-// Turns raw lines (markup allowed; a line may hold <p>/<br>) into PlainLines.
-std::vector<PlainLine> CleanPlainLines(const std::vector<std::string_view>& raw);
+// Turns raw lines (markup allowed; a line may hold <p>/<br>) into PlainLines,
+// placed by `source` when given.
+std::vector<PlainLine> CleanPlainLines(const std::vector<std::string_view>& raw,
+                                       const SourceMap* source = nullptr);
 
-// Paragraph blocks for `lines` in reading order, all on `page`.
+// Paragraph blocks for `lines` in reading order, all on `page`; a block
+// starts where its first line does.
 std::vector<Block> ParagraphsFromLines(const std::vector<PlainLine>& lines, int page);
 
 // Whether `line` opens a heading or a numbered item (一、 （二） 3、 4. ①).

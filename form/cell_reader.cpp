@@ -16,7 +16,7 @@ void CellReader::FlagUnreadable(const PrintedText& cell, const std::string& path
   f.path = path;
   f.message = what + "“" + cell.text + "”无法可靠识读，未采用";
   f.declared_text = cell.text;
-  f.evidence.push_back({cell.where.page, cell.where.bbox, cell.text, cell.where.ref, std::nullopt});
+  f.evidence.push_back(EvidenceAt(cell.where, cell.text));
   flags_->push_back(std::move(f));
 }
 

@@ -51,7 +51,7 @@ void FlagBlankTotal(Report& report) {
   f.severity = "error";
   f.path = path;
   f.message = "自评表“总分”栏为空";
-  f.evidence.push_back({report.total.declared.where.page, report.total.declared.where.bbox, "总分", report.total.declared.where.ref, std::nullopt});
+  f.evidence.push_back(EvidenceAt(report.total.declared.where, "总分"));
   report.flags.push_back(std::move(f));
 }
 
@@ -129,7 +129,15 @@ FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<P
     f.code = "UNREADABLE";
     f.severity = "warning";
     f.message = std::string(what) + (e != nullptr ? std::string("：") + e->what() : std::string());
-    if (first != nullptr && first->page > 0) f.evidence.push_back({first->page, first->bbox, "", "", std::nullopt});
+    if (first != nullptr && (first->page > 0 || first->line > 0)) {
+      Location where;
+      where.page = first->page;
+      where.bbox = first->bbox;
+      where.ref = first->ref;
+      where.line = first->line;
+      where.column = first->column;
+      f.evidence.push_back(EvidenceAt(where, ""));
+    }
     result.flags.push_back(std::move(f));
   };
   std::vector<TableReading> tables;

@@ -218,7 +218,7 @@ std::optional<std::string> HeaderTotalIn(std::string_view text) {
 void ReadFormLines(const std::vector<const Block*>& paragraphs, Report& report, CellReader& reader) {
   for (const Block* p : paragraphs) {
     if (p == nullptr || p->kind != Block::Kind::kParagraph) continue;
-    Location where{p->page, p->bbox, p->ref};
+    Location where{p->page, p->bbox, p->ref, p->line, p->column};
     if (report.title.empty() && IsFormTitle(*p)) {
       std::string title;
       for (const std::string& line : BlockLines(*p)) {

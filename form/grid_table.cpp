@@ -657,8 +657,11 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
       ind.score.blank = true;
     }
     if (deviation != nullptr && !IsNotApplicable(deviation->folded)) ind.deviation_note = deviation->text;
-    ind.where.page = (name != nullptr ? name : (target != nullptr ? target : actual))->where.page;
-    ind.where.ref = (name != nullptr ? name : (target != nullptr ? target : actual))->where.ref;
+    const Location& first = (name != nullptr ? name : (target != nullptr ? target : actual))->where;
+    ind.where.page = first.page;
+    ind.where.ref = first.ref;
+    ind.where.line = first.line;
+    ind.where.column = first.column;
     for (const ViewCell* c : {name, target, actual, ratio, weight, score})
       if (c != nullptr && c->where.bbox && c->where.page == ind.where.page) ind.where.bbox = Unite(ind.where.bbox, *c->where.bbox);
     ClassifyIndicator(ind);

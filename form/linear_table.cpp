@@ -1288,6 +1288,8 @@ void ReadLinearTable(const Block& block, const std::vector<const Block*>& contin
       t.folded = Fold(t.text);
       t.where.page = c.page != 0 ? c.page : b.page;
       t.where.bbox = c.bbox;
+      t.where.line = c.line;
+      t.where.column = c.column;
       t.confidence = c.confidence;
       t.line = static_cast<int>(lines.size());
       lines.push_back(std::move(t));

@@ -172,6 +172,8 @@ Paragraph MakeParagraph(const Block& block) {
   p.where.page = block.page;
   p.where.ref = block.ref;
   p.where.bbox = block.bbox;
+  p.where.line = block.line;
+  p.where.column = block.column;
   p.confidence = block.confidence;
   std::u32string all = DecodeUtf8Lossy(block.text);
   std::size_t start = 0;

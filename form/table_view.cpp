@@ -29,6 +29,8 @@ TableView::TableView(const Table& table, int page) {
     v.where.page = c.page != 0 ? c.page : page;
     v.where.bbox = c.bbox;
     v.where.ref = c.ref;
+    v.where.line = c.line;
+    v.where.column = c.column;
     v.confidence = c.confidence;
     max_row = std::max(max_row, v.row + v.row_span);
     max_col = std::max(max_col, v.col + v.col_span);

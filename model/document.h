@@ -91,7 +91,21 @@ struct Evidence {
   std::string text;
   std::string ref;                      // Location::ref of the place, or empty
   std::optional<double> confidence;     // of the figure's reading, when it is known (OCR)
+  int line = 0;                         // text inputs: 1-based line, column; 0 = unknown
+  int column = 0;
 };
+
+// Evidence at `where`, the place's parts copied, with the printed `text`.
+inline Evidence EvidenceAt(const Location& where, std::string text) {
+  Evidence e;
+  e.page = where.page;
+  e.bbox = where.bbox;
+  e.text = std::move(text);
+  e.ref = where.ref;
+  e.line = where.line;
+  e.column = where.column;
+  return e;
+}
 
 // A contradiction or problem, with what the document says and what the
 // rules give. `declared`/`expected` are numbers, or text for dates.

@@ -4,7 +4,9 @@
 // top-left corner of the page as displayed (after /Rotate), x0 <= x1 and
 // y0 <= y1, whatever produced it (text layer, OCR, or none for plain text).
 // A Location names a 1-based page; page 0 means "unknown" (plain-text input)
-// and bbox is then empty.
+// and bbox is then empty. For text inputs it names the 1-based line and
+// column (in characters) of the source text where the figure's paragraph or
+// cell starts; 0 means unknown (PDFs and images have none).
 #pragma once
 
 #include <algorithm>
@@ -28,7 +30,8 @@ struct Location {
   int page = 0;                 // 1-based; 0 = unknown
   std::optional<BBox> bbox;     // empty when the input had no geometry
   std::string ref;              // a place in a Word/Excel file ("Sheet1!B7"), or empty
-  int line = 0, column = 0;     // 1-based in a text input; 0 = unknown
+  int line = 0;                 // 1-based line in a text input; 0 = unknown
+  int column = 0;               // 1-based character column in that line; 0 = unknown
 };
 
 }  // namespace jixiao

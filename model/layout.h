@@ -38,6 +38,8 @@ struct Cell {
                                 // joined from several pages; 0 = the block's page
   std::string ref;              // where a coordinate-free input holds it
                                 // ("Sheet1!B7", "t2.r3.c1"); empty otherwise
+  int line = 0;                 // text inputs: 1-based line and character column
+  int column = 0;               // where the cell's text starts; 0 = unknown
 };
 
 struct Table {
@@ -61,6 +63,8 @@ struct Block {
   int page = 0;                 // 1-based; 0 = unknown (plain text)
   std::optional<BBox> bbox;
   double confidence = 1.0;
+  int line = 0;                 // text inputs: 1-based line and character column
+  int column = 0;               // where the block starts; 0 = unknown
   std::string text;             // paragraph text (empty for tables)
   Table table;                  // only for kTable; a table continued on the
                                 // next page is joined into one block

@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "emit/emit.h"
+#include "pipeline/stdin_copy.h"
 
 namespace jixiao {
 
@@ -96,7 +97,8 @@ std::FILE* OpenIndex(const std::string& path, bool append) {
 // whose writer is gone, so a killed run leaves only complete documents.
 void RemoveStaleTemporaries(const std::string& output_dir) {
   std::error_code ec;
-  for (auto it = fs::directory_iterator(output_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(output_dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
     const std::string name = it->path().filename().string();
     const size_t tmp = name.rfind(".tmp.");
     if (tmp == std::string::npos) continue;
@@ -111,31 +113,69 @@ void RemoveStaleTemporaries(const std::string& output_dir) {
 
 }  // namespace
 
-Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths) {
+namespace {
+
+bool IsHidden(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+// Appends the input files under `dir` to `found` and files of other kinds to
+// `other_kinds`. A folder that cannot be listed is appended itself.
+void WalkFolder(const fs::path& dir, std::vector<std::string>& found, std::vector<std::string>* other_kinds) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    found.push_back(dir.string());
+    return;
+  }
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    if (IsHidden(entry.path())) continue;
+    std::error_code kind_ec;
+    if (entry.is_symlink(kind_ec) && entry.is_directory(kind_ec)) continue;
+    if (entry.is_directory(kind_ec)) {
+      WalkFolder(entry.path(), found, other_kinds);
+    } else if (HasInputExtension(entry.path())) {
+      found.push_back(entry.path().string());
+    } else if (other_kinds != nullptr && entry.is_regular_file(kind_ec)) {
+      other_kinds->push_back(entry.path().string());
+    }
+  }
+  if (ec) found.push_back(dir.string());  // listing stopped midway
+}
+
+// Why a folder given as an input gave nothing to read.
+std::string FolderProblem(const std::string& folder) {
+  std::error_code ec;
+  fs::directory_iterator it(folder, ec);
+  if (ec) return folder + ": cannot read folder: " + ec.message();
+  return folder + ": no input files in this folder (.pdf .png .jpg .jpeg .tif .tiff .txt .md)";
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths,
+                                               std::vector<std::string>* other_kinds) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file(ec) && HasInputExtension(it->path())) found.push_back(it->path().string());
-      std::sort(found.begin(), found.end());
-      // A folder without inputs stays in the list as itself, so that the
-      // batch reports it as a failed input instead of passing silently.
-      if (found.empty()) found.push_back(path);
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(path, ec)) {
+    if (path == "-" || !fs::is_directory(path, ec)) {
+      // A file, or a path that does not exist: RunBatch names the problem.
       files.push_back(path);
-    } else {
-      return Result<std::vector<std::string>>::Error(path + ": no such file or directory");
+      continue;
     }
+    std::vector<std::string> found, others;
+    WalkFolder(path, found, &others);
+    std::sort(found.begin(), found.end());
+    std::sort(others.begin(), others.end());
+    // A folder without inputs stays in the list as itself, so that the
+    // batch reports it as a failed input instead of passing silently.
+    if (found.empty()) found.push_back(path);
+    files.insert(files.end(), found.begin(), found.end());
+    if (other_kinds != nullptr) other_kinds->insert(other_kinds->end(), others.begin(), others.end());
   }
   return files;
-}
-
-std::string OutputPathFor(const std::string& input, const std::string& output_dir) {
-  return (fs::path(output_dir) / (fs::path(input).stem().string() + ".json")).string();
 }
 
 namespace {
@@ -179,6 +219,11 @@ BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions
   ThreadBudget budget(jobs - workers_count);
   PipelineOptions pipeline = options.pipeline;
   if (pipeline.extract.threads == nullptr) pipeline.extract.threads = &budget;
+  const std::vector<std::string> outputs =
+      options.output_dir.empty()    ? std::vector<std::string>()
+      : !options.outputs.empty()   ? options.outputs
+                                   : AssignOutputPaths(inputs, options.output_dir);
+  StandardInputCopy stdin_copy(inputs);
 
   if (!options.output_dir.empty()) RemoveStaleTemporaries(options.output_dir);
   std::FILE* index = nullptr;
@@ -193,11 +238,12 @@ BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions
       const size_t i = schedule[n];
       BatchItem item;
       item.input = inputs[i];
-      if (!options.output_dir.empty()) item.output = OutputPathFor(inputs[i], options.output_dir);
+      if (!outputs.empty()) item.output = outputs[i];
+      const std::string source = item.input == "-" ? stdin_copy.path() : item.input;
       const auto start = std::chrono::steady_clock::now();
       bool handled = false;
       if (options.resume && !item.output.empty()) {
-        Result<std::string> sha = FileSha256(item.input);
+        Result<std::string> sha = FileSha256(source);
         if (sha.ok() && RecordedSha256(item.output) == sha.value()) {
           std::ifstream in(item.output, std::ios::binary);
           nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
@@ -209,16 +255,16 @@ BatchSummary RunBatch(const std::vector<std::string>& inputs, const BatchOptions
         }
       }
       std::error_code dir_ec;
-      if (!handled && fs::is_directory(item.input, dir_ec)) {
-        item.result = Result<Document>::Error(
-            item.input + ": no input files in this folder (.pdf .png .jpg .jpeg .tif .tiff .txt .md)");
+      if (!handled && item.input != "-" && fs::is_directory(item.input, dir_ec)) {
+        item.result = Result<Document>::Error(FolderProblem(item.input));
         handled = true;
       }
       if (!handled) {
-        item.result = ProcessFile(item.input, pipeline);
+        item.result = item.input == "-" ? stdin_copy.Process(pipeline) : ProcessFile(source, pipeline);
         if (item.result.ok() && !item.output.empty()) {
           std::string text = ToJson(item.result.value())
                                  .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+          fs::create_directories(fs::path(item.output).parent_path(), dir_ec);
           Status written = WriteFileAtomically(item.output, text);
           if (!written.ok()) item.result = Result<Document>::Error(item.input + ": " + written.message());
         }

@@ -17,7 +17,11 @@ Flag ProblemFlag(const ExtractProblem& problem) {
   f.severity = "warning";
   f.path = "";
   f.message = problem.message;
-  if (problem.page > 0) f.evidence.push_back({problem.page, std::nullopt, problem.message, "", std::nullopt});
+  if (problem.page > 0) {
+    Location where;
+    where.page = problem.page;
+    f.evidence.push_back(EvidenceAt(where, problem.message));
+  }
   return f;
 }
 

@@ -101,7 +101,7 @@ Document HostileDocument(const std::string& source) {
   f.severity = "error";
   f.path = "/total/declared";
   f.message = "总分 96 ' onclick='alert(2)";
-  f.evidence.push_back({0, std::nullopt, "96"});
+  f.evidence.push_back(EvidenceAt(Location{}, "96"));
   r.flags.push_back(f);
   Flag w = f;
   w.severity = "warning";
@@ -145,8 +145,14 @@ TEST(ReviewPageTest, PdfPagesAreDrawnWithABoxPerLocatedFigure) {
   EXPECT_EQ(static_cast<unsigned char>(first.jpeg[0]), 0xFF);
 
   Document d = HostileDocument(pdf);
-  d.reports[0].budget.planned->where = {1, BBox{72, 144, 144, 160}};
-  d.reports[0].flags[1].evidence = {{1, BBox{72, 144, 144, 160}, "640"}, {1, BBox{300, 300, 320, 310}, "x"}};
+  Location at_640;
+  at_640.page = 1;
+  at_640.bbox = BBox{72, 144, 144, 160};
+  Location elsewhere;
+  elsewhere.page = 1;
+  elsewhere.bbox = BBox{300, 300, 320, 310};
+  d.reports[0].budget.planned->where = at_640;
+  d.reports[0].flags[1].evidence = {EvidenceAt(at_640, "640"), EvidenceAt(elsewhere, "x")};
   ReviewOptions options;
   options.dpi = 50;
   const std::string page = ReviewPage(d, pdf, options);

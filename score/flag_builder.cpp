@@ -49,7 +49,7 @@ FlagBuilder& FlagBuilder::Evidence(const ScoredNumber& number) {
 }
 
 FlagBuilder& FlagBuilder::Evidence(const Location& where, const std::string& text, double confidence) {
-  if (text.empty() && where.page == 0) return *this;
+  if (text.empty() && where.page == 0 && where.line == 0) return *this;
   jixiao::Evidence e;
   e.page = where.page;
   e.bbox = where.bbox;
@@ -57,6 +57,8 @@ FlagBuilder& FlagBuilder::Evidence(const Location& where, const std::string& tex
   e.ref = where.ref;
   // Only readings that can be doubted (OCR) carry a confidence.
   if (confidence < 1.0) e.confidence = confidence;
+  e.line = where.line;
+  e.column = where.column;
   flag_.evidence.push_back(std::move(e));
   return *this;
 }
