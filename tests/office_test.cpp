@@ -44,7 +44,11 @@ TEST(OfficeBatchTest, EachBadOfficeFileFailsAloneWithOneLine) {
                                                                      {"locked.docx", "encrypted"},
                                                                      {"old.doc", "soffice --headless --convert-to docx"}};
   for (const auto& [name, reason] : expected) {
-    const std::vector<std::string> lines = LinesNaming(r.err, in / name);
+    // The folder walk also notes the legacy file it leaves out; the error
+    // line is the one given for the file named on the command line.
+    std::vector<std::string> lines;
+    for (const std::string& line : LinesNaming(r.err, in / name))
+      if (line.find("notice:") == std::string::npos) lines.push_back(line);
     ASSERT_EQ(lines.size(), 1u) << name << "\n" << r.err;
     EXPECT_NE(lines[0].find(reason), std::string::npos) << lines[0];
     EXPECT_FALSE(fs::exists(dir / "out" / (fs::path(name).stem().string() + ".json"))) << name;

@@ -120,7 +120,7 @@ for copy in $(seq 250); do
 done
 cd "$work"
 "$jixiao" manifest in >manifest.tsv
-"$jixiao" run -q --jobs 2 --manifest manifest.tsv -o single/docs --index single/index.jsonl
+mkdir -p single && "$jixiao" run -q --jobs 2 --manifest manifest.tsv -o single/docs --index single/index.jsonl
 
 # --- the array, with task 1 cancelled mid-way ---------------------------------
 export JIXIAO="$jixiao" JIXIAO_MANIFEST=$work/manifest.tsv JIXIAO_OUT=$work/shared

@@ -244,7 +244,8 @@ TEST_P(AcceptanceTest, ASecondLoadChangesNothing) {
   ASSERT_EQ(Jixiao("export --csv " + Quote((scratch_ / "first").string()) + " --db " + Quote(target_)).exit_code, 0);
   CommandResult again = Jixiao("load " + sources + " --db " + Quote(target_));
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_NE(again.err.find("0 loaded, 54 unchanged, 0 refused"), std::string::npos) << again.err;
+  const std::string unchanged = std::to_string(SampleDocuments().size() + 50) + " unchanged";
+  EXPECT_NE(again.err.find("0 loaded, " + unchanged + ", 0 refused"), std::string::npos) << again.err;
   ASSERT_EQ(Jixiao("export --csv " + Quote((scratch_ / "second").string()) + " --db " + Quote(target_)).exit_code, 0);
   for (const char* table : {"document", "report", "budget_line", "indicator", "flag"}) {
     std::string name = std::string(table) + ".csv";
