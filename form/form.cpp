@@ -55,6 +55,33 @@ void FlagBlankTotal(Report& report) {
   report.flags.push_back(std::move(f));
 }
 
+// A table whose header names indicator columns (三级指标 / 二级指标) but from
+// which no indicator was read is never silent: the reading failed, and the
+// report's sums cannot be checked.
+void FlagIndicatorTableNotRead(Report& report, const form::DetectInput& detect, const Block& table) {
+  if (!report.indicators.empty()) return;
+  const bool has_indicator_header = std::any_of(detect.folded_texts.begin(), detect.folded_texts.end(),
+                                                [](const std::string& t) {
+                                                  return form::Contains(t, "三级指标") || form::Contains(t, "二级指标");
+                                                });
+  if (!has_indicator_header) return;
+  const std::string where = table.page > 0 ? "第" + std::to_string(table.page) + "页" : "文中";
+  report.reading.problems.push_back(where + "的绩效指标表未读出任何指标");
+  Flag f;
+  f.code = "UNREADABLE";
+  f.severity = "warning";
+  f.path = "/indicators";
+  f.message = where + "的自评表列有绩效指标，但未能读出任何一行指标；请对照原件核对";
+  Location at;
+  at.page = table.page;
+  at.bbox = table.bbox;
+  at.ref = table.ref;
+  at.line = table.line;
+  at.column = table.column;
+  f.evidence.push_back(EvidenceAt(at, "三级指标"));
+  report.flags.push_back(std::move(f));
+}
+
 // Label cells and title lines tell the template; long text cells (goal
 // descriptions, notes) could quote any label and are left out.
 constexpr std::size_t kMaxLabelChars = 40;
@@ -92,6 +119,7 @@ TableReading ReadTablePart(const form::TablePart& part) {
   AddPages(report, part.tables);
   AddPages(report, part.lines);
   FlagBlankTotal(report);
+  FlagIndicatorTableNotRead(report, out.detect, first);
   return out;
 }
 

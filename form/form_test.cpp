@@ -209,6 +209,26 @@ TEST(ParseReports, SignatureLinesBelowATableSignThatTable) {
   EXPECT_EQ(result.reports[2].fill_date->date, "2022-04-05");
 }
 
+// A table that names indicator columns but yields no indicator is never
+// silent: a warning names it and the reading is incomplete.
+TEST(ParseReports, AnIndicatorTableWithNoRowReadIsAWarning) {
+  FormParseResult result = Parse({
+      Paragraph("项目支出绩效自评表"),
+      Grid({{"项目名称", "医保信息化建设", "<", "<"},
+            {"年度资金总额", "80", "80", "10"},
+            {"一级指标", "二级指标", "三级指标", "得分"}},
+           2),
+  });
+  ASSERT_EQ(result.reports.size(), 1u);
+  const Report& r = result.reports[0];
+  EXPECT_TRUE(r.indicators.empty());
+  EXPECT_FALSE(r.reading.complete());
+  bool warned = false;
+  for (const Flag& f : r.flags)
+    if (f.code == "UNREADABLE" && f.severity == "warning" && f.path == "/indicators") warned = true;
+  EXPECT_TRUE(warned);
+}
+
 TEST(ParseReports, BlankTotalIsMissingField) {
   FormParseResult result = Parse({Paragraph("项目支出绩效自评表"), Grid(WeightColumnRows(""))});
   ASSERT_EQ(result.reports.size(), 1u);

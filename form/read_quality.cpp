@@ -46,7 +46,9 @@ struct FigureTally {
 
 void AssessReading(Report& report) {
   ReadQuality& q = report.reading;
+  std::vector<std::string> seen_while_reading = std::move(q.problems);  // e.g. a table without indicators
   q = ReadQuality{};
+  q.problems = std::move(seen_while_reading);
   q.indicators_read = static_cast<int>(report.indicators.size());
   FigureTally tally{q};
   for (const std::optional<Value>* v : {&report.budget.planned, &report.budget.executed, &report.budget.rate})

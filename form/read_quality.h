@@ -7,7 +7,8 @@
 //   - an indicator row with a name and no figure at all while other rows
 //     have figures: the row's cells were not found;
 //   - how many figures were read and how many below kDoubtfulConfidence.
-// Each problem is one line for a Chinese-reading reviewer. Internal to form/.
+// Each problem is one line for a Chinese-reading reviewer; problems the
+// reader already listed are kept. Internal to form/.
 #pragma once
 
 #include "model/document.h"
