@@ -29,10 +29,12 @@ class Statement {
 class SqliteBackend : public Backend {
  public:
   SqliteBackend(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  // close_v2: statements held by members (versions_) are finalized after
+  // this body runs; the connection is closed when the last one is.
   ~SqliteBackend() override {
     inserts_.clear();
     deletes_.clear();
-    sqlite3_close(db_);
+    sqlite3_close_v2(db_);
   }
 
   const char* engine() const override { return "sqlite"; }
