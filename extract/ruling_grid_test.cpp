@@ -256,18 +256,25 @@ TEST(RulingGridTest, DenseHatchingFinishesQuickly) {
 
 // A table continued from the previous page: no rule above its first row,
 // but the column rules start 30 pt higher. That row is part of the grid.
-TEST(RulingGridTest, ATableCutOpenAtThePageTopKeepsItsFirstRow) {
-  constexpr double kDpi = 100;
-  const double k = kDpi / 72.0;
-  Image pix(pixCreate(static_cast<int>(595 * k), static_cast<int>(842 * k), 8));
-  pixSetAll(pix.get());
-  auto line = [&](double x0, double y0, double x1, double y1) {
+// A blank grey A4 page at 100 dpi and a way to draw 1-pixel rules on it in points.
+struct RulePage {
+  static constexpr double kDpi = 100;
+  Image pix{pixCreate(static_cast<int>(595 * kDpi / 72), static_cast<int>(842 * kDpi / 72), 8)};
+  RulePage() { pixSetAll(pix.get()); }
+  void Rule(double x0, double y0, double x1, double y1) {
+    const double k = kDpi / 72.0;
     Line(pix.get(), static_cast<int>(x0 * k), static_cast<int>(y0 * k), static_cast<int>(x1 * k),
          static_cast<int>(y1 * k), 1);
-  };
+  }
+  std::vector<TableGrid> Grids() { return DetectTableGrids(pix.get(), 72.0 / kDpi); }
+};
+
+TEST(RulingGridTest, ATableCutOpenAtThePageTopKeepsItsFirstRow) {
+  RulePage page;
+  auto line = [&](double x0, double y0, double x1, double y1) { page.Rule(x0, y0, x1, y1); };
   for (double y : {100.0, 130.0, 160.0}) line(60, y, 540, y);  // no rule at y=70
   for (double x : {60.0, 180.0, 300.0, 540.0}) line(x, 70, x, 160);
-  std::vector<TableGrid> grids = DetectTableGrids(pix.get(), 72.0 / kDpi);
+  std::vector<TableGrid> grids = page.Grids();
   ASSERT_EQ(grids.size(), 1u);
   ASSERT_EQ(grids[0].rows(), 3);
   EXPECT_NEAR(grids[0].row_edges.front(), 70, 2.0);
@@ -276,18 +283,12 @@ TEST(RulingGridTest, ATableCutOpenAtThePageTopKeepsItsFirstRow) {
 
 // Column rules that stop at the last rule leave the grid as drawn.
 TEST(RulingGridTest, AClosedTableGetsNoExtraRow) {
-  constexpr double kDpi = 100;
-  const double k = kDpi / 72.0;
-  Image pix(pixCreate(static_cast<int>(595 * k), static_cast<int>(842 * k), 8));
-  pixSetAll(pix.get());
-  auto line = [&](double x0, double y0, double x1, double y1) {
-    Line(pix.get(), static_cast<int>(x0 * k), static_cast<int>(y0 * k), static_cast<int>(x1 * k),
-         static_cast<int>(y1 * k), 1);
-  };
+  RulePage page;
+  auto line = [&](double x0, double y0, double x1, double y1) { page.Rule(x0, y0, x1, y1); };
   for (double y : {100.0, 130.0, 160.0}) line(60, y, 540, y);
   for (double x : {60.0, 180.0, 540.0}) line(x, 100, x, 160);
   line(300, 70, 300, 160);  // one inner rule running on is not an open end
-  std::vector<TableGrid> grids = DetectTableGrids(pix.get(), 72.0 / kDpi);
+  std::vector<TableGrid> grids = page.Grids();
   ASSERT_EQ(grids.size(), 1u);
   EXPECT_EQ(grids[0].rows(), 2);
 }

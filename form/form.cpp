@@ -55,6 +55,17 @@ void FlagBlankTotal(Report& report) {
   report.flags.push_back(std::move(f));
 }
 
+// Where a block stands, as values and evidence name it.
+Location LocationOf(const Block& block) {
+  Location where;
+  where.page = block.page;
+  where.bbox = block.bbox;
+  where.ref = block.ref;
+  where.line = block.line;
+  where.column = block.column;
+  return where;
+}
+
 // A table whose header names indicator columns (三级指标 / 二级指标) but from
 // which no indicator was read is never silent: the reading failed, and the
 // report's sums cannot be checked.
@@ -72,13 +83,7 @@ void FlagIndicatorTableNotRead(Report& report, const form::DetectInput& detect, 
   f.severity = "warning";
   f.path = "/indicators";
   f.message = where + "的自评表列有绩效指标，但未能读出任何一行指标；请对照原件核对";
-  Location at;
-  at.page = table.page;
-  at.bbox = table.bbox;
-  at.ref = table.ref;
-  at.line = table.line;
-  at.column = table.column;
-  f.evidence.push_back(EvidenceAt(at, "三级指标"));
+  f.evidence.push_back(EvidenceAt(LocationOf(table), "三级指标"));
   report.flags.push_back(std::move(f));
 }
 
@@ -157,15 +162,7 @@ FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<P
     f.code = "UNREADABLE";
     f.severity = "warning";
     f.message = std::string(what) + (e != nullptr ? std::string("：") + e->what() : std::string());
-    if (first != nullptr && (first->page > 0 || first->line > 0)) {
-      Location where;
-      where.page = first->page;
-      where.bbox = first->bbox;
-      where.ref = first->ref;
-      where.line = first->line;
-      where.column = first->column;
-      f.evidence.push_back(EvidenceAt(where, ""));
-    }
+    if (first != nullptr && (first->page > 0 || first->line > 0)) f.evidence.push_back(EvidenceAt(LocationOf(*first), ""));
     result.flags.push_back(std::move(f));
   };
   std::vector<TableReading> tables;
