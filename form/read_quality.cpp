@@ -10,18 +10,6 @@ namespace jixiao::form {
 
 namespace {
 
-// The first "(N分)" in folded text (full-width brackets fold to ASCII), or "".
-std::string WeightLabelIn(const std::string& folded) {
-  for (std::size_t open = folded.find('('); open != std::string::npos; open = folded.find('(', open + 1)) {
-    std::size_t i = open + 1;
-    while (i < folded.size() && ((folded[i] >= '0' && folded[i] <= '9') || folded[i] == '.')) ++i;
-    if (i == open + 1) continue;
-    const std::string rest = folded.substr(i);
-    if (StartsWith(rest, "分)")) return folded.substr(open, i - open + std::string("分)").size());
-  }
-  return "";
-}
-
 bool HasFigure(const Indicator& ind) {
   auto figure = [](const std::optional<Value>& v) { return v && (v->has_figure() || v->text); };
   return figure(ind.target) || figure(ind.actual) || ind.weight.value || ind.score.declared || ind.score.blank;
@@ -61,9 +49,8 @@ void AssessReading(Report& report) {
     tally.Add(ind.target);
     tally.Add(ind.actual);
     tally.Add(ind.score);
-    const std::string label = WeightLabelIn(Fold(ind.name));
-    if (!label.empty())
-      q.problems.push_back("指标“" + ind.name + "”的名称中夹有分值标签“" + label +
+    if (std::optional<PrintedWeight> label = FindPrintedWeight(ind.name))
+      q.problems.push_back("指标“" + ind.name + "”的名称中夹有分值标签“" + Fold(label->raw) +
                            "”：该行或其所属分组可能读错");
     if (rows_have_figures && !HasFigure(ind))
       q.problems.push_back("指标“" + ind.name + "”所在行未读到任何数值");
