@@ -411,6 +411,20 @@ TEST(ParseReports, TableAndNarrativeMergeWhicheverComesFirst) {
   EXPECT_EQ(result.reports[1].index, 1);
 }
 
+// Names that share only the common ending of project names (…工作经费)
+// are two projects: the narrative after a form is a report of its own.
+TEST(ParseReports, NarrativeOfAnotherProjectSharingAnEndingIsItsOwnReport) {
+  std::vector<Block> blocks = GoalTableForm("医疗救助工作经费", "94");
+  std::vector<Block> n = Narrative("异地就医直接结算工作经费", "91");
+  blocks.insert(blocks.end(), n.begin(), n.end());
+  FormParseResult result = Parse(blocks);
+  ASSERT_EQ(result.reports.size(), 2u);
+  EXPECT_EQ(result.reports[0].project_name, "医疗救助工作经费");
+  EXPECT_FALSE(result.reports[0].total.self_score_text.declared.has_value());
+  EXPECT_EQ(result.reports[1].template_name, "narrative-only");
+  EXPECT_EQ(result.reports[1].total.self_score_text.declared, 91);
+}
+
 TEST(ParseReports, NarrativeOnlyReport) {
   FormParseResult result = Parse(Narrative("医疗保障基金监管费用", "95"));
   ASSERT_EQ(result.reports.size(), 1u);

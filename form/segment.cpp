@@ -9,6 +9,7 @@
 #include "form/grid_table.h"
 #include "form/labels.h"
 #include "form/table_view.h"
+#include "model/utf8.h"
 
 namespace jixiao::form {
 
@@ -66,6 +67,21 @@ bool TrailingHeaderLinesHaveAttachmentMark(const std::vector<const Block*>& line
     if (IsAttachmentMark(*lines[k])) return true;
   }
   return false;
+}
+
+// Whether two project names name different projects. Projects of one
+// bureau share endings (…工作经费, …配套资金), which make unrelated names look
+// alike; what tells them apart is what is left before the common ending.
+bool NamesConflict(std::string_view a, std::string_view b) {
+  std::u32string x = DecodeUtf8Lossy(NameKey(a));
+  std::u32string y = DecodeUtf8Lossy(NameKey(b));
+  if (x.empty() || y.empty()) return false;
+  std::size_t common = 0;
+  while (common < x.size() && common < y.size() && x[x.size() - 1 - common] == y[y.size() - 1 - common]) ++common;
+  if (common == x.size() || common == y.size()) return false;  // one name ends the other
+  x.resize(x.size() - common);
+  y.resize(y.size() - common);
+  return NameSimilarity(EncodeUtf8(x), EncodeUtf8(y)) < kNameConflict;
 }
 
 }  // namespace
@@ -304,7 +320,7 @@ std::vector<ProjectParts> PairParts(const Segments& segments, const std::vector<
       if (narrative_of[static_cast<std::size_t>(t)] >= 0) return -1;
       const std::string& tn = name_of(table_names, t);
       const std::string& nn_name = name_of(narrative_names, n);
-      if (!NameKey(tn).empty() && !NameKey(nn_name).empty() && NameSimilarity(tn, nn_name) < kNameConflict) return -1;
+      if (NamesConflict(tn, nn_name)) return -1;
       return t;
     };
     int before = k > 0 ? candidate(k - 1) : -1;
