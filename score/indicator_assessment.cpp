@@ -172,6 +172,63 @@ Assessment AssessChange(const Value& target, const Value& actual, Assessment a) 
   return a;
 }
 
+// A level target (positive, reverse or equal) against the actual level.
+Assessment AssessLevel(double A, double B, const Value& target, const Value& actual, Assessment a) {
+  if (a.direction == "reverse") {
+    if (A > 0) a.completion = B / A * 100;
+    if (B > 0) {
+      a.reverse_completion = A / B * 100;
+      a.score_ratio = std::min(1.0, A / B);
+      a.formula = "min(1, " + Quotient(target, actual) + ")";
+    } else {
+      a.score_ratio = 1.0;  // nothing happened where "at most A" was allowed
+    }
+    a.outcome = (B <= A || Close(A, B)) ? Outcome::kMet : Outcome::kMissed;
+    return a;
+  }
+  if (a.direction == "equal") {
+    if (Close(A, B)) {
+      a.outcome = Outcome::kMet;
+      a.score_ratio = 1.0;
+      if (A > 0) a.completion = 100;
+    } else if (B < A && A > 0) {
+      // Short of an equal target: the positive rule is the only one the
+      // notes give for a shortfall.
+      a.outcome = Outcome::kMissed;
+      a.completion = B / A * 100;
+      a.score_ratio = B / A;
+      a.formula = "min(1, " + Quotient(actual, target) + ")";
+    }
+    return a;  // above an equal target: no rule says what it is worth
+  }
+  // positive
+  if (A > 0) {
+    a.completion = B / A * 100;
+    a.score_ratio = std::min(1.0, B / A);
+    a.formula = "min(1, " + Quotient(actual, target) + ")";
+  } else {
+    a.score_ratio = 1.0;  // a target of 0 is met by anything
+  }
+  a.outcome = (B >= A || Close(A, B)) ? Outcome::kMet : Outcome::kMissed;
+  return a;
+}
+
+// A target missed by a factor of kScaleGap or more (25万 against 2577, 1407
+// against 140) is not a shortfall anyone scores: the two figures are not of
+// one scale, the sign of a unit read as a digit (万 or 元 read as 7), a lost
+// decimal point or a unit left out. Nothing is computed from such a pair.
+constexpr double kScaleGap = 8;
+
+Assessment ScaleChecked(Assessment a, double A, double B) {
+  if (a.outcome != Outcome::kMissed || A <= 0 || B <= 0) return a;
+  const double gap = std::max(A, B) / std::min(A, B);
+  if (gap < kScaleGap) return a;
+  Assessment unknown;
+  unknown.direction = a.direction;
+  unknown.scale_gap = gap;
+  return unknown;
+}
+
 }  // namespace
 
 Tier AllowedFraction(const ScoringProfile& profile, const Indicator& indicator) {
@@ -223,44 +280,7 @@ Assessment AssessIndicator(const Indicator& indicator) {
     return a;
   }
   if (target.range) return AssessRange(target, actual, a);
-
-  if (a.direction == "reverse") {
-    if (A > 0) a.completion = B / A * 100;
-    if (B > 0) {
-      a.reverse_completion = A / B * 100;
-      a.score_ratio = std::min(1.0, A / B);
-      a.formula = "min(1, " + Quotient(target, actual) + ")";
-    } else {
-      a.score_ratio = 1.0;  // nothing happened where "at most A" was allowed
-    }
-    a.outcome = (B <= A || Close(A, B)) ? Outcome::kMet : Outcome::kMissed;
-    return a;
-  }
-  if (a.direction == "equal") {
-    if (Close(A, B)) {
-      a.outcome = Outcome::kMet;
-      a.score_ratio = 1.0;
-      if (A > 0) a.completion = 100;
-    } else if (B < A && A > 0) {
-      // Short of an equal target: the positive rule is the only one the
-      // notes give for a shortfall.
-      a.outcome = Outcome::kMissed;
-      a.completion = B / A * 100;
-      a.score_ratio = B / A;
-      a.formula = "min(1, " + Quotient(actual, target) + ")";
-    }
-    return a;  // above an equal target: no rule says what it is worth
-  }
-  // positive
-  if (A > 0) {
-    a.completion = B / A * 100;
-    a.score_ratio = std::min(1.0, B / A);
-    a.formula = "min(1, " + Quotient(actual, target) + ")";
-  } else {
-    a.score_ratio = 1.0;  // a target of 0 is met by anything
-  }
-  a.outcome = (B >= A || Close(A, B)) ? Outcome::kMet : Outcome::kMissed;
-  return a;
+  return ScaleChecked(AssessLevel(A, B, target, actual, a), A, B);
 }
 
 }  // namespace jixiao::score

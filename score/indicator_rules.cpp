@@ -208,6 +208,13 @@ void CheckIndicators(RuleContext& ctx) {
                         .Message(IndicatorLabel(ind, i) + "目标值“" + ind.target->raw +
                                  "”的比较符号未能识读（如“≤”读作汉字），方向不明，未据以计算得分")
                         .Evidence(ind.target));
+    if (a.scale_gap > 0)
+      ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", Path(i, "actual"))
+                        .Message(IndicatorLabel(ind, i) + "目标值“" + ind.target->raw + "”与实际完成值“" +
+                                 ind.actual->raw + "”相差 " + FormatNumber(a.scale_gap, 1) +
+                                 " 倍，疑为单位或小数点读错（如“万”“元”读作“7”），未据以计算得分")
+                        .Evidence(ind.target)
+                        .Evidence(ind.actual));
     CheckQuantitative(ctx, i, a);
     CheckRatio(ctx, i, a);
   }

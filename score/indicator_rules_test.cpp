@@ -87,6 +87,22 @@ TEST(IndicatorRulesTest, PercentTargetAbove100IsAMisreading) {
   EXPECT_NE(FindFlag(counts, "TARGET_NOT_MET_FULL_SCORE"), nullptr) << Describe(counts);
 }
 
+// A miss by a factor of 8 or more is two figures of different scales (万
+// read as 77, 元 as 7, a lost decimal point), not a shortfall: noted, and no
+// score is computed from it. Far below an upper bound is simply met.
+TEST(IndicatorRulesTest, AMissByAnOrderOfMagnitudeIsAMisreadScale) {
+  Report r = Scored({WithWeight(Quantitative("项目经费", Count(250000, "25万", "元"), Count(2577, "2577", "元"), 5), 5),
+                     WithWeight(Quantitative("补助标准", Count(1407, "1407"), Count(140, "140元", "元"), 5), 5)});
+  EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
+  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/indicators/0/actual"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/indicators/1/actual"), nullptr) << Describe(r);
+  EXPECT_FALSE(r.indicators[0].score.recomputed.has_value());
+  Report reverse = Scored({WithWeight(Quantitative("差错率", Percent(5, "≤5%", "<="), Percent(0.5, "0.5%"), 10), 10)});
+  EXPECT_EQ(CountingFlags(reverse), 0) << Describe(reverse);
+  EXPECT_EQ(FindFlag(reverse, "IMPLAUSIBLE_FIGURE"), nullptr) << Describe(reverse);
+  EXPECT_DOUBLE_EQ(*reverse.indicators[0].score.recomputed, 10);
+}
+
 TEST(IndicatorRulesTest, ACharacterReadWhereTheComparatorStandsLeavesTheDirectionUnknown) {
   // "≤2%" read by OCR as "委2%": 0.4% against 2% is met or missed depending
   // on the lost sign, so nothing is compared.

@@ -1,5 +1,6 @@
 #include "score/read_completeness.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -20,6 +21,22 @@ std::string JoinProblems(const ReadQuality& q) {
   for (const std::vector<std::string>* list : {&q.problems, &q.structure_problems})
     for (const std::string& p : *list) all += (all.empty() ? "" : "；") + p;
   return all;
+}
+
+// Figures that differ by this factor or more differ in scale, as a lost
+// decimal point or a unit read as a digit (万 as 77) makes them differ.
+constexpr double kScaleGap = 8;
+
+bool DiffersInScale(const Flag& f) {
+  if (!f.declared || !f.expected) return false;
+  const double a = std::abs(*f.declared), b = std::abs(*f.expected);
+  if (a == 0 || b == 0) return false;
+  return std::max(a, b) / std::min(a, b) >= kScaleGap;
+}
+
+bool RestsOnOcr(const Report& report, const Flag& f) {
+  if (report.reading.min_confidence < 1.0) return true;
+  return std::any_of(f.evidence.begin(), f.evidence.end(), [](const Evidence& e) { return e.confidence.has_value(); });
 }
 
 }  // namespace
@@ -58,6 +75,11 @@ void GateSeverities(const Report& report, std::vector<Flag>& flags) {
     if (!complete && SumsOverStructure(f.code)) {
       f.severity = "info";
       f.message += "（表格读取不完整：" + problems + "；此差异可能来自读取，而非文件本身）";
+      continue;
+    }
+    if (DiffersInScale(f) && RestsOnOcr(report, f)) {
+      f.severity = "info";
+      f.message += "（两数相差一个数量级以上，而数字出自图像识别：更可能是小数点或单位识别有误，而非文件本身的矛盾）";
       continue;
     }
     if (f.severity != "error") continue;

@@ -10,6 +10,9 @@
 //   - a flag that sums over rows or groups (TOTAL_MISMATCH, WEIGHT_SUM_MISMATCH)
 //     on a report whose reading is not complete becomes info, and its
 //     message says why: the difference may be a row or a group not read;
+//   - a flag whose declared and expected figures differ by a factor of 8 or
+//     more, on figures read by OCR, becomes info: OCR makes such gaps (a lost
+//     decimal point, 万 read as 77) far more often than documents do;
 //   - an error whose evidence holds a figure read below kDoubtfulConfidence
 //     becomes a warning that says the figure may be misread.
 // Internal to score/.

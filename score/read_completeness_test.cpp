@@ -82,4 +82,21 @@ TEST(ReadCompletenessTest, AnErrorOnADoubtfulFigureIsAWarning) {
 }
 
 }  // namespace
+// A printed rate ten times the recomputed one: on a text layer the document
+// says so and is accused; read by OCR, a lost decimal point is the likelier
+// cause, and the flag is a note that says so.
+TEST(ReadCompletenessTest, AGapOfAnOrderOfMagnitudeOnOcrFiguresIsOnlyNoted) {
+  for (bool ocr : {false, true}) {
+    Report r = ColumnReport(100);
+    r.budget.planned = Money(688272.8, "68.82728");
+    r.budget.executed = Money(603000, "60.3");
+    r.budget.rate = Percent(8.76, "8.76%");
+    if (ocr) r.budget.planned->confidence = r.budget.executed->confidence = r.budget.rate->confidence = 0.93;
+    ScoreReport(r, BuiltinProfile("weight-column"));
+    const Flag* f = FindFlag(r, "RATE_MISMATCH");
+    ASSERT_NE(f, nullptr) << Describe(r);
+    EXPECT_EQ(f->severity, ocr ? "info" : "error") << f->message;
+  }
+}
+
 }  // namespace jixiao

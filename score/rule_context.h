@@ -36,6 +36,7 @@ struct Assessment {
   std::string formula;                 // "min(1, 31053/38100)" as printed, for messages
   bool implausible_target = false;     // a percent target above 100%: misread, not compared
   bool unread_comparator = false;      // OCR read a character where a comparator stands ("委2%")
+  double scale_gap = 0;                // a miss by this factor (>= kScaleGap): misread, not compared
 };
 
 struct ScoringState {
