@@ -5,6 +5,7 @@
 #include <string>
 
 #include "form/form_text.h"
+#include "model/utf8.h"
 
 namespace jixiao::form {
 
@@ -30,6 +31,24 @@ struct FigureTally {
   }
 };
 
+// A figure as a target or an actual is printed, inside a name: a percent
+// ("85%") or a number after a comparator sign ("≧26641"). Names count and
+// describe; a row whose figures sit in its name had its cells run together.
+bool NameHoldsFigure(std::string_view name) {
+  const std::string folded = Fold(name);
+  const std::u32string text = DecodeUtf8Lossy(folded);
+  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!digit(text[i])) continue;
+    const bool after_sign = i > 0 && std::u32string_view(U"≥≧≤≦<>").find(text[i - 1]) != std::u32string_view::npos;
+    std::size_t end = i;
+    while (end < text.size() && (digit(text[end]) || text[end] == U'.')) ++end;
+    if (after_sign || (end < text.size() && text[end] == U'%')) return true;
+    i = end;
+  }
+  return false;
+}
+
 }  // namespace
 
 void AssessReading(Report& report) {
@@ -52,6 +71,8 @@ void AssessReading(Report& report) {
     if (std::optional<PrintedWeight> label = FindPrintedWeight(ind.name))
       q.problems.push_back("指标“" + ind.name + "”的名称中夹有分值标签“" + Fold(label->raw) +
                            "”：该行或其所属分组可能读错");
+    if (NameHoldsFigure(ind.name))
+      q.problems.push_back("指标“" + ind.name + "”的名称中夹有目标值或实际值：该行的单元格可能读串了");
     if (rows_have_figures && !HasFigure(ind))
       q.problems.push_back("指标“" + ind.name + "”所在行未读到任何数值");
   }

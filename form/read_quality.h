@@ -4,6 +4,8 @@
 //   - an indicator name holding a weight label such as "（10分）": a group or
 //     goal label was interleaved with the row (converter text that lost the
 //     table's columns), so the row's group and the group sums are doubtful;
+//   - an indicator name holding a target's or an actual's figure ("85%",
+//     "≧26641"): the row's cells ran together;
 //   - an indicator row with a name and no figure at all while other rows
 //     have figures: the row's cells were not found;
 //   - how many figures were read and how many below kDoubtfulConfidence.

@@ -39,6 +39,19 @@ TEST(AssessReading, ARowWithoutAnyFigureIsAProblem) {
   EXPECT_NE(r.reading.problems[0].find("知晓率"), std::string::npos);
 }
 
+// Figures in a name: the row's cells ran together. Numbers that name or
+// number things (指标1, 2023年, 12345服务热线) are no sign of it.
+TEST(AssessReading, ATargetOrActualFigureInsideANameIsAProblem) {
+  Report r;
+  r.indicators = {Row("长效管理机制服务对象满意定点医药机构满意度大于等于85%59.9%", 10),
+                  Row("受益建档立卡贫困人口数≧26641人", 8),
+                  Row("指标1：2023年12345服务热线接通率（%）", 8)};
+  AssessReading(r);
+  ASSERT_EQ(r.reading.problems.size(), 2u);
+  EXPECT_NE(r.reading.problems[0].find("85%"), std::string::npos);
+  EXPECT_NE(r.reading.problems[1].find("26641"), std::string::npos);
+}
+
 TEST(AssessReading, DoubtfulFiguresAreCounted) {
   Report r;
   r.indicators = {Row("参保率", 10)};
