@@ -184,6 +184,41 @@ TEST(ParseReports, WeightColumnWithFundLines) {
   EXPECT_EQ(r.groups[0].weight, 50);
 }
 
+// Text whose empty fields stand for merged cells, from OCR that lost each
+// indicator row's leading empty cells: the header cells run down over the
+// rows, the rows start right of the header, and the 总分 row breaks after
+// its label. The rows move together under their headers; the lone figure
+// below 总分 is the total.
+TEST(ParseReports, IndicatorRowsStartingRightOfTheirHeaderAreReadUnderIt) {
+  FormParseResult result = Parse({
+      Paragraph("2021年度项目支出绩效自评表"),
+      Grid({
+          {"项目名称", "定向人工工资", "<", "<", "<", "<", "", "", "", "", ""},
+          {"项目资金（万元）", "年初预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分", "", "", "", "", ""},
+          {"年度资金总额", "27", "27", "10", "100%", "10", "", "", "", "", ""},
+          {"二级指标", "三级指标", "分值", "年度指标值(A)", "全年实际值(B)", "得分", "", "", "", "", ""},
+          {"^", "^", "^", "^", "^", "^", "数量指标", "会议记录相符", "40", "12次", "12次", "40"},
+          {"^", "^", "^", "^", "^", "^", "社会效益指标", "", "", "", "", ""},
+          {"^", "^", "^", "^", "^", "^", "社会效益指标", "参保率", "40", "99%", "95%", "38"},
+          {"^", "^", "^", "^", "^", "^", "满意度指标", "服务对象满意度", "10", "95%", "95%", "10"},
+          {"^", "^", "^", "^", "^", "^", "单位自评总分", "", "", "", "", ""},
+          {"", "", "", "", "", "", "", "", "", "", "", "98"},
+      }),
+  });
+  ASSERT_EQ(result.reports.size(), 1u);
+  const Report& r = result.reports[0];
+  ASSERT_EQ(r.indicators.size(), 3u);
+  EXPECT_EQ(r.indicators[0].level2, "数量指标");
+  EXPECT_EQ(r.indicators[0].name, "会议记录相符");
+  EXPECT_EQ(r.indicators[0].weight.value, 40);
+  EXPECT_EQ(r.indicators[1].name, "参保率");
+  EXPECT_DOUBLE_EQ(Num(r.indicators[1].target), 99);
+  EXPECT_DOUBLE_EQ(Num(r.indicators[1].actual), 95);
+  EXPECT_EQ(r.indicators[1].score.declared, 38);
+  EXPECT_EQ(r.indicators[2].score.declared, 10);
+  EXPECT_EQ(r.total.declared.declared, 98);
+}
+
 // Forms back to back: the signature lines below a table sign it; lines
 // after an attachment mark (附件 2) open the next form.
 TEST(ParseReports, SignatureLinesBelowATableSignThatTable) {

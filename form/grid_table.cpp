@@ -33,12 +33,48 @@ struct Header {
   int last_col = 0;
 };
 
+// The row's cells moved together by the one column offset that puts every
+// cell under a distinct header and fits them best (OCR text that lost a
+// row's leading empty cells starts the row several columns right of its
+// header); empty when no offset puts every cell under a header, or the row
+// has a single cell, which any offset would place.
+template <class Kind, class Fits>
+std::map<Kind, const ViewCell*> ShiftedUnderHeaders(const std::vector<Header<Kind>>& headers,
+                                                    const std::vector<const ViewCell*>& values, Fits fits) {
+  std::map<Kind, const ViewCell*> best;
+  int best_score = 0;
+  if (values.size() < 2 || headers.empty()) return best;  // one cell could go anywhere
+  const int span = headers.back().last_col + values.back()->col;
+  for (int offset = -span; offset <= span; ++offset) {
+    if (offset == 0) continue;
+    std::map<Kind, const ViewCell*> placed;
+    std::set<std::size_t> used;
+    int score = 0;
+    for (const ViewCell* v : values) {
+      const int col = v->col - offset;
+      std::size_t h = 0;
+      while (h < headers.size() && !(col >= headers[h].col && col <= headers[h].last_col)) ++h;
+      if (h == headers.size() || used.count(h)) break;
+      used.insert(h);
+      placed[headers[h].kind] = v;
+      score += fits(headers[h].kind, *v);
+    }
+    if (placed.size() != values.size()) continue;
+    if (best.empty() || score > best_score) {
+      best = std::move(placed);
+      best_score = score;
+    }
+  }
+  return best;
+}
+
 // Assigns the value cells of one row to headers: by column when every cell
 // stands under a distinct header; else, when the counts agree, by column or
 // in order, whichever puts more cells under a header they fit (a score
 // under 得分, a percentage under 执行率: converters that drop an empty cell
-// shift the rest of the row); else by column for the cells that do stand
-// under a header.
+// shift the rest of the row); else, when most cells stand under no header,
+// the whole row moved by one offset (ShiftedUnderHeaders); else by column
+// for the cells that do stand under a header.
 template <class Kind, class Fits>
 std::map<Kind, const ViewCell*> AlignRow(const std::vector<Header<Kind>>& headers,
                                          const std::vector<const ViewCell*>& values, Fits fits) {
@@ -57,15 +93,21 @@ std::map<Kind, const ViewCell*> AlignRow(const std::vector<Header<Kind>>& header
     }
     if (!placed) all_under = false;
   }
-  if (all_under || values.size() != headers.size()) return by_column;
-  std::map<Kind, const ViewCell*> in_order;
-  for (std::size_t i = 0; i < values.size(); ++i) in_order[headers[i].kind] = values[i];
+  if (all_under) return by_column;
   auto score = [&](const std::map<Kind, const ViewCell*>& m) {
     int total = 0;
     for (const auto& [kind, cell] : m) total += fits(kind, *cell);
     return total;
   };
-  return score(in_order) > score(by_column) ? in_order : by_column;
+  if (values.size() == headers.size()) {
+    std::map<Kind, const ViewCell*> in_order;
+    for (std::size_t i = 0; i < values.size(); ++i) in_order[headers[i].kind] = values[i];
+    return score(in_order) > score(by_column) ? in_order : by_column;
+  }
+  // Most cells outside every header: the whole row may have moved.
+  if (2 * by_column.size() >= values.size()) return by_column;
+  std::map<Kind, const ViewCell*> shifted = ShiftedUnderHeaders(headers, values, fits);
+  return !shifted.empty() && score(shifted) > score(by_column) ? shifted : by_column;
 }
 
 bool IsPercentText(std::string_view f) { return Contains(f, "%"); }
@@ -569,10 +611,15 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
     std::vector<const ViewCell*> row_cells = view.RowCells(r);
     // End of the section: 总分, 偏差大或目标未完成原因分析 ... in the first cell
     // anchored on this row.
+    // A row standing wholly right of the headers (moved, as above) ends
+    // the section on its label as well.
     bool end = false;
+    const bool right_of_headers = std::all_of(row_cells.begin(), row_cells.end(), [&](const ViewCell* c) {
+      return c->empty() || CoversFromAbove(*c, r) || c->col > s.headers.back().last_col;
+    });
     for (const ViewCell* c : row_cells) {
       if (CoversFromAbove(*c, r) || c->empty()) continue;
-      if (IsSectionEndLabel(c->folded) && c->col <= s.headers.back().col) end = true;
+      if (IsSectionEndLabel(c->folded) && (c->col <= s.headers.back().col || right_of_headers)) end = true;
       break;
     }
     if (end) break;
@@ -585,6 +632,9 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
     for (const ViewCell* c : row_cells) {
       if (c->col < s.goal_col_end) continue;
       if (c->empty()) continue;
+      // A header cell drawn down over empty fields (text whose empty fields
+      // stand for merged cells) is no value of this row.
+      if (c->row < s.first_row) continue;
       values.push_back(c);
     }
     std::map<IndicatorColumn, const ViewCell*> at = AlignRow(value_headers, values, FitsIndicator);
@@ -703,6 +753,20 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
 
 // ---- totals ---------------------------------------------------------------
 
+// The figures of a row that holds one or two figures and nothing else: the
+// rest of a 总分 row that a converter broke after its label.
+std::vector<const ViewCell*> LoneFiguresOnRow(const TableView& view, int row) {
+  std::vector<const ViewCell*> figures;
+  if (row >= view.rows()) return figures;
+  for (const ViewCell* c : view.RowCells(row)) {
+    if (c->empty() || c->row != row) continue;
+    if (!HasDigit(c->folded) || HasCjk(c->folded)) return {};
+    figures.push_back(c);
+  }
+  if (figures.size() > 2) return {};
+  return figures;
+}
+
 void ReadTotals(const TableView& view, const BudgetSection& budget, const IndicatorSection& ind, int from_row,
                 Report& report, CellReader& reader) {
   const IndicatorHeader* weight_header = nullptr;
@@ -734,6 +798,7 @@ void ReadTotals(const TableView& view, const BudgetSection& budget, const Indica
       if (!HasDigit(v->folded)) continue;
       figures.push_back(v);
     }
+    if (figures.empty()) figures = LoneFiguresOnRow(view, cell.row + 1);
     const ViewCell* total_cell = nullptr;
     const ViewCell* weight_cell = nullptr;
     if (!header_total && score_header != nullptr && weight_header != nullptr) {
