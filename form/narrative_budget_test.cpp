@@ -164,6 +164,15 @@ TEST(NarrativeBudget, OcrSpacedDigitsAreOneNumber) {
   for (const Value& v : text.executed_mentions) EXPECT_NE(*v.number, 355641.8);
 }
 
+TEST(NarrativeBudget, OcrSpaceAfterADecimalPointIsOneNumber) {
+  Paragraphs p({"该项目全年实际拨付269. 82万元。"});
+  Block ocr = p[0];
+  ocr.confidence = 0.9;
+  Narrative n = ParseNarrative({&ocr});
+  ASSERT_EQ(n.executed_mentions.size(), 1u);
+  EXPECT_DOUBLE_EQ(*n.executed_mentions[0].number, 2698200);
+}
+
 TEST(NarrativeBudget, OcrLinesOfOneParagraphAreJoined) {
   auto line = [](std::string text, double x0, double y0, double x1, double y1) {
     Block b;

@@ -330,7 +330,9 @@ std::vector<Figure> ScanFigures(const Sentence& sentence, const Location& where,
   std::size_t i = 0;
   auto finish = [&](Figure f) {
     std::string raw = RawOf(sentence, f.begin, f.end);
-    Normalized n = Normalize(raw);
+    std::string readable = raw;  // without the space OCR put after a decimal point
+    for (std::size_t at; ocr && (at = readable.find(". ")) != std::string::npos;) readable.erase(at + 1, 1);
+    Normalized n = Normalize(readable);
     if (!n.value.number) return;
     f.value = std::move(n.value);
     f.value.raw = raw;
@@ -368,6 +370,11 @@ std::vector<Figure> ScanFigures(const Sentence& sentence, const Location& where,
         } else if (s[j] == U'.' && !dot && j + 1 < s.size() && IsAsciiDigitChar(s[j + 1])) {
           dot = true;
           j += 2;
+        } else if (ocr && s[j] == U'.' && !dot && j + 2 < s.size() && s[j + 1] == U' ' && IsAsciiDigitChar(s[j + 2])) {
+          // OCR puts a space after a decimal point (269. 82万元); Chinese
+          // prose ends its sentences with 。, never with a full stop.
+          dot = true;
+          j += 3;
         } else {
           break;
         }
