@@ -4,6 +4,7 @@
 
 #include "form/form_text.h"
 #include "form/narrative_text.h"
+#include "model/utf8.h"
 
 namespace jixiao::form {
 
@@ -79,13 +80,31 @@ bool IsFormTitle(const Block& paragraph) {
   return false;
 }
 
+namespace {
+
+// Whether `text` holds `word` with at most one character misread: OCR
+// reads a title's 告 as 生 or its 自 as 目 (绩效自评报生, 绩效目评报告).
+bool ContainsWithOneMisread(std::string_view text, std::string_view word) {
+  const std::u32string t = DecodeUtf8Lossy(text), w = DecodeUtf8Lossy(word);
+  for (std::size_t i = 0; i + w.size() <= t.size(); ++i) {
+    int differ = 0;
+    for (std::size_t k = 0; k < w.size() && differ <= 1; ++k) differ += t[i + k] != w[k];
+    if (differ <= 1) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool IsNarrativeTitle(const Block& paragraph) {
   if (paragraph.kind != Block::Kind::kParagraph) return false;
   std::string all = Fold(paragraph.text);
   if (all.empty() || CharCount(all) > kMaxTitleChars || HasSentencePunctuation(all)) return false;
   if (EndsWith(all, "如下") || EndsWith(all, "如下:")) return false;
   // A converter may run the next heading (摘要) into the title line.
-  return Contains(all, "自评报告") || Contains(all, "评价报告") || Contains(all, "绩效报告");
+  if (Contains(all, "自评报告") || Contains(all, "评价报告") || Contains(all, "绩效报告")) return true;
+  // Read by OCR: one character of 绩效自评报告 may be misread.
+  return paragraph.confidence < 1.0 && ContainsWithOneMisread(all, "绩效自评报告");
 }
 
 bool IsSummaryParagraph(const Block& paragraph) {
