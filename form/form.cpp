@@ -17,6 +17,7 @@
 #include "form/read_quality.h"
 #include "form/segment.h"
 #include "form/table_view.h"
+#include "form/vocabulary_scope.h"
 
 namespace jixiao {
 
@@ -151,8 +152,22 @@ bool HasSubstance(const Narrative& n) {
   return !n.project_name.empty() || n.planned || n.executed || n.self_score.declared || !n.sections.empty();
 }
 
+// A table first read with the base vocabulary whose template brings words
+// of its own is read again with them.
+void RereadWithTemplateWords(const std::vector<Profile>& profiles, const form::TablePart& part, TableReading& t) {
+  const Profile* profile = form::DetectProfile(profiles, t.detect);
+  if (profile == nullptr || !profile->vocabulary || profile->vocabulary.get() == &form::ActiveVocabulary()) return;
+  form::VocabularyScope words(*profile->vocabulary);
+  try {
+    t = ReadTablePart(part);
+  } catch (const std::exception&) {
+    // The first reading stands; the part was readable with the base words.
+  }
+}
+
 FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<Profile>& profiles) {
   FormParseResult result;
+  form::VocabularyScope words(form::BaseVocabulary(profiles));
   form::Segments segments = form::SegmentDocument(layout);
 
   // One part that cannot be read (a dependency throwing on hostile input)
@@ -196,6 +211,7 @@ FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<P
     const bool has_table = project.table >= 0 && !tables[static_cast<std::size_t>(project.table)].failed;
     if (has_table) {
       TableReading& t = tables[static_cast<std::size_t>(project.table)];
+      RereadWithTemplateWords(profiles, segments.tables[static_cast<std::size_t>(project.table)], t);
       report = std::move(t.report);
       detect = std::move(t.detect);
     }

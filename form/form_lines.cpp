@@ -4,6 +4,7 @@
 
 #include "form/form_text.h"
 #include "form/narrative_text.h"
+#include "form/vocabulary_scope.h"
 #include "model/utf8.h"
 
 namespace jixiao::form {
@@ -48,6 +49,12 @@ std::optional<std::u32string> AfterLabel(const std::u32string& raw, std::u32stri
   return raw.substr(k);
 }
 
+// A form's title line ends so: 项目支出绩效自评表, …评分表.
+bool EndsWithFormTitleWord(std::string_view f) {
+  const std::vector<std::string_view>& words = Words("form_title_endings");
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return EndsWith(f, w); });
+}
+
 bool IsDateChar(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19) || c == U'.' || c == 0xFF0E || c == U'-' ||
          c == U'/' || c == U'年' || c == U'月' || c == U'日' || c == U'号';
@@ -75,7 +82,7 @@ bool IsFormTitle(const Block& paragraph) {
   if (all.empty() || CharCount(all) > kMaxTitleChars || Contains(all, "。") || Contains(all, "汇总")) return false;
   for (const std::string& line : BlockLines(paragraph)) {
     std::string f = Fold(line);
-    if (EndsWith(f, "自评表") || EndsWith(f, "评价表") || EndsWith(f, "自评表)") || EndsWith(f, "评分表")) return true;
+    if (EndsWithFormTitleWord(f)) return true;
   }
   return false;
 }
@@ -102,9 +109,12 @@ bool IsNarrativeTitle(const Block& paragraph) {
   if (all.empty() || CharCount(all) > kMaxTitleChars || HasSentencePunctuation(all)) return false;
   if (EndsWith(all, "如下") || EndsWith(all, "如下:")) return false;
   // A converter may run the next heading (摘要) into the title line.
-  if (Contains(all, "自评报告") || Contains(all, "评价报告") || Contains(all, "绩效报告")) return true;
-  // Read by OCR: one character of 绩效自评报告 may be misread.
-  return paragraph.confidence < 1.0 && ContainsWithOneMisread(all, "绩效自评报告");
+  if (ContainsAny(all, Words("report_title_words"))) return true;
+  // Read by OCR: one character of a long title word may be misread.
+  if (paragraph.confidence >= 1.0) return false;
+  for (std::string_view word : Words("report_title_ocr_words"))
+    if (ContainsWithOneMisread(all, word)) return true;
+  return false;
 }
 
 bool IsSummaryParagraph(const Block& paragraph) {
@@ -120,10 +130,8 @@ bool IsSignatureLine(const Block& paragraph) {
   if (paragraph.kind != Block::Kind::kParagraph) return false;
   std::string f = Fold(paragraph.text);
   if (f.empty() || CharCount(f) > 80) return false;
-  // 报日期: 填报日期 with its first character misread (让报日期).
-  static const std::vector<std::string_view> kWords = {"盖章", "签字", "签章", "填报日期", "报日期", "填报时间",
-                                                       "填报单位", "填报人", "联系电话", "单位负责人", "主要领导"};
-  return ContainsAny(f, kWords) || FillDateTextIn(paragraph.text).has_value();
+  // The words hold 报日期: 填报日期 with its first character misread (让报日期).
+  return ContainsAny(f, Words("signature_words")) || FillDateTextIn(paragraph.text).has_value();
 }
 
 bool IsFormHeaderLine(const Block& paragraph) {
@@ -134,15 +142,9 @@ bool IsFormHeaderLine(const Block& paragraph) {
   if (IsSignatureLine(paragraph)) return true;
   if (StartsWith(f, "总分:") || StartsWith(f, "总分")) return CharCount(f) <= 12;
   // （2021 年度）; OCR gives the full-width opening parenthesis, which chi_sim
-  // lacks, as 《 or 〈 ("《2023年度)").
-  std::string inner = f;
-  for (std::string_view open : {"(", "《", "〈"}) {
-    if (StartsWith(inner, open) && (EndsWith(inner, ")") || EndsWith(inner, "》") || EndsWith(inner, "〉"))) {
-      const size_t close = EndsWith(inner, ")") ? 1 : std::string_view("》").size();
-      inner = inner.substr(open.size(), inner.size() - open.size() - close);
-      break;
-    }
-  }
+  // lacks, as 《 or 〈 ("《2023年度)"): the confusion table reads it back.
+  std::string inner = CorrectConfusions(f);
+  if (StartsWith(inner, "(") && EndsWith(inner, ")")) inner = inner.substr(1, inner.size() - 2);
   return MatchCueWhole(inner, "#年度") || MatchCueWhole(inner, "#年");
 }
 
@@ -177,17 +179,10 @@ std::optional<int> FiscalYearIn(std::string_view text) {
 }
 
 std::optional<std::string> FillDateTextIn(std::string_view text) {
-  std::u32string raw = DecodeUtf8Lossy(text);
-  // 填报?期 with its third character misread (填报髓期) is the label too.
-  for (size_t at = raw.find(U"填报"); at != std::u32string::npos && at + 3 < raw.size();
-       at = raw.find(U"填报", at + 1)) {
-    if (raw[at + 3] == U'期' && raw[at + 2] != U'日') {
-      raw.replace(at, 4, U"填报日期");
-      break;
-    }
-  }
-  for (std::u32string_view label : {std::u32string_view(U"填报日期"), std::u32string_view(U"填报时间"),
-                                    std::u32string_view(U"报日期")}) {
+  // The confusion table reads a misread label back (填报髓期 is 填报日期).
+  std::u32string raw = CorrectConfusions(DecodeUtf8Lossy(text));
+  for (std::string_view word : Words("fill_date_labels")) {
+    const std::u32string label = DecodeUtf8Lossy(word);
     std::optional<std::u32string> after = AfterLabel(raw, label);
     if (!after) continue;
     // A scanned colon comes back as one or two stray symbols ("S\", "》")
@@ -242,7 +237,7 @@ void ReadFormLines(const std::vector<const Block*>& paragraphs, Report& report, 
       std::string title;
       for (const std::string& line : BlockLines(*p)) {
         std::string f = Fold(line);
-        if (EndsWith(f, "自评表") || EndsWith(f, "评价表") || EndsWith(f, "评分表") || EndsWith(f, "自评表)")) {
+        if (EndsWithFormTitleWord(f)) {
           title = line;
           break;
         }

@@ -7,6 +7,8 @@
 #include <unicode/stringpiece.h>
 #include <unicode/unistr.h>
 
+#include "form/vocabulary_scope.h"
+
 namespace jixiao::form {
 
 namespace {
@@ -256,8 +258,7 @@ double NameSimilarity(std::string_view a, std::string_view b) {
 }
 
 bool IsNotApplicable(std::string_view folded) {
-  static const std::vector<std::string_view> kMarks = {"-", "—", "–", "−", "/", "--", "——", "─", "无", "\\"};
-  for (std::string_view m : kMarks)
+  for (std::string_view m : Words("not_applicable_marks"))
     if (folded == m) return true;
   return false;
 }
@@ -268,8 +269,7 @@ bool HasDigit(std::string_view folded) {
 
 bool LooksLikeFigure(std::string_view folded) {
   if (!HasDigit(folded)) return false;
-  static const std::vector<std::string_view> kLabelWords = {"指标", "预算", "执行", "得分", "分值", "目标", "资金", "其中"};
-  if (ContainsAny(folded, kLabelWords)) return false;
+  if (ContainsAny(folded, Words("label_words"))) return false;
   std::size_t cjk = 0;
   for (char32_t c : DecodeUtf8Lossy(folded))
     if (IsCjk(c)) ++cjk;

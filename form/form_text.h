@@ -65,7 +65,7 @@ std::size_t CharCount(std::string_view text);
 bool IsCjk(char32_t c);
 
 // Whether `folded` text is only a dash or slash meaning "not applicable"
-// (-, —, －, /, ／, 无).
+// (-, —, －, /, ／, 无: the vocabulary's "not_applicable_marks").
 bool IsNotApplicable(std::string_view folded);
 
 // Whether `folded` text holds an ASCII digit.
@@ -73,7 +73,8 @@ bool HasDigit(std::string_view folded);
 
 // Whether `folded` text looks like one printed figure (a number with an
 // optional %, 分, thousands separators, comparator signs, a unit of a few
-// characters): used to tell value cells from label cells.
+// characters, none of the vocabulary's "label_words"): used to tell value
+// cells from label cells.
 bool LooksLikeFigure(std::string_view folded);
 
 bool Contains(std::string_view text, std::string_view word);

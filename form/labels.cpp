@@ -1,101 +1,103 @@
 #include "form/labels.h"
 
+#include <utility>
+
 #include "form/form_text.h"
+#include "form/vocabulary_scope.h"
 
 namespace jixiao::form {
 
 BudgetColumn ClassifyBudgetHeader(std::string_view f) {
-  if (Contains(f, "得分计算") || Contains(f, "计算方法")) return BudgetColumn::kNone;
-  // 得分（20分*执行率） heads the score, not the rate.
-  if (StartsWith(f, "得分") || f == "自评得分") return BudgetColumn::kScore;
-  if (StartsWith(f, "分值") || StartsWith(f, "权重")) return BudgetColumn::kWeight;
-  if (Contains(f, "执行率") || Contains(f, "使用率")) return BudgetColumn::kRate;
-  if (Contains(f, "年初预算") || Contains(f, "审核额度")) return BudgetColumn::kInitial;
-  if (Contains(f, "预算数") || Contains(f, "全年预算") || Contains(f, "调整后预算") || Contains(f, "预算金额") ||
-      f == "预算" || StartsWith(f, "预算(")) {
-    return BudgetColumn::kPlanned;
-  }
-  if (Contains(f, "执行数") || Contains(f, "全年执行") || Contains(f, "实际支出") || Contains(f, "执行金额") ||
-      Contains(f, "支出数")) {
-    return BudgetColumn::kExecuted;
-  }
-  if (Contains(f, "结余") || Contains(f, "剩余")) return BudgetColumn::kRemaining;
-  if (StartsWith(f, "分值") || StartsWith(f, "权重")) return BudgetColumn::kWeight;
-  if (StartsWith(f, "得分") || f == "自评得分") return BudgetColumn::kScore;
+  // The order is the rule: 得分（20分*执行率） heads the score, not the rate.
+  static constexpr std::pair<std::string_view, BudgetColumn> kRoles[] = {
+      {"budget_columns.not_a_column", BudgetColumn::kNone}, {"budget_columns.score", BudgetColumn::kScore},
+      {"budget_columns.weight", BudgetColumn::kWeight},     {"budget_columns.rate", BudgetColumn::kRate},
+      {"budget_columns.initial", BudgetColumn::kInitial},   {"budget_columns.planned", BudgetColumn::kPlanned},
+      {"budget_columns.executed", BudgetColumn::kExecuted}, {"budget_columns.remaining", BudgetColumn::kRemaining},
+  };
+  for (const auto& [path, column] : kRoles)
+    if (MatchesRole(f, path)) return column;
   return BudgetColumn::kNone;
 }
 
 IndicatorColumn ClassifyIndicatorHeader(std::string_view f) {
   if (f.empty()) return IndicatorColumn::kNone;
-  if (Contains(f, "一级指标")) return IndicatorColumn::kLevel1;
-  if (Contains(f, "二级指标")) return IndicatorColumn::kLevel2;
-  if (Contains(f, "三级指标") || Contains(f, "指标名称") || f == "绩效指标" || f == "指标内容") return IndicatorColumn::kName;
-  if (Contains(f, "计算方法") || Contains(f, "评分标准") || Contains(f, "评分规则")) return IndicatorColumn::kMethod;
-  if (Contains(f, "偏差") || Contains(f, "原因分析") || Contains(f, "未完成原因") || Contains(f, "改进措施"))
-    return IndicatorColumn::kDeviation;
-  if (Contains(f, "完成率") || Contains(f, "完成比例") || Contains(f, "完成比率")) return IndicatorColumn::kRatio;
-  if (Contains(f, "实际完成") || Contains(f, "实际值") || Contains(f, "完成值") || StartsWith(f, "全年实际") ||
-      StartsWith(f, "实际"))
-    return IndicatorColumn::kActual;
-  if (Contains(f, "目标值") || Contains(f, "指标值") || Contains(f, "年度指标") || Contains(f, "预期值") ||
-      Contains(f, "年初目标") || Contains(f, "计划值")) {
-    return IndicatorColumn::kTarget;
-  }
-  if (StartsWith(f, "分值") || StartsWith(f, "权重")) return IndicatorColumn::kWeight;
-  if (StartsWith(f, "得分") || f == "自评得分" || f == "评分") return IndicatorColumn::kScore;
+  // The order is the rule: 偏差原因分析 before 完成率, 年初目标值 after 实际完成值.
+  static constexpr std::pair<std::string_view, IndicatorColumn> kRoles[] = {
+      {"indicator_columns.level1", IndicatorColumn::kLevel1}, {"indicator_columns.level2", IndicatorColumn::kLevel2},
+      {"indicator_columns.name", IndicatorColumn::kName},     {"indicator_columns.method", IndicatorColumn::kMethod},
+      {"indicator_columns.deviation", IndicatorColumn::kDeviation},
+      {"indicator_columns.ratio", IndicatorColumn::kRatio},   {"indicator_columns.actual", IndicatorColumn::kActual},
+      {"indicator_columns.target", IndicatorColumn::kTarget}, {"indicator_columns.weight", IndicatorColumn::kWeight},
+      {"indicator_columns.score", IndicatorColumn::kScore},
+  };
+  for (const auto& [path, column] : kRoles)
+    if (MatchesRole(f, path)) return column;
   return IndicatorColumn::kNone;
 }
 
 namespace {
 
-struct KeyWord {
-  std::string_view label;
+struct KeyWords {
+  std::string_view path;
   KeyField field;
 };
 
-// Longer labels first: 项目实施单位 before 实施单位.
-constexpr KeyWord kKeyWords[] = {
-    {"项目名称", KeyField::kProjectName},      {"主管部门", KeyField::kDepartment},
-    {"主管单位", KeyField::kDepartment},       {"项目实施单位", KeyField::kImplementingUnit},
-    {"实施单位", KeyField::kImplementingUnit}, {"填报日期", KeyField::kFillDate},
-    {"填报时间", KeyField::kFillDate},
+constexpr KeyWords kKeyWords[] = {
+    {"key_fields.project_name", KeyField::kProjectName},
+    {"key_fields.department", KeyField::kDepartment},
+    {"key_fields.implementing_unit", KeyField::kImplementingUnit},
+    {"key_fields.fill_date", KeyField::kFillDate},
 };
+
+}  // namespace
+
+namespace {
+
+// The text after `label` when `raw_text` (folded: `folded`) starts with the
+// label as a label: alone, or followed by ':', '(' or a space.
+std::optional<std::string> AfterKeyLabel(std::string_view raw_text, std::string_view folded, std::string_view label) {
+  if (!StartsWith(folded, label)) return std::nullopt;
+  std::string_view rest = folded.substr(label.size());
+  // "项目名称" alone, "项目名称：X", "项目名称 X"; not "项目名称及内容说明".
+  bool separated = rest.empty() || StartsWith(rest, ":") || StartsWith(rest, "(");
+  std::u32string raw = DecodeUtf8Lossy(Trim(raw_text));
+  // Find where the label ends in the raw text (raw may hold spaces).
+  std::size_t label_chars = CharCount(label);
+  std::size_t seen = 0, pos = 0;
+  while (pos < raw.size() && seen < label_chars) {
+    if (raw[pos] != U' ' && raw[pos] != 0x3000 && raw[pos] != U'\t') ++seen;
+    ++pos;
+  }
+  std::u32string after = raw.substr(pos);
+  bool space_after = !after.empty() && (after.front() == U' ' || after.front() == 0x3000 || after.front() == U'\t');
+  if (!separated && !space_after) return std::nullopt;
+  // Drop a bracketed remark right after the label: 填报单位（盖章）.
+  std::string value = Trim(EncodeUtf8(after));
+  std::u32string v = DecodeUtf8Lossy(value);
+  while (!v.empty() && (v.front() == U':' || v.front() == 0xFF1A)) v.erase(v.begin());
+  return Trim(EncodeUtf8(v));
+}
 
 }  // namespace
 
 KeyLabel ClassifyKeyLabel(std::string_view raw_text) {
   KeyLabel out;
   std::string folded = Fold(raw_text);
-  for (const KeyWord& k : kKeyWords) {
-    if (!StartsWith(folded, k.label)) continue;
-    std::string_view rest = std::string_view(folded).substr(k.label.size());
-    // "项目名称" alone, "项目名称：X", "项目名称 X"; not "项目名称及内容说明".
-    bool separated = rest.empty() || StartsWith(rest, ":") || StartsWith(rest, "(");
-    std::u32string raw = DecodeUtf8Lossy(Trim(raw_text));
-    // Find where the label ends in the raw text (raw may hold spaces).
-    std::size_t label_chars = CharCount(k.label);
-    std::size_t seen = 0, pos = 0;
-    while (pos < raw.size() && seen < label_chars) {
-      if (raw[pos] != U' ' && raw[pos] != 0x3000 && raw[pos] != U'\t') ++seen;
-      ++pos;
+  for (const KeyWords& words : kKeyWords) {
+    for (std::string_view label : Words(words.path)) {
+      std::optional<std::string> value = AfterKeyLabel(raw_text, folded, label);
+      if (!value) continue;
+      out.field = words.field;
+      out.inline_value = std::move(*value);
+      return out;
     }
-    std::u32string after = raw.substr(pos);
-    bool space_after = !after.empty() && (after.front() == U' ' || after.front() == 0x3000 || after.front() == U'\t');
-    if (!separated && !space_after) continue;
-    // Drop a bracketed remark right after the label: 填报单位（盖章）.
-    std::string value = Trim(EncodeUtf8(after));
-    std::u32string v = DecodeUtf8Lossy(value);
-    while (!v.empty() && (v.front() == U':' || v.front() == 0xFF1A)) v.erase(v.begin());
-    out.field = k.field;
-    out.inline_value = Trim(EncodeUtf8(v));
-    return out;
   }
   return out;
 }
 
 bool IsTotalLabel(std::string_view f, std::string* inline_value) {
-  static const std::string_view kLabels[] = {"单位自评总分", "自评总分", "总分", "总得分", "综合得分"};
-  for (std::string_view label : kLabels) {
+  for (std::string_view label : Words("total_labels")) {
     if (!StartsWith(f, label)) continue;
     std::string_view rest = f.substr(label.size());
     if (StartsWith(rest, ":")) rest.remove_prefix(1);
@@ -108,21 +110,17 @@ bool IsTotalLabel(std::string_view f, std::string* inline_value) {
 }
 
 bool IsBudgetRowLabel(std::string_view f) {
-  static const std::vector<std::string_view> kWords = {"资金", "拨款", "结转", "结余", "其他", "合计", "总额",
-                                                       "其中", "小计", "自筹", "上级", "本级", "财政", "来源"};
-  return ContainsAny(f, kWords);
+  return ContainsAny(f, Words("budget_row_words"));
 }
 
 bool IsBudgetTotalLabel(std::string_view f) {
-  return Contains(f, "总额") || Contains(f, "合计") || Contains(f, "总计");
+  return ContainsAny(f, Words("budget_total_words"));
 }
 
 bool IsSectionEndLabel(std::string_view f) {
   std::string dummy;
   if (IsTotalLabel(f, &dummy)) return true;
-  static const std::vector<std::string_view> kWords = {"偏差大", "未完成原因分析", "改进措施及", "备注",
-                                                       "评价结论", "结果应用"};
-  return ContainsAny(f, kWords);
+  return ContainsAny(f, Words("section_end_words"));
 }
 
 bool IsGoalLabel(std::string_view f) {

@@ -1,8 +1,10 @@
 // The labels of the self-evaluation forms, in folded text (form_text.h).
 //
-// One place for the words the forms print in their label cells, shared by
-// the grid and the linear table readers. Classification looks at a folded
-// cell text and says which column or field it heads.
+// One place for the label rules shared by the grid and the linear table
+// readers. Classification looks at a folded cell text and says which column
+// or field it heads; the words come from the active vocabulary (profiles'
+// "vocabulary" section, vocabulary_scope.h), the order they are tried in
+// is the rule and stays here.
 #pragma once
 
 #include <optional>

@@ -7,6 +7,7 @@
 #include "form/form_text.h"
 #include "form/indicator_rules.h"
 #include "form/labels.h"
+#include "form/vocabulary_scope.h"
 
 namespace jixiao::form {
 
@@ -26,7 +27,7 @@ PrintedText Printed(const Token& t) { return {t.text, t.where, t.confidence}; }
 // ---- cells out of lines -----------------------------------------------------
 
 bool IsComparatorOnly(std::string_view f) {
-  static const std::vector<std::string_view> kSigns = {"≥", "≤", ">", "<", "≧", "≦", "=", ">=", "<="};
+  const std::vector<std::string_view>& kSigns = Words("comparator_signs");
   return std::find(kSigns.begin(), kSigns.end(), f) != kSigns.end();
 }
 
@@ -50,9 +51,7 @@ bool IsDigitsOnly(std::string_view f) {
 // A unit printed apart from its number: "%", "元/人/年", "万元", "人次".
 bool IsDetachedUnit(std::string_view f) {
   if (f == "%" || f == "‰") return true;
-  static const std::vector<std::string_view> kUnits = {"元", "万元", "人", "人次", "次", "个", "家", "份", "期",
-                                                       "天", "日", "分钟", "小时", "户", "件", "项", "万人", "个工作日"};
-  for (std::string_view u : kUnits) {
+  for (std::string_view u : Words("units")) {
     if (f == u) return true;
     if (StartsWith(f, u) && f.size() > u.size() && f[u.size()] == '/') return true;
   }
@@ -116,8 +115,7 @@ bool HasPunctuation(std::string_view f) {
 }
 
 const std::vector<std::string_view>& Level1Labels() {
-  static const std::vector<std::string_view> k = {"产出指标", "效益指标", "满意度指标"};
-  return k;
+  return Words("level1");
 }
 
 struct Level2Label {
@@ -128,17 +126,12 @@ struct Level2Label {
 // The national framework's second-level indicators and the first level each
 // belongs to; a wrapped sequence loses the merged 一级指标 cell's place, the
 // second level still says which it is.
+// The vocabulary's "level2" map; the vector is refilled on each call (the
+// words stay in the vocabulary), so a scope change is always seen.
 const std::vector<Level2Label>& Level2Labels() {
-  static const std::vector<Level2Label> k = {
-      {"数量指标", "产出指标"},           {"质量指标", "产出指标"},
-      {"时效指标", "产出指标"},           {"时效性指标", "产出指标"},
-      {"成本指标", "产出指标"},           {"经济效益指标", "效益指标"},
-      {"社会效益指标", "效益指标"},       {"生态效益指标", "效益指标"},
-      {"可持续影响指标", "效益指标"},     {"服务对象满意度指标", "满意度指标"},
-      {"社会公众或服务对象指标", "满意度指标"}, {"社会公众或服务对象满意度指标", "满意度指标"},
-      {"经济效益", "效益指标"},           {"社会效益", "效益指标"},
-      {"生态效益", "效益指标"},           {"可持续影响", "效益指标"},
-  };
+  thread_local std::vector<Level2Label> k;
+  k.clear();
+  for (const auto& [label, level1] : WordMap("level2")) k.push_back({label, level1});
   return k;
 }
 
@@ -160,11 +153,7 @@ int Level1Rank(std::string_view l1) {
 
 // Labels of the form whose wrapped pieces carry no data.
 const std::vector<std::string_view>& FormLabels() {
-  static const std::vector<std::string_view> k = {
-      "年度绩效指标完成情况", "年度绩效目标完成情况", "偏差原因分析及改进措施", "年度总体目标", "绩效指标",
-      "项目资金(万元)",       "项目资金(元)",         "预算执行情况(万元)",     "年度财政资金总额", "年度目标完成情况",
-      "年度绩效目标",         "实施单位",             "主管部门",               "预期目标",        "实际完成情况"};
-  return k;
+  return Words("wrapped_labels");
 }
 
 // A piece of a wrapped label (产出指 / 标 / 可持续影 / 预算执行情况).
@@ -183,7 +172,7 @@ bool IsLabelFragment(std::string_view f) {
 
 // The name of an organization (a value of 主管部门 / 实施单位).
 bool LooksLikeOrganization(std::string_view f) {
-  static const std::vector<std::string_view> kSuffixes = {"局", "中心", "院", "所", "站", "办", "委员会", "公司", "处", "科", "室", "队", "办公室"};
+  const std::vector<std::string_view>& kSuffixes = Words("organization_suffixes");
   if (CharCount(f) < 3 || CharCount(f) > 30 || HasDigit(f) || HasPunctuation(f)) return false;
   for (std::string_view suffix : kSuffixes)
     if (EndsWith(f, suffix)) return true;
@@ -192,7 +181,7 @@ bool LooksLikeOrganization(std::string_view f) {
 
 // Words a figure ends with when its cell wraps: "2022年10月" / "底前".
 bool IsFigureTail(std::string_view f) {
-  static const std::vector<std::string_view> kTails = {"前", "之前", "以前", "底前", "底", "以内", "以上", "以下", "左右", "内"};
+  const std::vector<std::string_view>& kTails = Words("figure_tails");
   return std::find(kTails.begin(), kTails.end(), f) != kTails.end();
 }
 
@@ -200,11 +189,7 @@ bool IsFigureTail(std::string_view f) {
 // bracketed mark: 年初目标值（A）, 执行率（B/A）, （A）, 得分（20分*执行率）.
 bool IsHeaderWord(std::string_view f) {
   if (f.empty()) return false;
-  static const std::vector<std::string_view> kWords = {
-      "一级指标", "二级指标", "三级指标", "一级指", "二级指", "三级指", "指标", "值", "年初目标值", "年度指标值",
-      "实际完成值", "完成值", "完成率", "分值", "得分", "权重", "偏差原因分析", "及改进措施", "偏差原因分析及改进措施",
-      "预算数", "执行数", "执行率", "年初预算数", "全年预算数", "全年执行数", "得分计算方法", "年度指标", "全年实际值",
-      "指标值", "年初目标", "实际完成", "目标值"};
+  const std::vector<std::string_view>& kWords = Words("linear_header_words");
   std::string_view head = f;
   std::size_t open = head.find('(');
   if (open != std::string_view::npos && EndsWith(head, ")")) {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "form/form_text.h"
-#include "model/utf8.h"
+#include "form/vocabulary_scope.h"
 
 namespace jixiao::form {
 
@@ -36,14 +36,16 @@ struct FigureTally {
 // describe; a row whose figures sit in its name had its cells run together.
 bool NameHoldsFigure(std::string_view name) {
   const std::string folded = Fold(name);
-  const std::u32string text = DecodeUtf8Lossy(folded);
-  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!digit(text[i])) continue;
-    const bool after_sign = i > 0 && std::u32string_view(U"≥≧≤≦<>").find(text[i - 1]) != std::u32string_view::npos;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (!digit(folded[i])) continue;
+    const std::string_view before(folded.data(), i);
+    const std::vector<std::string_view>& signs = Words("comparator_signs");
+    const bool after_sign =
+        std::any_of(signs.begin(), signs.end(), [&](std::string_view sign) { return EndsWith(before, sign); });
     std::size_t end = i;
-    while (end < text.size() && (digit(text[end]) || text[end] == U'.')) ++end;
-    if (after_sign || (end < text.size() && text[end] == U'%')) return true;
+    while (end < folded.size() && (digit(folded[end]) || folded[end] == '.')) ++end;
+    if (after_sign || (end < folded.size() && folded[end] == '%')) return true;
     i = end;
   }
   return false;

@@ -25,19 +25,79 @@ void SortProfiles(std::vector<Profile>& profiles, std::vector<int>& priorities) 
   profiles = std::move(sorted);
 }
 
-int PriorityOf(const std::string& json_text) {
-  nlohmann::json j = nlohmann::json::parse(json_text, nullptr, false);
-  if (j.is_object() && j.contains("priority") && j["priority"].is_number_integer())
-    return j["priority"].get<int>();
+int PriorityOf(const nlohmann::json& j) {
+  if (j.is_object() && j.contains("priority") && j["priority"].is_number_integer()) return j["priority"].get<int>();
   return 0;
 }
 
-}  // namespace
-
-Result<Profile> ParseProfile(const std::string& json_text, const std::string& origin) {
+Result<nlohmann::json> ParseObject(const std::string& json_text, const std::string& origin) {
   nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object())
-    return Result<Profile>::Error(origin + ": profile is not a JSON object");
+    return Result<nlohmann::json>::Error(origin + ": profile is not a JSON object");
+  return j;
+}
+
+// One profile file before `extends` is resolved.
+struct Source {
+  std::string origin;
+  std::string name;
+  std::string extends;
+  nlohmann::json json;
+};
+
+// `child` laid over `parent`: JSON merge patch, plus "key+" appending a
+// list to the parent's list.
+Result<nlohmann::json> MergeOver(const nlohmann::json& parent, const nlohmann::json& child, const std::string& origin) {
+  if (!child.is_object() || !parent.is_object()) return child;
+  nlohmann::json out = parent;
+  for (const auto& item : child.items()) {
+    std::string key = item.key();
+    const nlohmann::json& value = item.value();
+    if (key.size() > 1 && key.back() == '+') {
+      key.pop_back();
+      if (!value.is_array() || (out.contains(key) && !out[key].is_array()))
+        return Result<nlohmann::json>::Error(origin + ": \"" + item.key() + "\" appends a list to a list only");
+      if (!out.contains(key)) out[key] = nlohmann::json::array();
+      for (const nlohmann::json& v : value) out[key].push_back(v);
+    } else if (value.is_null()) {
+      out.erase(key);
+    } else {
+      // A key the parent lacks still passes through, to drop its "+" and nulls.
+      Result<nlohmann::json> merged =
+          MergeOver(out.contains(key) ? out[key] : nlohmann::json::object(), value, origin);
+      if (!merged.ok()) return merged;
+      out[key] = std::move(merged).value();
+    }
+  }
+  return out;
+}
+
+// The profile with its ancestors laid under it; `chain` holds the names
+// being resolved, to find a cycle.
+Result<nlohmann::json> Resolve(const std::vector<Source>& sources, const Source& source,
+                               std::vector<std::string>& chain) {
+  using Out = Result<nlohmann::json>;
+  if (std::find(chain.begin(), chain.end(), source.name) != chain.end()) {
+    std::string cycle;
+    for (const std::string& n : chain) cycle += n + " -> ";
+    return Out::Error(source.origin + ": \"extends\" makes a cycle: " + cycle + source.name);
+  }
+  Result<nlohmann::json> own = MergeOver(nlohmann::json::object(), source.json, source.origin);
+  if (source.extends.empty() || !own.ok()) return own;
+  auto parent = std::find_if(sources.begin(), sources.end(), [&](const Source& s) { return s.name == source.extends; });
+  if (parent == sources.end())
+    return Out::Error(source.origin + ": \"extends\": no profile is called \"" + source.extends + "\"");
+  chain.push_back(source.name);
+  Result<nlohmann::json> base = Resolve(sources, *parent, chain);
+  chain.pop_back();
+  if (!base.ok()) return base;
+  nlohmann::json inherited = std::move(base).value();
+  // Never inherited: the child names itself and ranks itself.
+  for (const char* key : {"name", "description", "priority", "extends"}) inherited.erase(key);
+  return MergeOver(inherited, source.json, source.origin);
+}
+
+Result<Profile> ParseProfileJson(const nlohmann::json& j, const std::string& origin) {
   if (!j.contains("name") || !j["name"].is_string() || j["name"].get<std::string>().empty())
     return Result<Profile>::Error(origin + ": profile has no \"name\"");
   Profile p;
@@ -46,21 +106,71 @@ Result<Profile> ParseProfile(const std::string& json_text, const std::string& or
     p.description = j["description"].get<std::string>();
   p.detect = j.contains("detect") && j["detect"].is_object() ? j["detect"] : nlohmann::json::object();
   p.scoring = j.contains("scoring") && j["scoring"].is_object() ? j["scoring"] : nlohmann::json::object();
+  if (j.contains("extends")) {
+    if (!j["extends"].is_string()) return Result<Profile>::Error(origin + ": \"extends\" is not a profile name");
+    p.extends = j["extends"].get<std::string>();
+  }
+  Result<std::shared_ptr<const Vocabulary>> v =
+      Vocabulary::FromJson(j.contains("vocabulary") ? j["vocabulary"] : nlohmann::json(), origin);
+  if (!v.ok()) return Result<Profile>(v.status());
+  p.vocabulary = std::move(v).value();
   return p;
+}
+
+}  // namespace
+
+Result<Profile> ParseProfile(const std::string& json_text, const std::string& origin) {
+  Result<nlohmann::json> j = ParseObject(json_text, origin);
+  if (!j.ok()) return Result<Profile>(j.status());
+  Result<nlohmann::json> own = MergeOver(nlohmann::json::object(), j.value(), origin);  // "key+" and nulls
+  if (!own.ok()) return Result<Profile>(own.status());
+  return ParseProfileJson(own.value(), origin);
+}
+
+Result<std::vector<Profile>> ParseProfiles(const std::vector<std::pair<std::string, std::string>>& texts) {
+  using Out = Result<std::vector<Profile>>;
+  std::vector<Source> sources;
+  for (const auto& [text, origin] : texts) {
+    Result<nlohmann::json> j = ParseObject(text, origin);
+    if (!j.ok()) return Out(j.status());
+    // Names and parents only: the sections are checked once resolved (a
+    // child's own section may hold "key+" and nulls).
+    nlohmann::json names = nlohmann::json::object();
+    for (const char* key : {"name", "extends"})
+      if (j.value().contains(key)) names[key] = j.value()[key];
+    Result<Profile> check = ParseProfileJson(names, origin);
+    if (!check.ok()) return Out(check.status());
+    sources.push_back({origin, check.value().name, check.value().extends, std::move(j).value()});
+  }
+  std::vector<Profile> profiles;
+  std::vector<int> priorities;
+  std::vector<nlohmann::json> vocabularies;  // resolved sections, beside `profiles`
+  for (const Source& source : sources) {
+    std::vector<std::string> chain;
+    Result<nlohmann::json> resolved = Resolve(sources, source, chain);
+    if (!resolved.ok()) return Out(resolved.status());
+    Result<Profile> p = ParseProfileJson(resolved.value(), source.origin);
+    if (!p.ok()) return Out(p.status());
+    // Profiles with the same words share one vocabulary, so that form/ sees
+    // by identity when a template brings words of its own.
+    const nlohmann::json words = resolved.value().value("vocabulary", nlohmann::json());
+    for (std::size_t i = 0; i < profiles.size(); ++i)
+      if (vocabularies[i] == words) p.value().vocabulary = profiles[i].vocabulary;
+    vocabularies.push_back(words);
+    priorities.push_back(PriorityOf(source.json));
+    profiles.push_back(std::move(p).value());
+  }
+  SortProfiles(profiles, priorities);
+  return profiles;
 }
 
 const std::vector<Profile>& BuiltinProfiles() {
   static const std::vector<Profile> kProfiles = [] {
-    std::vector<Profile> profiles;
-    std::vector<int> priorities;
-    for (std::string_view text : BuiltinProfileTexts()) {
-      Result<Profile> p = ParseProfile(std::string(text), "builtin profile");
-      if (!p.ok()) continue;  // the build's own tests reject broken profiles
-      priorities.push_back(PriorityOf(std::string(text)));
-      profiles.push_back(std::move(p).value());
-    }
-    SortProfiles(profiles, priorities);
-    return profiles;
+    std::vector<std::pair<std::string, std::string>> texts;
+    for (std::string_view text : BuiltinProfileTexts()) texts.emplace_back(std::string(text), "builtin profile");
+    Result<std::vector<Profile>> p = ParseProfiles(texts);
+    // The build's own tests reject broken profiles; a broken set leaves none.
+    return p.ok() ? std::move(p).value() : std::vector<Profile>();
   }();
   return kProfiles;
 }
@@ -74,20 +184,15 @@ Result<std::vector<Profile>> LoadProfiles(const std::string& dir) {
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.path().extension() == ".json") files.push_back(entry.path().string());
   std::sort(files.begin(), files.end());
-  std::vector<Profile> profiles;
-  std::vector<int> priorities;
+  std::vector<std::pair<std::string, std::string>> texts;
   for (const std::string& file : files) {
     std::ifstream in(file, std::ios::binary);
     std::stringstream buffer;
     buffer << in.rdbuf();
-    Result<Profile> p = ParseProfile(buffer.str(), file);
-    if (!p.ok()) return Result<std::vector<Profile>>(p.status());
-    priorities.push_back(PriorityOf(buffer.str()));
-    profiles.push_back(std::move(p).value());
+    texts.emplace_back(buffer.str(), file);
   }
-  if (profiles.empty()) return Result<std::vector<Profile>>::Error(dir + ": no *.json profiles");
-  SortProfiles(profiles, priorities);
-  return profiles;
+  if (texts.empty()) return Result<std::vector<Profile>>::Error(dir + ": no *.json profiles");
+  return ParseProfiles(texts);
 }
 
 const Profile* FindProfile(const std::vector<Profile>& profiles, const std::string& name) {
