@@ -51,6 +51,19 @@ bool NameHoldsFigure(std::string_view name) {
   return false;
 }
 
+// A goal label's numbered end (年度绩效目标2 wrapped as …目 / 标2) inside a
+// name: 标 and a digit not after 指 (指标2 is how names are numbered).
+bool NameHoldsGoalLabelPiece(std::string_view name) {
+  const std::string folded = Fold(name);
+  const std::string_view mark = "标";
+  for (std::size_t at = folded.find(mark); at != std::string::npos; at = folded.find(mark, at + 1)) {
+    const std::size_t next = at + mark.size();
+    if (next >= folded.size() || folded[next] < '0' || folded[next] > '9') continue;
+    if (!EndsWith(std::string_view(folded.data(), at), "指")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void AssessReading(Report& report) {
@@ -73,6 +86,8 @@ void AssessReading(Report& report) {
     if (std::optional<PrintedWeight> label = FindPrintedWeight(ind.name))
       q.problems.push_back("指标“" + ind.name + "”的名称中夹有分值标签“" + Fold(label->raw) +
                            "”：该行或其所属分组可能读错");
+    else if (NameHoldsGoalLabelPiece(ind.name))  // the same interleaving, its weight not printed
+      q.problems.push_back("指标“" + ind.name + "”的名称中夹有目标标签的片段：该行或其所属分组可能读错");
     if (NameHoldsFigure(ind.name))
       q.problems.push_back("指标“" + ind.name + "”的名称中夹有目标值或实际值：该行的单元格可能读串了");
     if (rows_have_figures && !HasFigure(ind))

@@ -6,6 +6,7 @@
 //     table's columns), so the row's group and the group sums are doubtful;
 //   - an indicator name holding a target's or an actual's figure ("85%",
 //     "≧26641"): the row's cells ran together;
+//   - a goal label's numbered end ("标2" of 年度绩效目标2) inside a name;
 //   - an indicator row with a name and no figure at all while other rows
 //     have figures: the row's cells were not found;
 //   - how many figures were read and how many below kDoubtfulConfidence.

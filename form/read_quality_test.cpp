@@ -52,6 +52,16 @@ TEST(AssessReading, ATargetOrActualFigureInsideANameIsAProblem) {
   EXPECT_NE(r.reading.problems[1].find("26641"), std::string::npos);
 }
 
+// 年度绩效目标2 wrapped into a row's name leaves 标2 there; 指标2 is how
+// names are numbered.
+TEST(AssessReading, AGoalLabelPieceInsideANameIsAProblem) {
+  Report r;
+  r.indicators = {Row("进一步为服务对象宣传医标2疗保障政策", 10), Row("指标2：群众知晓率", 8)};
+  AssessReading(r);
+  ASSERT_EQ(r.reading.problems.size(), 1u);
+  EXPECT_NE(r.reading.problems[0].find("医标2疗"), std::string::npos);
+}
+
 TEST(AssessReading, DoubtfulFiguresAreCounted) {
   Report r;
   r.indicators = {Row("参保率", 10)};
