@@ -224,8 +224,9 @@ FormParseResult ParseReports(const LayoutDocument& layout, const std::vector<Pro
     return ParseUnguarded(layout, profiles);
   } catch (const std::exception& e) {
     FormParseResult failed;
-    failed.flags.push_back(
-        FlagBuilder(FlagCode::kNoReport, Severity::kError, "").Message(std::string("表单解析失败：") + e.what()).flag());
+    failed.flags.push_back(FlagBuilder(FlagCode::kNoReport, Severity::kError, "")
+                               .Message(std::string("表单解析失败：") + e.what())
+                               .flag());
     return failed;
   } catch (...) {
     FormParseResult failed;

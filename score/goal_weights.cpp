@@ -60,7 +60,8 @@ bool ScoreFits(const RuleContext& ctx, int i, double weight) {
 
 void FlagGoalWeight(RuleContext& ctx, size_t g, double printed, double implied, const std::string& why) {
   const Group& group = ctx.report.groups[g];
-  ctx.flags.Add(FlagBuilder(FlagCode::kWeightSumMismatch, ctx.ForInferred(Severity::kError), "/groups/" + std::to_string(g) + "/weight")
+  ctx.flags.Add(FlagBuilder(FlagCode::kWeightSumMismatch, ctx.ForInferred(Severity::kError),
+                            "/groups/" + std::to_string(g) + "/weight")
                     .Message(GoalName(group, g) + "分值 " + FormatNumber(printed) + " 与" + why + " " +
                              FormatNumber(implied) + " 不符")
                     .Declared(printed)

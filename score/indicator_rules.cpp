@@ -23,6 +23,11 @@ bool Inferred(const RuleContext& ctx, size_t i) {
   return ctx.state.weight_inferred[i] || ctx.report.indicators[i].weight.source == "inferred";
 }
 
+// An error, capped when the weight it rests on was inferred.
+Severity ErrorUnlessInferred(const RuleContext& ctx, bool inferred) {
+  return inferred ? ctx.ForInferred(Severity::kError) : Severity::kError;
+}
+
 void CheckRatio(RuleContext& ctx, size_t i, const Assessment& a) {
   Indicator& ind = ctx.report.indicators[i];
   if (!ind.ratio || !ind.ratio->number || !a.completion) return;
@@ -58,7 +63,7 @@ void CheckQualitative(RuleContext& ctx, size_t i) {
   }
   double declared = *points;
   if (declared > w + 1e-6) {
-    ctx.flags.Add(FlagBuilder(FlagCode::kScoreExceedsWeight, Inferred(ctx, i) ? ctx.ForInferred(Severity::kError) : Severity::kError,
+    ctx.flags.Add(FlagBuilder(FlagCode::kScoreExceedsWeight, ErrorUnlessInferred(ctx, Inferred(ctx, i)),
                               Path(i, "score"))
                       .Message(IndicatorLabel(ind, i) + "得分 " + FormatNumber(declared) + " 超过其权重 " +
                                FormatNumber(w) + WeightNote(ctx, i))
@@ -94,7 +99,7 @@ void CheckQuantitative(RuleContext& ctx, size_t i, const Assessment& a) {
   std::string label = IndicatorLabel(ind, i);
 
   if (declared > w + 1e-6) {
-    ctx.flags.Add(FlagBuilder(FlagCode::kScoreExceedsWeight, inferred ? ctx.ForInferred(Severity::kError) : Severity::kError, Path(i, "score"))
+    ctx.flags.Add(FlagBuilder(FlagCode::kScoreExceedsWeight, ErrorUnlessInferred(ctx, inferred), Path(i, "score"))
                       .Message(label + "得分 " + FormatNumber(declared) + " 超过其权重 " + FormatNumber(w) +
                                WeightNote(ctx, i))
                       .Declared(declared)
@@ -107,8 +112,7 @@ void CheckQuantitative(RuleContext& ctx, size_t i, const Assessment& a) {
                          *expected <= w - ctx.profile.score_tolerance.consistent) ||
                         a.outcome == Outcome::kMissedDate;
   if (clearly_missed && full) {
-    ctx.flags.Add(FlagBuilder(FlagCode::kTargetNotMetFullScore, inferred ? ctx.ForInferred(Severity::kError) : Severity::kError,
-                              Path(i, "score"))
+    ctx.flags.Add(FlagBuilder(FlagCode::kTargetNotMetFullScore, ErrorUnlessInferred(ctx, inferred), Path(i, "score"))
                       .Message(label + "未达到目标（目标 " + (ind.target ? ind.target->raw : "") + "，实际 " +
                                (ind.actual ? ind.actual->raw : "") + "），却得满分 " + FormatNumber(w) +
                                WeightNote(ctx, i))

@@ -112,7 +112,8 @@ inline int CountingFlags(const Report& r) {
 
 inline std::string Describe(const Report& r) {
   std::string s;
-  for (const Flag& f : r.flags) s += "[" + ToString(f.severity) + "] " + ToString(f.code) + " " + f.path + " " + f.message + "\n";
+  for (const Flag& f : r.flags)
+    s += "[" + ToString(f.severity) + "] " + ToString(f.code) + " " + f.path + " " + f.message + "\n";
   return s;
 }
 

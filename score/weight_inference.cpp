@@ -77,7 +77,8 @@ void SplitGroupWeights(RuleContext& ctx) {
                               : displaced ? "另一组的指标得分已超过其分值，各组成员不能确定"
                                           : "均分后每项 " + FormatNumber(share) + "，有 " + std::to_string(misfits) +
                                                 " 项得分与之不符";
-      ctx.flags.Add(FlagBuilder(FlagCode::kImplausibleFigure, Severity::kInfo, "/groups/" + std::to_string(gi) + "/weight")
+      ctx.flags.Add(FlagBuilder(FlagCode::kImplausibleFigure, Severity::kInfo,
+                                "/groups/" + std::to_string(gi) + "/weight")
                         .Message("“" + g.label + "”分值 " + FormatNumber(*weight) + "，" + why + "，各指标权重无法确定")
                         .Evidence(g.where, g.weight_raw));
       continue;
@@ -163,7 +164,8 @@ void AssignWeights(RuleContext& ctx) {
   for (size_t i = 0; i < r.indicators.size(); ++i) {
     Weight& w = r.indicators[i].weight;
     if (!w.value || ctx.PlausibleWeight(w.value)) continue;
-    ctx.flags.Add(FlagBuilder(FlagCode::kImplausibleFigure, Severity::kInfo, "/indicators/" + std::to_string(i) + "/weight")
+    ctx.flags.Add(FlagBuilder(FlagCode::kImplausibleFigure, Severity::kInfo,
+                              "/indicators/" + std::to_string(i) + "/weight")
                       .Message("“" + (w.raw.empty() ? FormatNumber(*w.value) : w.raw) + "”不可能是权重，未作比较")
                       .Evidence(r.indicators[i].where, w.raw));
     w.value.reset();
