@@ -239,10 +239,29 @@ ScoredNumber ReadTotalPart(const json& total, const char* key) {
 
 // --- Flag -------------------------------------------------------------------
 
+// A flag's code and severity must be names of the contract: a flag the
+// rules do not know is refused, naming its place, rather than read as
+// another. `expected` says what belongs in the member, `missing` what the
+// flag lacks when there is none.
+template <typename Enum>
+Enum ReadName(const json& flag, const char* key, std::optional<Enum> (*parse)(std::string_view),
+              const char* expected, const char* missing) {
+  const json* m = jr::Member(flag, key);
+  std::optional<Enum> parsed = m && m->is_string() ? parse(m->get_ref<const std::string&>()) : std::nullopt;
+  if (parsed) return *parsed;
+  if (m != nullptr)
+    jr::TypeCheck::Note(m, expected);
+  else
+    jr::TypeCheck::Note(&flag, missing);
+  return Enum{};
+}
+
 Flag ReadFlag(const json& j) {
   Flag f;
-  f.code = jr::String(j, "code");
-  f.severity = jr::String(j, "severity");
+  f.code = ReadName(j, "code", ParseFlagCode, "a flag code of the output contract (docs/flags.md)",
+                    "a flag with a \"code\"");
+  f.severity = ReadName(j, "severity", ParseSeverity, "a severity (\"error\", \"warning\" or \"info\")",
+                        "a flag with a \"severity\"");
   f.path = jr::String(j, "path");
   f.message = jr::String(j, "message");
   if (const json* d = jr::Member(j, "declared")) {
@@ -632,8 +651,8 @@ json ToJson(const Flag& f) {
     if (s) return json(*s);
     return json(nullptr);
   };
-  return {{"code", f.code},
-          {"severity", f.severity},
+  return {{"code", ToString(f.code)},
+          {"severity", ToString(f.severity)},
           {"path", f.path},
           {"message", f.message},
           {"declared", either(f.declared, f.declared_text)},

@@ -1,4 +1,5 @@
 #include "emit/emit.h"
+#include "model/flag_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -77,8 +78,8 @@ Document SampleDocument() {
   s.children.push_back({"项目立项", 8, 8, "", {}, {}});
   r.sections.push_back(s);
   Flag f;
-  f.code = "BUDGET_SCORE_MISMATCH";
-  f.severity = "error";
+  f.code = FlagCode::kBudgetScoreMismatch;
+  f.severity = Severity::kError;
   f.path = "/budget/score";
   f.message = "预算执行得分 18 与 20×min(1, 638.43/640)=19.95 不符";
   f.declared = 18;
@@ -212,7 +213,8 @@ TEST(EmitTest, AValueOfTheWrongTypeIsRefusedNamingItsPath) {
       {R"({"reports":[{"budget":{"planned":{"raw":"640万元","value":"6400000","unit":"元"}}}]})",
        "/reports/0/budget/planned/value: expected a number"},
       {R"({"reports":[{"budget":{"planned":640}}]})", "/reports/0/budget/planned: expected an object"},
-      {R"({"reports":[],"flags":[{"evidence":[{"page":"3"}]}]})", "/flags/0/evidence/0/page: expected an integer"},
+      {R"({"reports":[],"flags":[{"code":"UNREADABLE","severity":"info","evidence":[{"page":"3"}]}]})",
+       "/flags/0/evidence/0/page: expected an integer"},
       {R"({"reports":[{"total":{"a/b":{},"sources":{"declared":{"page":1e30}}}}]})",
        "/reports/0/total/sources/declared/page: expected an integer"},
   };
@@ -226,6 +228,54 @@ TEST(EmitTest, AValueOfTheWrongTypeIsRefusedNamingItsPath) {
       R"({"reports":[{"fill_date_source":{"raw":"2023年6月","value":"2023-06","unit":"date"}}]})"));
   ASSERT_TRUE(dated.ok()) << dated.status().message();
   EXPECT_EQ(dated.value().reports[0].fill_date->date, "2023-06");
+}
+
+// A flag's code and severity are names of the contract: one the rules do not
+// know (a typo, a code of another tool) refuses the document, naming the
+// member; a flag without them is refused naming the flag.
+TEST(EmitTest, AFlagWithAnUnknownCodeOrSeverityIsRefusedNamingItsPath) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"({"reports":[{"flags":[{"code":"TOTAL_MISMATCH","severity":"error"},{"code":"MANUAL_NOTE","severity":"info"}]}]})",
+       "/reports/0/flags/1/code: expected a flag code of the output contract (docs/flags.md), found string "
+       "\"MANUAL_NOTE\""},
+      {R"({"reports":[],"flags":[{"code":"total_mismatch","severity":"error"}]})",
+       "/flags/0/code: expected a flag code"},
+      {R"({"reports":[],"flags":[{"code":7,"severity":"error"}]})", "/flags/0/code: expected a flag code"},
+      {R"({"reports":[],"flags":[{"code":"UNREADABLE","severity":"fatal"}]})",
+       "/flags/0/severity: expected a severity (\"error\", \"warning\" or \"info\"), found string \"fatal\""},
+      {R"({"reports":[],"flags":[{"severity":"info"}]})", "/flags/0: expected a flag with a \"code\""},
+      {R"({"reports":[],"flags":[{"code":"UNREADABLE","severity":null}]})",
+       "/flags/0: expected a flag with a \"severity\""},
+  };
+  for (const auto& [text, message] : cases) {
+    Result<Document> d = DocumentFromJson(nlohmann::json::parse(text));
+    ASSERT_FALSE(d.ok()) << text;
+    EXPECT_EQ(d.status().message().rfind(message, 0), 0u) << d.status().message();
+  }
+  Result<Document> known = DocumentFromJson(nlohmann::json::parse(
+      R"({"reports":[{"flags":[{"code":"HEADER_TOTAL_MISMATCH","severity":"warning"}]}]})"));
+  ASSERT_TRUE(known.ok()) << known.status().message();
+  EXPECT_EQ(known.value().reports[0].flags[0].code, FlagCode::kHeaderTotalMismatch);
+  EXPECT_EQ(known.value().reports[0].flags[0].severity, Severity::kWarning);
+}
+
+// Every code and severity is written under its contract name and read back
+// as itself.
+TEST(EmitTest, EveryFlagCodeAndSeverityRoundTrips) {
+  for (FlagCode code : AllFlagCodes()) {
+    for (Severity severity : {Severity::kInfo, Severity::kWarning, Severity::kError}) {
+      Document d;
+      d.flags.push_back(FlagBuilder(code, severity, "").Message("m").flag());
+      nlohmann::json j = ToJson(d);
+      EXPECT_EQ(j["flags"][0]["code"], ToString(code));
+      EXPECT_EQ(j["flags"][0]["severity"], ToString(severity));
+      j["reports"] = nlohmann::json::array();
+      Result<Document> back = DocumentFromJson(j);
+      ASSERT_TRUE(back.ok()) << back.status().message();
+      EXPECT_EQ(back.value().flags[0].code, code) << ToString(code);
+      EXPECT_EQ(back.value().flags[0].severity, severity) << ToString(severity);
+    }
+  }
 }
 
 TEST(EmitTest, AtomicWriteReplacesTheFileAndLeavesNoTemporary) {
@@ -249,7 +299,7 @@ TEST(EmitTest, AtomicWriteReplacesTheFileAndLeavesNoTemporary) {
 TEST(EmitTest, LayoutTextListsPagesParagraphsAndCells) {
   LayoutDocument layout;
   layout.pages.push_back({1, "ocr", 0.875, 595, 842});
-  layout.problems.push_back({"UNREADABLE", "page 2 is blank", 2});
+  layout.problems.push_back({FlagCode::kUnreadable, "page 2 is blank", 2});
   Block para;
   para.page = 1;
   para.bbox = BBox{10, 20, 110, 40};

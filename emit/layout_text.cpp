@@ -47,7 +47,8 @@ std::string LayoutAsText(const LayoutDocument& layout) {
   }
   if (!layout.encoding.empty()) out += "encoding " + layout.encoding + "\n";
   for (const ExtractProblem& problem : layout.problems)
-    out += "problem page " + std::to_string(problem.page) + " " + problem.code + ": " + problem.message + "\n";
+    out += "problem page " + std::to_string(problem.page) + " " + ToString(problem.code) + ": " + problem.message +
+           "\n";
   int index = 0;
   for (const Block& b : layout.blocks) {
     std::string head = "#" + std::to_string(index++) + " p" + std::to_string(b.page) + SourceLine(b.line, b.column) +

@@ -43,7 +43,7 @@ void ReadPage(Pix* pix, int number, const ExtractOptions& options, LayoutDocumen
   Result<OcrPageResult> ocr = OcrPage(pix, number, dpi, options);
   if (!ocr.ok()) {
     info.confidence = 0;
-    doc->problems.push_back(ExtractProblem{"UNREADABLE", PageLabel(number) + ": OCR failed: " +
+    doc->problems.push_back(ExtractProblem{FlagCode::kUnreadable, PageLabel(number) + ": OCR failed: " +
                                                              ocr.status().message(), number});
   } else {
     info.confidence = ocr.value().confidence;
@@ -78,18 +78,18 @@ Result<LayoutDocument> ReadTiff(const PageSource& source, const ExtractOptions& 
     const int number = i + 1;
     l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, format = 0;
     if (readHeaderTiff(source.path.c_str(), i, &w, &h, &bps, &spp, &res, &cmap, &format) != 0) {
-      doc.problems.push_back(ExtractProblem{"UNREADABLE", PageLabel(number) + ": corrupt TIFF page", number});
+      doc.problems.push_back(ExtractProblem{FlagCode::kUnreadable, PageLabel(number) + ": corrupt TIFF page", number});
       doc.pages.push_back(PageInfo{number, "ocr", 0, 0, 0});
       continue;
     }
     if (std::string why = OversizeMessage(w, h, options); !why.empty()) {
-      doc.problems.push_back(ExtractProblem{"UNREADABLE", PageLabel(number) + ": " + why, number});
+      doc.problems.push_back(ExtractProblem{FlagCode::kUnreadable, PageLabel(number) + ": " + why, number});
       doc.pages.push_back(PageInfo{number, "ocr", 0, 0, 0});
       continue;
     }
     OwnedPix pix = DecodePage(source, i);
     if (!pix) {
-      doc.problems.push_back(ExtractProblem{"UNREADABLE", PageLabel(number) + ": corrupt TIFF page", number});
+      doc.problems.push_back(ExtractProblem{FlagCode::kUnreadable, PageLabel(number) + ": corrupt TIFF page", number});
       doc.pages.push_back(PageInfo{number, "ocr", 0, 0, 0});
       continue;
     }

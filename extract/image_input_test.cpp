@@ -148,7 +148,7 @@ TEST_F(ImageInputTest, MultipageTiffChecksEachPageBeforeDecoding) {
   EXPECT_EQ(doc.value().pages[1].page, 2);
   ASSERT_EQ(doc.value().problems.size(), 1u);
   EXPECT_EQ(doc.value().problems[0].page, 2);
-  EXPECT_EQ(doc.value().problems[0].code, "UNREADABLE");
+  EXPECT_EQ(doc.value().problems[0].code, FlagCode::kUnreadable);
   EXPECT_NE(doc.value().problems[0].message.find("too large"), std::string::npos);
   int pages_with_blocks[4] = {0, 0, 0, 0};
   for (const Block& b : doc.value().blocks)

@@ -66,7 +66,7 @@ class PageTimer {
 };
 
 ExtractProblem Problem(int page, std::string message) {
-  return ExtractProblem{"UNREADABLE", std::move(message), page};
+  return ExtractProblem{FlagCode::kUnreadable, std::move(message), page};
 }
 
 // Checks the file before Poppler sees it, so the message can say what is

@@ -259,7 +259,7 @@ TEST(PdfReaderTest, UnusableTextLayerWithoutOcrIsReported) {
     EXPECT_DOUBLE_EQ(doc.pages[0].confidence, 0);
     EXPECT_TRUE(doc.blocks.empty()) << name;
     ASSERT_EQ(doc.problems.size(), 1u) << name;
-    EXPECT_EQ(doc.problems[0].code, "UNREADABLE");
+    EXPECT_EQ(doc.problems[0].code, FlagCode::kUnreadable);
     EXPECT_EQ(doc.problems[0].page, 1);
   }
 }

@@ -1,23 +1,21 @@
 #include "form/cell_reader.h"
 
 #include "form/form_text.h"
+#include "model/flag_builder.h"
 
 namespace jixiao::form {
 
 void CellReader::FlagUnreadable(const PrintedText& cell, const std::string& path, const std::string& what) {
   if (flags_ == nullptr) return;
   for (const Flag& f : *flags_)
-    if (f.code == "UNREADABLE" && f.path == path) return;
-  Flag f;
-  f.code = "UNREADABLE";
+    if (f.code == FlagCode::kUnreadable && f.path == path) return;
   // The severities grade what the document says; a cell we could not read
   // says nothing about it. Its value is null, and the flag says why.
-  f.severity = "info";
-  f.path = path;
-  f.message = what + "“" + cell.text + "”无法可靠识读，未采用";
-  f.declared_text = cell.text;
-  f.evidence.push_back(EvidenceAt(cell.where, cell.text));
-  flags_->push_back(std::move(f));
+  flags_->push_back(FlagBuilder(FlagCode::kUnreadable, Severity::kInfo, path)
+                        .Message(what + "“" + cell.text + "”无法可靠识读，未采用")
+                        .DeclaredText(cell.text)
+                        .Evidence(cell.where, cell.text)
+                        .flag());
 }
 
 std::optional<Value> CellReader::ReadValue(const PrintedText& cell, const NormalizeContext& context,

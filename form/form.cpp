@@ -18,6 +18,7 @@
 #include "form/segment.h"
 #include "form/table_view.h"
 #include "form/vocabulary_scope.h"
+#include "model/flag_builder.h"
 
 namespace jixiao {
 
@@ -47,13 +48,10 @@ void FlagBlankTotal(Report& report) {
   const std::string path = "/total/declared";
   if (std::find(report.missing_fields.begin(), report.missing_fields.end(), path) == report.missing_fields.end())
     report.missing_fields.push_back(path);
-  Flag f;
-  f.code = "MISSING_FIELD";
-  f.severity = "error";
-  f.path = path;
-  f.message = "自评表“总分”栏为空";
-  f.evidence.push_back(EvidenceAt(report.total.declared.where, "总分"));
-  report.flags.push_back(std::move(f));
+  report.flags.push_back(FlagBuilder(FlagCode::kMissingField, Severity::kError, path)
+                             .Message("自评表“总分”栏为空")
+                             .Evidence(report.total.declared.where, "总分")
+                             .flag());
 }
 
 // Where a block stands, as values and evidence name it.
@@ -79,13 +77,10 @@ void FlagIndicatorTableNotRead(Report& report, const form::DetectInput& detect, 
   if (!has_indicator_header) return;
   const std::string where = table.page > 0 ? "第" + std::to_string(table.page) + "页" : "文中";
   report.reading.problems.push_back(where + "的绩效指标表未读出任何指标");
-  Flag f;
-  f.code = "UNREADABLE";
-  f.severity = "warning";
-  f.path = "/indicators";
-  f.message = where + "的自评表列有绩效指标，但未能读出任何一行指标；请对照原件核对";
-  f.evidence.push_back(EvidenceAt(LocationOf(table), "三级指标"));
-  report.flags.push_back(std::move(f));
+  report.flags.push_back(FlagBuilder(FlagCode::kUnreadable, Severity::kWarning, "/indicators")
+                             .Message(where + "的自评表列有绩效指标，但未能读出任何一行指标；请对照原件核对")
+                             .Evidence(LocationOf(table), "三级指标")
+                             .flag());
 }
 
 // Label cells and title lines tell the template; long text cells (goal
@@ -173,12 +168,10 @@ FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<P
   // One part that cannot be read (a dependency throwing on hostile input)
   // costs that part, not the document.
   auto part_failed = [&](const char* what, const Block* first, const std::exception* e) {
-    Flag f;
-    f.code = "UNREADABLE";
-    f.severity = "warning";
-    f.message = std::string(what) + (e != nullptr ? std::string("：") + e->what() : std::string());
-    if (first != nullptr && (first->page > 0 || first->line > 0)) f.evidence.push_back(EvidenceAt(LocationOf(*first), ""));
-    result.flags.push_back(std::move(f));
+    FlagBuilder flag(FlagCode::kUnreadable, Severity::kWarning, "");
+    flag.Message(std::string(what) + (e != nullptr ? std::string("：") + e->what() : std::string()));
+    if (first != nullptr) flag.Evidence(LocationOf(*first), "");  // kept when it has a page or a line
+    result.flags.push_back(flag.flag());
   };
   std::vector<TableReading> tables;
   std::vector<std::string> table_names;
@@ -233,12 +226,8 @@ FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<P
   }
 
   if (result.reports.empty()) {
-    Flag f;
-    f.code = "NO_REPORT";
-    f.severity = "error";
-    f.path = "";
-    f.message = "未找到项目绩效自评表或自评报告";
-    result.flags.push_back(std::move(f));
+    result.flags.push_back(
+        FlagBuilder(FlagCode::kNoReport, Severity::kError, "").Message("未找到项目绩效自评表或自评报告").flag());
   }
   return result;
 }
@@ -251,19 +240,13 @@ FormParseResult ParseReports(const LayoutDocument& layout, const std::vector<Pro
     return ParseUnguarded(layout, profiles);
   } catch (const std::exception& e) {
     FormParseResult failed;
-    Flag f;
-    f.code = "NO_REPORT";
-    f.severity = "error";
-    f.message = std::string("表单解析失败：") + e.what();
-    failed.flags.push_back(std::move(f));
+    failed.flags.push_back(FlagBuilder(FlagCode::kNoReport, Severity::kError, "")
+                               .Message(std::string("表单解析失败：") + e.what())
+                               .flag());
     return failed;
   } catch (...) {
     FormParseResult failed;
-    Flag f;
-    f.code = "NO_REPORT";
-    f.severity = "error";
-    f.message = "表单解析失败";
-    failed.flags.push_back(std::move(f));
+    failed.flags.push_back(FlagBuilder(FlagCode::kNoReport, Severity::kError, "").Message("表单解析失败").flag());
     return failed;
   }
 }

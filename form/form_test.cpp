@@ -24,7 +24,7 @@ double Num(const std::optional<Value>& v) {
   return *v->number;
 }
 
-bool HasFlag(const Report& r, const std::string& code, const std::string& path) {
+bool HasFlag(const Report& r, FlagCode code, const std::string& path) {
   for (const Flag& f : r.flags)
     if (f.code == code && f.path == path) return true;
   return false;
@@ -260,7 +260,7 @@ TEST(ParseReports, AnIndicatorTableWithNoRowReadIsAWarning) {
   EXPECT_FALSE(r.reading.complete());
   bool warned = false;
   for (const Flag& f : r.flags)
-    if (f.code == "UNREADABLE" && f.severity == "warning" && f.path == "/indicators") warned = true;
+    if (f.code == FlagCode::kUnreadable && f.severity == Severity::kWarning && f.path == "/indicators") warned = true;
   EXPECT_TRUE(warned);
 }
 
@@ -273,10 +273,10 @@ TEST(ParseReports, BlankTotalIsMissingField) {
   EXPECT_EQ(r.form_weight_total, 100);
   ASSERT_EQ(r.missing_fields.size(), 1u);
   EXPECT_EQ(r.missing_fields[0], "/total/declared");
-  EXPECT_TRUE(HasFlag(r, "MISSING_FIELD", "/total/declared"));
+  EXPECT_TRUE(HasFlag(r, FlagCode::kMissingField, "/total/declared"));
   for (const Flag& f : r.flags) {
-    if (f.code == "MISSING_FIELD") {
-      EXPECT_EQ(f.severity, "error");
+    if (f.code == FlagCode::kMissingField) {
+      EXPECT_EQ(f.severity, Severity::kError);
     }
   }
 }
@@ -351,7 +351,7 @@ TEST(ParseReports, ZeroBudgetRateNotApplicable) {
   EXPECT_FALSE(r.budget.rate->number.has_value());
   EXPECT_EQ(r.budget.rate->raw, "/");
   EXPECT_EQ(r.budget.score.declared, 0);
-  for (const Flag& f : r.flags) EXPECT_NE(f.code, "UNREADABLE") << f.path;
+  for (const Flag& f : r.flags) EXPECT_NE(f.code, FlagCode::kUnreadable) << f.path;
 }
 
 TEST(ParseReports, SplitLabelsAndShiftedBudgetRow) {
@@ -475,8 +475,8 @@ TEST(ParseReports, ProjectListIsNotAReport) {
   });
   EXPECT_TRUE(result.reports.empty());
   ASSERT_EQ(result.flags.size(), 1u);
-  EXPECT_EQ(result.flags[0].code, "NO_REPORT");
-  EXPECT_EQ(result.flags[0].severity, "error");
+  EXPECT_EQ(result.flags[0].code, FlagCode::kNoReport);
+  EXPECT_EQ(result.flags[0].severity, Severity::kError);
 }
 
 TEST(ParseReports, LowConfidenceCellIsUnreadable) {
@@ -487,10 +487,10 @@ TEST(ParseReports, LowConfidenceCellIsUnreadable) {
   ASSERT_EQ(result.reports.size(), 1u);
   const Report& r = result.reports[0];
   EXPECT_FALSE(r.indicators[0].actual.has_value());
-  EXPECT_TRUE(HasFlag(r, "UNREADABLE", "/indicators/0/actual"));
+  EXPECT_TRUE(HasFlag(r, FlagCode::kUnreadable, "/indicators/0/actual"));
   for (const Flag& f : r.flags) {
-    if (f.code == "UNREADABLE") {
-      EXPECT_EQ(f.severity, "info");  // grades the reading, not the document
+    if (f.code == FlagCode::kUnreadable) {
+      EXPECT_EQ(f.severity, Severity::kInfo);  // grades the reading, not the document
     }
   }
 }
@@ -499,7 +499,7 @@ TEST(ParseReports, EmptyDocumentHasNoReport) {
   FormParseResult result = Parse({});
   EXPECT_TRUE(result.reports.empty());
   ASSERT_EQ(result.flags.size(), 1u);
-  EXPECT_EQ(result.flags[0].code, "NO_REPORT");
+  EXPECT_EQ(result.flags[0].code, FlagCode::kNoReport);
 }
 
 }  // namespace

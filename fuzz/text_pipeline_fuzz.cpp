@@ -23,8 +23,8 @@ void Check(bool condition) {
 
 void CheckFlags(const std::vector<jixiao::Flag>& flags) {
   for (const jixiao::Flag& f : flags) {
-    Check(!f.code.empty());
-    Check(f.severity == "error" || f.severity == "warning" || f.severity == "info");
+    Check(!ToString(f.code).empty());
+    Check(!ToString(f.severity).empty());
     if (f.expected) Check(std::isfinite(*f.expected));
   }
 }

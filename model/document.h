@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "model/flag_code.h"
 #include "model/geometry.h"
 
 namespace jixiao {
@@ -108,10 +109,11 @@ inline Evidence EvidenceAt(const Location& where, std::string text) {
 }
 
 // A contradiction or problem, with what the document says and what the
-// rules give. `declared`/`expected` are numbers, or text for dates.
+// rules give. `declared`/`expected` are numbers, or text for dates. Made by
+// FlagBuilder (model/flag_builder.h), or read back by emit/.
 struct Flag {
-  std::string code;                     // e.g. "BUDGET_SCORE_MISMATCH"
-  std::string severity;                 // "error", "warning" or "info"
+  FlagCode code = FlagCode::kUnreadable;  // e.g. FlagCode::kBudgetScoreMismatch
+  Severity severity = Severity::kInfo;
   std::string path;                     // JSON Pointer into the report
   std::string message;                  // for a Chinese-reading auditor
   std::optional<double> declared;

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "model/flag_code.h"
 #include "model/geometry.h"
 
 namespace jixiao {
@@ -84,7 +85,7 @@ struct PageInfo {
 // timed out, an image over the pixel limit, an unreadable page). The pipeline
 // turns these into document-level flags.
 struct ExtractProblem {
-  std::string code;             // flag code, e.g. "UNREADABLE"
+  FlagCode code = FlagCode::kUnreadable;  // the code of the flag it becomes
   std::string message;          // one line, Chinese or English
   int page = 0;
 };

@@ -58,8 +58,8 @@ void AppendIndexLine(std::FILE* index, size_t position, const BatchItem& item) {
     int errors = 0, warnings = 0;
     auto count = [&](const std::vector<Flag>& flags) {
       for (const Flag& f : flags) {
-        errors += f.severity == "error";
-        warnings += f.severity == "warning";
+        errors += f.severity == Severity::kError;
+        warnings += f.severity == Severity::kWarning;
       }
     };
     count(d.flags);

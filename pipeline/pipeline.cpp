@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "form/form.h"
+#include "model/flag_builder.h"
 #include "score/score.h"
 
 namespace jixiao {
@@ -12,17 +13,14 @@ namespace jixiao {
 namespace {
 
 Flag ProblemFlag(const ExtractProblem& problem) {
-  Flag f;
-  f.code = problem.code.empty() ? "UNREADABLE" : problem.code;
-  f.severity = "warning";
-  f.path = "";
-  f.message = problem.message;
+  FlagBuilder flag(problem.code, Severity::kWarning, "");
+  flag.Message(problem.message);
   if (problem.page > 0) {
     Location where;
     where.page = problem.page;
-    f.evidence.push_back(EvidenceAt(where, problem.message));
+    flag.Evidence(where, problem.message);
   }
-  return f;
+  return flag.flag();
 }
 
 Result<Document> ProcessFileUnguarded(const std::string& path, const PipelineOptions& options) {

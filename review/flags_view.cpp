@@ -7,10 +7,12 @@ namespace jixiao::review {
 
 namespace {
 
-const char* SeverityName(const std::string& severity) {
-  if (severity == "error") return "错误";
-  if (severity == "warning") return "警告";
-  if (severity == "info") return "提示";
+const char* SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kError: return "错误";
+    case Severity::kWarning: return "警告";
+    case Severity::kInfo: return "提示";
+  }
   return "未分级";
 }
 
@@ -50,9 +52,9 @@ std::string FlagsHtml(const Document& document, const std::vector<FlagRef>& flag
       const Report& r = document.reports[static_cast<size_t>(flags[i].report)];
       owner = r.project_name.empty() ? "报告 " + std::to_string(flags[i].report + 1) : r.project_name;
     }
-    html += "<li class=\"flag sev-" + Escape(f.severity) + "\" id=\"flag" + std::to_string(i) + "\" tabindex=\"0\"" +
-            " data-code=\"" + Escape(f.code) + "\" data-boxes=\"" + ids + "\">\n<div class=\"head\"><span class=\"sev\">" +
-            SeverityName(f.severity) + "</span> <code>" + Escape(f.code) + "</code> <span class=\"owner\">" +
+    html += "<li class=\"flag sev-" + Escape(ToString(f.severity)) + "\" id=\"flag" + std::to_string(i) + "\" tabindex=\"0\"" +
+            " data-code=\"" + Escape(ToString(f.code)) + "\" data-boxes=\"" + ids + "\">\n<div class=\"head\"><span class=\"sev\">" +
+            SeverityName(f.severity) + "</span> <code>" + Escape(ToString(f.code)) + "</code> <span class=\"owner\">" +
             Escape(owner) + "</span> <code class=\"path\">" + Escape(f.path) + "</code></div>\n<div class=\"msg\">" +
             Escape(f.message) + "</div>" + Figures(f) + EvidenceHtml(f, boxes) + "\n</li>\n";
   }

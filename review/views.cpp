@@ -7,23 +7,13 @@
 
 namespace jixiao::review {
 
-namespace {
-
-int SeverityRank(const std::string& severity) {
-  if (severity == "error") return 0;
-  if (severity == "warning") return 1;
-  return 2;
-}
-
-}  // namespace
-
 std::vector<FlagRef> OrderedFlags(const Document& document) {
   std::vector<FlagRef> flags;
   for (const Flag& f : document.flags) flags.push_back({&f, -1});
   for (size_t r = 0; r < document.reports.size(); ++r)
     for (const Flag& f : document.reports[r].flags) flags.push_back({&f, static_cast<int>(r)});
   std::stable_sort(flags.begin(), flags.end(), [](const FlagRef& a, const FlagRef& b) {
-    return SeverityRank(a.flag->severity) < SeverityRank(b.flag->severity);
+    return a.flag->severity > b.flag->severity;  // errors first
   });
   return flags;
 }

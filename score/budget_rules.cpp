@@ -40,14 +40,14 @@ void CheckRate(RuleContext& ctx, const Value& declared, const Execution& e, cons
   if (!declared.number || !e.rate) return;
   Agreement verdict = Judge(*declared.number, {*e.rate}, ctx.profile.rate_conventions, ctx.profile.rate_unusual,
                             ctx.profile.rate_tolerance);
-  std::string severity = SeverityOf(verdict);
-  if (severity.empty()) return;
+  std::optional<Severity> severity = SeverityOf(verdict);
+  if (!severity) return;
   std::string shown = declared.raw.empty() ? FormatNumber(*declared.number) + "%" : declared.raw;
   std::string message = what + " " + shown + " 与 执行数/预算数 = " + Quotient(*e.executed, *e.planned) +
                         " = " + FormatNumber(*e.rate, 2) + "% 不符";
   if (verdict == Agreement::kTolerated) message = what + " " + shown + " 与计算值 " + FormatNumber(*e.rate, 2) +
                                                   "% 略有出入，但在容差之内";
-  ctx.flags.Add(FlagBuilder("RATE_MISMATCH", severity, path)
+  ctx.flags.Add(FlagBuilder(FlagCode::kRateMismatch, *severity, path)
                     .Message(message)
                     .Declared(*declared.number)
                     .Expected(*e.rate)
@@ -68,7 +68,7 @@ void CheckBudgetScore(RuleContext& ctx, const Execution& e) {
   double declared = *points;
 
   if (declared > *weight + 1e-6) {
-    ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", "error", "/budget/score")
+    ctx.flags.Add(FlagBuilder(FlagCode::kScoreExceedsWeight, Severity::kError, "/budget/score")
                       .Message("预算执行得分 " + FormatNumber(declared) + " 超过其分值 " + FormatNumber(*weight))
                       .Declared(declared)
                       .Expected(*weight)
@@ -76,7 +76,7 @@ void CheckBudgetScore(RuleContext& ctx, const Execution& e) {
   }
   if (not_applicable) {
     if (std::fabs(declared) > 1e-9)
-      ctx.flags.Add(FlagBuilder("BUDGET_SCORE_MISMATCH", "info", "/budget/score")
+      ctx.flags.Add(FlagBuilder(FlagCode::kBudgetScoreMismatch, Severity::kInfo, "/budget/score")
                         .Message("预算数为 0，执行率不适用，预算执行得分应为 0，表中为 " + FormatNumber(declared))
                         .Declared(declared)
                         .Expected(0)
@@ -94,15 +94,15 @@ void CheckBudgetScore(RuleContext& ctx, const Execution& e) {
     bases.push_back(*weight * std::min(1.0, *b.rate->number / 100.0));
   Agreement verdict = Judge(declared, bases, ctx.profile.score_conventions, ctx.profile.score_unusual,
                             ctx.profile.score_tolerance);
-  std::string severity = SeverityOf(verdict);
-  if (severity.empty()) return;
+  std::optional<Severity> severity = SeverityOf(verdict);
+  if (!severity) return;
   std::string rule = FormatNumber(*weight) + "×min(1, " + Quotient(*e.executed, *e.planned) + ")=" +
                      FormatNumber(exact, 2);
   std::string message = "预算执行得分 " + FormatNumber(declared) + " 与 " + rule + " 不符";
   if (verdict == Agreement::kUnusual) message += "（仅能以少见的取整方式解释）";
   if (verdict == Agreement::kTolerated) message = "预算执行得分 " + FormatNumber(declared) + " 与 " + rule +
                                                   " 略有出入，但在容差之内";
-  ctx.flags.Add(FlagBuilder("BUDGET_SCORE_MISMATCH", severity, "/budget/score")
+  ctx.flags.Add(FlagBuilder(FlagCode::kBudgetScoreMismatch, *severity, "/budget/score")
                     .Message(message)
                     .Declared(declared)
                     .Expected(exact)
@@ -117,7 +117,7 @@ void CheckBudget(RuleContext& ctx) {
   Budget& b = ctx.report.budget;
   for (auto [value, path] : {std::pair{&b.planned, "/budget/planned"}, std::pair{&b.executed, "/budget/executed"}}) {
     if (*value && (*value)->number && !LooksLikeAmount((*value)->raw))
-      ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", path)
+      ctx.flags.Add(FlagBuilder(FlagCode::kImplausibleFigure, Severity::kInfo, path)
                         .Message("“" + (*value)->raw + "”不像一个金额，疑为读错栏位，未据以计算执行率")
                         .Evidence(**value));
   }
@@ -137,8 +137,8 @@ void CheckBudget(RuleContext& ctx) {
                                s.executed && s.executed->number ? s.executed : b.executed);
     // A rate read by OCR one digit away from the table's own (739% beside
     // 73%) is the table's rate misread, when the table's rate is right.
-    if (b.rate && MaybeMisread(*s.rate, *b.rate) && !ctx.flags.Has("RATE_MISMATCH", "/budget/rate")) {
-      ctx.flags.Add(FlagBuilder("RATE_MISMATCH", "info", "/facts/rate_statements/" + std::to_string(k))
+    if (b.rate && MaybeMisread(*s.rate, *b.rate) && !ctx.flags.Has(FlagCode::kRateMismatch, "/budget/rate")) {
+      ctx.flags.Add(FlagBuilder(FlagCode::kRateMismatch, Severity::kInfo, "/facts/rate_statements/" + std::to_string(k))
                         .Message("文中所述执行率 " + s.rate->raw + " 与表中执行率 " + b.rate->raw +
                                  " 仅差一字，系识读所得，疑为识读误差，未作比较")
                         .Evidence(*s.rate)

@@ -30,15 +30,15 @@ TEST(BudgetRulesTest, Seed000RelocationBudgetScore18IsAnError) {
   Report r = GoalTableBudget(6400000, "640", 6384300, "638.43", Percent(99.75, "99.75%"), 18);
   r.budget.score.raw = "18";
   ScoreReport(r, BuiltinProfile("goal-table"));
-  const Flag* f = FindFlag(r, "BUDGET_SCORE_MISMATCH", "/budget/score");
+  const Flag* f = FindFlag(r, FlagCode::kBudgetScoreMismatch, "/budget/score");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->severity, Severity::kError);
   EXPECT_DOUBLE_EQ(*f->declared, 18);
   EXPECT_NEAR(*f->expected, 19.95, 0.005);
   EXPECT_NE(f->message.find("20×min(1, 638.43/640)=19.95"), std::string::npos) << f->message;
   EXPECT_NEAR(*r.budget.score.recomputed, 20 * 638.43 / 640, 1e-9);
   EXPECT_NEAR(*r.budget.rate_recomputed, 638.43 / 640 * 100, 1e-9);
-  EXPECT_EQ(FindFlag(r, "RATE_MISMATCH"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kRateMismatch), nullptr);
   ASSERT_FALSE(f->evidence.empty());
   EXPECT_EQ(f->evidence[0].text, "18");
 }
@@ -47,7 +47,7 @@ TEST(BudgetRulesTest, FloorRoundAndOneDecimalScoresAreConsistent) {
   for (double score : {19.0, 20.0, 19.9, 19.95}) {
     Report r = GoalTableBudget(6400000, "640", 6384300, "638.43", Percent(99.75, "99.75%"), score);
     ScoreReport(r, BuiltinProfile("goal-table"));
-    EXPECT_EQ(FindFlag(r, "BUDGET_SCORE_MISMATCH"), nullptr) << score << "\n" << Describe(r);
+    EXPECT_EQ(FindFlag(r, FlagCode::kBudgetScoreMismatch), nullptr) << score << "\n" << Describe(r);
   }
 }
 
@@ -56,26 +56,26 @@ TEST(BudgetRulesTest, ScoreOnlyAnUnusualConventionExplainsIsAWarning) {
   // 20 only comes from rounding up.
   Report r = GoalTableBudget(1000000, "100", 952500, "95.25", Percent(95.25, "95.25%"), 20);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  const Flag* f = FindFlag(r, "BUDGET_SCORE_MISMATCH", "/budget/score");
+  const Flag* f = FindFlag(r, FlagCode::kBudgetScoreMismatch, "/budget/score");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "warning");
+  EXPECT_EQ(f->severity, Severity::kWarning);
   EXPECT_NE(f->message.find("少见的取整方式"), std::string::npos) << f->message;
 }
 
 TEST(BudgetRulesTest, ScoreAtExactlyTheWeightIsNotAboveIt) {
   Report r = GoalTableBudget(1100000, "110", 1100000, "110", Percent(100, "100%"), 20);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  EXPECT_EQ(FindFlag(r, "SCORE_EXCEEDS_WEIGHT"), nullptr) << Describe(r);
-  EXPECT_EQ(FindFlag(r, "BUDGET_SCORE_MISMATCH"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kScoreExceedsWeight), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kBudgetScoreMismatch), nullptr);
 }
 
 TEST(BudgetRulesTest, ScoreAboveWeightRaisesBothFlags) {
   Report r = GoalTableBudget(2324100, "2,324,100.00", 1894233, "1,894,233.00", Percent(82, "82%"), 22);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  const Flag* over = FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/budget/score");
+  const Flag* over = FindFlag(r, FlagCode::kScoreExceedsWeight, "/budget/score");
   ASSERT_NE(over, nullptr) << Describe(r);
-  EXPECT_EQ(over->severity, "error");
-  ASSERT_NE(FindFlag(r, "BUDGET_SCORE_MISMATCH", "/budget/score"), nullptr);
+  EXPECT_EQ(over->severity, Severity::kError);
+  ASSERT_NE(FindFlag(r, FlagCode::kBudgetScoreMismatch, "/budget/score"), nullptr);
 }
 
 TEST(BudgetRulesTest, PlannedZeroIsNotApplicable) {
@@ -98,9 +98,9 @@ TEST(BudgetRulesTest, PlannedZeroWithAScoreIsOnlyNoted) {
   Report r = GoalTableBudget(0, "0", 0, "0", std::nullopt, 20);
   ScoreReport(r, BuiltinProfile("goal-table"));
   EXPECT_EQ(score_test::CountingFlags(r), 0) << Describe(r);
-  const Flag* f = FindFlag(r, "BUDGET_SCORE_MISMATCH");
+  const Flag* f = FindFlag(r, FlagCode::kBudgetScoreMismatch);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->severity, "info");
+  EXPECT_EQ(f->severity, Severity::kInfo);
 }
 
 TEST(BudgetRulesTest, OverExecutionScoresTheFullWeight) {
@@ -114,7 +114,7 @@ TEST(BudgetRulesTest, OverExecutionScoresTheFullWeight) {
 TEST(BudgetRulesTest, OverExecutionPrintedCappedAt100IsAConvention) {
   Report r = GoalTableBudget(1000000, "100", 1053700, "105.37", Percent(100, "100%"), 20);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  EXPECT_EQ(FindFlag(r, "RATE_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kRateMismatch), nullptr) << Describe(r);
 }
 
 TEST(BudgetRulesTest, MissingCellsRaiseNothing) {
@@ -133,7 +133,7 @@ TEST(BudgetRulesTest, NegativeExecutedIsNotComputed) {
   Report r = GoalTableBudget(1000000, "100", -5000, "-0.5", Percent(50, "50%"), 10);
   ScoreReport(r, BuiltinProfile("goal-table"));
   EXPECT_FALSE(r.budget.rate_recomputed.has_value());
-  EXPECT_EQ(FindFlag(r, "RATE_MISMATCH"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kRateMismatch), nullptr);
 }
 
 TEST(BudgetRulesTest, RateConventionsAndMismatch) {
@@ -145,17 +145,17 @@ TEST(BudgetRulesTest, RateConventionsAndMismatch) {
   r.budget.rate = Percent(71.14, "71.14%");
   r.budget.score = Declared(8.1);
   ScoreReport(r, BuiltinProfile("weight-column"));
-  const Flag* f = FindFlag(r, "RATE_MISMATCH", "/budget/rate");
+  const Flag* f = FindFlag(r, FlagCode::kRateMismatch, "/budget/rate");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->severity, Severity::kError);
   EXPECT_NEAR(*f->expected, 81.14, 0.01);
-  EXPECT_EQ(FindFlag(r, "BUDGET_SCORE_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kBudgetScoreMismatch), nullptr) << Describe(r);
 
   for (auto [declared, raw] : {std::pair{81.0, "81%"}, {81.1, "81.1%"}, {81.14, "81.14%"}, {81.141, "81.141%"}}) {
     Report ok = r;
     ok.budget.rate = Percent(declared, raw);
     ScoreReport(ok, BuiltinProfile("weight-column"));
-    EXPECT_EQ(FindFlag(ok, "RATE_MISMATCH"), nullptr) << raw << "\n" << Describe(ok);
+    EXPECT_EQ(FindFlag(ok, FlagCode::kRateMismatch), nullptr) << raw << "\n" << Describe(ok);
   }
 }
 
@@ -169,9 +169,9 @@ TEST(BudgetRulesTest, Seed001CountyMedicalRateStatement) {
   s.rate = Percent(95.71, "95.71%");
   r.facts.rate_statements.push_back(s);
   ScoreReport(r, BuiltinProfile("narrative-only"));
-  const Flag* f = FindFlag(r, "RATE_MISMATCH", "/facts/rate_statements/0");
+  const Flag* f = FindFlag(r, FlagCode::kRateMismatch, "/facts/rate_statements/0");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->severity, Severity::kError);
   EXPECT_NEAR(*f->expected, 48.9027, 1e-3);
 }
 
@@ -181,15 +181,15 @@ TEST(BudgetRulesTest, RateStatementWithOnlyARateUsesTheTable) {
   s.rate = Percent(95, "95%");
   r.facts.rate_statements.push_back(s);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  EXPECT_NE(FindFlag(r, "RATE_MISMATCH", "/facts/rate_statements/0"), nullptr) << Describe(r);
-  EXPECT_EQ(FindFlag(r, "RATE_MISMATCH", "/budget/rate"), nullptr);
+  EXPECT_NE(FindFlag(r, FlagCode::kRateMismatch, "/facts/rate_statements/0"), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kRateMismatch, "/budget/rate"), nullptr);
 }
 
 TEST(BudgetRulesTest, ScoreFromThePrintedRateIsAccepted) {
   // 20 x 64.867% = 12.97 (floor 12, round 13); the printed 65% gives 13.
   Report r = GoalTableBudget(150000, "15", 97300, "9.73", Percent(65, "65%"), 13);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  EXPECT_EQ(FindFlag(r, "BUDGET_SCORE_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kBudgetScoreMismatch), nullptr) << Describe(r);
 }
 
 TEST(BudgetRulesTest, OcrRateStatementOneDigitFromTheTablesIsAMisread) {
@@ -200,15 +200,15 @@ TEST(BudgetRulesTest, OcrRateStatementOneDigitFromTheTablesIsAMisread) {
   s.rate->confidence = 0.7;
   r.facts.rate_statements.push_back(s);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  const Flag* f = FindFlag(r, "RATE_MISMATCH", "/facts/rate_statements/0");
+  const Flag* f = FindFlag(r, FlagCode::kRateMismatch, "/facts/rate_statements/0");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "info");
+  EXPECT_EQ(f->severity, Severity::kInfo);
   // Typed text is taken at its word.
   r.facts.rate_statements[0].rate->confidence = 1.0;
   ScoreReport(r, BuiltinProfile("goal-table"));
-  f = FindFlag(r, "RATE_MISMATCH", "/facts/rate_statements/0");
+  f = FindFlag(r, FlagCode::kRateMismatch, "/facts/rate_statements/0");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->severity, Severity::kError);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ void CheckAfterYear(RuleContext& ctx, const Value& date, int fiscal_year, const 
   std::optional<int> year = YearOf(date.date);
   if (!year || *year > fiscal_year) return;
   std::string when = *year == fiscal_year ? "在该年度之内" : "早于该年度";
-  ctx.flags.Add(FlagBuilder("DATE_INCONSISTENT", "error", path)
+  ctx.flags.Add(FlagBuilder(FlagCode::kDateInconsistent, Severity::kError, path)
                     .Message(what + " " + *date.date + " " + when + "；" + std::to_string(fiscal_year) +
                              " 年度的自评应在年度结束后填报")
                     .DeclaredText(*date.date)
@@ -31,10 +31,10 @@ void CheckAfterYear(RuleContext& ctx, const Value& date, int fiscal_year, const 
 }
 
 void CheckInYear(RuleContext& ctx, const Value& date, int fiscal_year, const std::string& path,
-                 const std::string& what, const std::string& severity) {
+                 const std::string& what, Severity severity) {
   std::optional<int> year = YearOf(date.date);
   if (!year || *year == fiscal_year) return;
-  ctx.flags.Add(FlagBuilder("DATE_INCONSISTENT", severity, path)
+  ctx.flags.Add(FlagBuilder(FlagCode::kDateInconsistent, severity, path)
                     .Message(what + " " + *date.date + " 不在 " + std::to_string(fiscal_year) + " 年度之内")
                     .DeclaredText(*date.date)
                     .ExpectedText(std::to_string(fiscal_year))
@@ -54,9 +54,9 @@ void CheckDates(RuleContext& ctx) {
     if (d.role == "signature" || d.role == "fill") {
       CheckAfterYear(ctx, d.date, fy, path, d.role == "fill" ? "填报日期" : "落款日期");
     } else if (d.role == "cutoff") {
-      CheckInYear(ctx, d.date, fy, path, "数据截止日期", "error");
+      CheckInYear(ctx, d.date, fy, path, "数据截止日期", Severity::kError);
     } else if (d.role == "deadline") {
-      CheckInYear(ctx, d.date, fy, path, "完成时限", "warning");
+      CheckInYear(ctx, d.date, fy, path, "完成时限", Severity::kWarning);
     }
   }
 }

@@ -26,9 +26,9 @@ TEST(DateRulesTest, FillDateAfterTheYearIsFine) {
 TEST(DateRulesTest, FillDateInsideOrBeforeTheYear) {
   for (const char* iso : {"2022-12-31", "2022-01-13", "2021-11"}) {
     Report r = WithFillDate(iso);
-    const Flag* f = FindFlag(r, "DATE_INCONSISTENT", "/fill_date");
+    const Flag* f = FindFlag(r, FlagCode::kDateInconsistent, "/fill_date");
     ASSERT_NE(f, nullptr) << iso;
-    EXPECT_EQ(f->severity, "error");
+    EXPECT_EQ(f->severity, Severity::kError);
     EXPECT_EQ(*f->declared_text, iso);
   }
 }
@@ -44,14 +44,14 @@ TEST(DateRulesTest, FactDatesByRole) {
                    {"deadline", Date("2025-03-31", "2025年3月底前"), ""},
                    {"mentioned", Date("2021-09", "2021年9月"), ""}};
   ScoreReport(r, BuiltinProfile("narrative-only"));
-  EXPECT_EQ(FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/0"), nullptr);
-  EXPECT_EQ(FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/1"), nullptr);
-  ASSERT_NE(FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/2"), nullptr) << Describe(r);
-  ASSERT_NE(FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/3"), nullptr);
-  const Flag* deadline = FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/4");
+  EXPECT_EQ(FindFlag(r, FlagCode::kDateInconsistent, "/facts/dates/0"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kDateInconsistent, "/facts/dates/1"), nullptr);
+  ASSERT_NE(FindFlag(r, FlagCode::kDateInconsistent, "/facts/dates/2"), nullptr) << Describe(r);
+  ASSERT_NE(FindFlag(r, FlagCode::kDateInconsistent, "/facts/dates/3"), nullptr);
+  const Flag* deadline = FindFlag(r, FlagCode::kDateInconsistent, "/facts/dates/4");
   ASSERT_NE(deadline, nullptr);
-  EXPECT_EQ(deadline->severity, "warning");
-  EXPECT_EQ(FindFlag(r, "DATE_INCONSISTENT", "/facts/dates/5"), nullptr);
+  EXPECT_EQ(deadline->severity, Severity::kWarning);
+  EXPECT_EQ(FindFlag(r, FlagCode::kDateInconsistent, "/facts/dates/5"), nullptr);
 }
 
 TEST(DateRulesTest, NoFiscalYearNoCheck) {

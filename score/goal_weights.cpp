@@ -60,7 +60,8 @@ bool ScoreFits(const RuleContext& ctx, int i, double weight) {
 
 void FlagGoalWeight(RuleContext& ctx, size_t g, double printed, double implied, const std::string& why) {
   const Group& group = ctx.report.groups[g];
-  ctx.flags.Add(FlagBuilder("WEIGHT_SUM_MISMATCH", ctx.ForInferred("error"), "/groups/" + std::to_string(g) + "/weight")
+  ctx.flags.Add(FlagBuilder(FlagCode::kWeightSumMismatch, ctx.ForInferred(Severity::kError),
+                            "/groups/" + std::to_string(g) + "/weight")
                     .Message(GoalName(group, g) + "分值 " + FormatNumber(printed) + " 与" + why + " " +
                              FormatNumber(implied) + " 不符")
                     .Declared(printed)
@@ -70,7 +71,7 @@ void FlagGoalWeight(RuleContext& ctx, size_t g, double printed, double implied, 
 
 // The budget and goal weights (ctx.state) add up to `sum`, not the form's `total`.
 void FlagFormSum(RuleContext& ctx, double sum, double total) {
-  AddFormSumFlag(ctx, ctx.ForInferred("error"), sum, total, "个目标");
+  AddFormSumFlag(ctx, ctx.ForInferred(Severity::kError), sum, total, "个目标");
 }
 
 // The goal's met members' scores, each the weight of a met target, should
@@ -78,14 +79,14 @@ void FlagFormSum(RuleContext& ctx, double sum, double total) {
 void FlagGoalScores(RuleContext& ctx, size_t g, double weight, double scores, const std::string& whence) {
   const Group& group = ctx.report.groups[g];
   std::string where = "/groups/" + std::to_string(g);
-  ctx.flags.Add(FlagBuilder("INDICATOR_SCORE_MISMATCH", ctx.ForInferred("error"), where)
+  ctx.flags.Add(FlagBuilder(FlagCode::kIndicatorScoreMismatch, ctx.ForInferred(Severity::kError), where)
                     .Message(GoalName(group, g) + "下已完成指标的得分（即其权重）之和应为 " + FormatNumber(weight) +
                              whence + "，实为 " + FormatNumber(scores))
                     .Declared(scores)
                     .Expected(weight)
                     .Evidence(group.where, group.weight_raw));
   if (scores > weight + 1e-6)
-    ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", ctx.ForInferred("error"), where)
+    ctx.flags.Add(FlagBuilder(FlagCode::kScoreExceedsWeight, ctx.ForInferred(Severity::kError), where)
                       .Message(GoalName(group, g) + "下已完成指标得分之和 " + FormatNumber(scores) + " 超过其权重之和 " +
                                FormatNumber(weight) + whence + "，至少一项得分超过其权重")
                       .Declared(scores)

@@ -47,7 +47,7 @@ TEST(IndicatorRangesTest, AnActualInsideTheRangeMeetsIt) {
   EXPECT_DOUBLE_EQ(*r.indicators[0].score.recomputed, 10);
   // 100-80%(含80%) with 85%: the first number alone (100) would accuse it.
   Report tier = Scored({Ranged(Band(80, 100, "100-80%（含80%）"), Percent(85, "85%"), 20, 20)});
-  EXPECT_EQ(FindFlag(tier, "TARGET_NOT_MET_FULL_SCORE"), nullptr) << Describe(tier);
+  EXPECT_EQ(FindFlag(tier, FlagCode::kTargetNotMetFullScore), nullptr) << Describe(tier);
   EXPECT_EQ(CountingFlags(tier), 0) << Describe(tier);
 }
 
@@ -57,18 +57,18 @@ TEST(IndicatorRangesTest, ARatioColumnMayTakeEitherBoundOrSay100) {
     Indicator ind = Ranged(Band(3, 5, "3-5个工作日", "工作日"), Count(4, "4个工作日", "工作日"), 10, 10);
     ind.ratio = Percent(printed, std::to_string(printed) + "%");
     Report r = Scored({ind});
-    EXPECT_EQ(FindFlag(r, "INDICATOR_RATE_MISMATCH"), nullptr) << printed << "\n" << Describe(r);
+    EXPECT_EQ(FindFlag(r, FlagCode::kIndicatorRateMismatch), nullptr) << printed << "\n" << Describe(r);
   }
   Indicator wrong = Ranged(Band(3, 5, "3-5个工作日", "工作日"), Count(4, "4个工作日", "工作日"), 10, 10);
   wrong.ratio = Percent(50, "50%");
   Report r = Scored({wrong});
-  EXPECT_NE(FindFlag(r, "INDICATOR_RATE_MISMATCH", "/indicators/0/ratio"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kIndicatorRateMismatch, "/indicators/0/ratio"), nullptr) << Describe(r);
 }
 
 TEST(IndicatorRangesTest, BelowARateBandTheLowerBoundDecides) {
   // ≥95%且≤100% with 76%, weight 40: 40 x 76/95 = 32, the form gives 40.
   Report r = Scored({Ranged(Band(95, 100, "≥95%且≤100%"), Percent(76, "76%"), 40, 40)});
-  const Flag* f = FindFlag(r, "TARGET_NOT_MET_FULL_SCORE", "/indicators/0/score");
+  const Flag* f = FindFlag(r, FlagCode::kTargetNotMetFullScore, "/indicators/0/score");
   ASSERT_NE(f, nullptr) << Describe(r);
   EXPECT_DOUBLE_EQ(*f->expected, 32);
 }
@@ -100,11 +100,11 @@ TEST(IndicatorRangesTest, ADecreaseTargetIsMetByADecrease) {
   // 下降1%: a third of the way, yet full marks.
   Report short_of = Scored({WithWeight(Quantitative("次均费用", Changed(3, "下降3%", "decrease"),
                                                     Changed(1, "下降1%", "decrease"), 10, "positive"), 10)});
-  EXPECT_NE(FindFlag(short_of, "TARGET_NOT_MET_FULL_SCORE", "/indicators/0/score"), nullptr) << Describe(short_of);
+  EXPECT_NE(FindFlag(short_of, FlagCode::kTargetNotMetFullScore, "/indicators/0/score"), nullptr) << Describe(short_of);
   // 提高2%: the other way.
   Report wrong_way = Scored({WithWeight(Quantitative("次均费用", Changed(3, "下降3%", "decrease"),
                                                      Changed(2, "提高2%", "increase"), 10, "positive"), 10)});
-  const Flag* f = FindFlag(wrong_way, "TARGET_NOT_MET_FULL_SCORE", "/indicators/0/score");
+  const Flag* f = FindFlag(wrong_way, FlagCode::kTargetNotMetFullScore, "/indicators/0/score");
   ASSERT_NE(f, nullptr) << Describe(wrong_way);
   EXPECT_DOUBLE_EQ(*f->expected, 0);
 }
@@ -130,7 +130,7 @@ TEST(IndicatorRangesTest, AnAtMostChangeIsMetBelowItOrTheOtherWay) {
   }
   Report over = Scored({WithWeight(Quantitative("费用增长", at_most, Changed(10, "增长10%", "increase"), 10,
                                                 "reverse"), 10)});
-  EXPECT_NE(FindFlag(over, "TARGET_NOT_MET_FULL_SCORE"), nullptr) << Describe(over);
+  EXPECT_NE(FindFlag(over, FlagCode::kTargetNotMetFullScore), nullptr) << Describe(over);
 }
 
 TEST(IndicatorRangesTest, AChangeRatioColumnIsTheShareOfTheTargetChange) {

@@ -23,6 +23,11 @@ bool Inferred(const RuleContext& ctx, size_t i) {
   return ctx.state.weight_inferred[i] || ctx.report.indicators[i].weight.source == "inferred";
 }
 
+// An error, capped when the weight it rests on was inferred.
+Severity ErrorUnlessInferred(const RuleContext& ctx, bool inferred) {
+  return inferred ? ctx.ForInferred(Severity::kError) : Severity::kError;
+}
+
 void CheckRatio(RuleContext& ctx, size_t i, const Assessment& a) {
   Indicator& ind = ctx.report.indicators[i];
   if (!ind.ratio || !ind.ratio->number || !a.completion) return;
@@ -31,10 +36,10 @@ void CheckRatio(RuleContext& ctx, size_t i, const Assessment& a) {
   exacts.insert(exacts.end(), a.other_completions.begin(), a.other_completions.end());
   Agreement verdict = Judge(*ind.ratio->number, exacts, ctx.profile.rate_conventions, ctx.profile.rate_unusual,
                             ctx.profile.ratio_tolerance);
-  std::string severity = SeverityOf(verdict);
-  if (severity.empty()) return;
+  std::optional<Severity> severity = SeverityOf(verdict);
+  if (!severity) return;
   std::string shown = ind.ratio->raw.empty() ? FormatNumber(*ind.ratio->number) + "%" : ind.ratio->raw;
-  ctx.flags.Add(FlagBuilder("INDICATOR_RATE_MISMATCH", severity, Path(i, "ratio"))
+  ctx.flags.Add(FlagBuilder(FlagCode::kIndicatorRateMismatch, *severity, Path(i, "ratio"))
                     .Message(IndicatorLabel(ind, i) + "完成率 " + shown + " 与 实际完成值/目标值 = " +
                              (ind.actual ? ind.actual->raw : "") + "/" + (ind.target ? ind.target->raw : "") + " = " +
                              FormatNumber(*a.completion, 2) + "% 不符")
@@ -58,7 +63,7 @@ void CheckQualitative(RuleContext& ctx, size_t i) {
   }
   double declared = *points;
   if (declared > w + 1e-6) {
-    ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", Inferred(ctx, i) ? ctx.ForInferred("error") : "error",
+    ctx.flags.Add(FlagBuilder(FlagCode::kScoreExceedsWeight, ErrorUnlessInferred(ctx, Inferred(ctx, i)),
                               Path(i, "score"))
                       .Message(IndicatorLabel(ind, i) + "得分 " + FormatNumber(declared) + " 超过其权重 " +
                                FormatNumber(w) + WeightNote(ctx, i))
@@ -69,7 +74,7 @@ void CheckQualitative(RuleContext& ctx, size_t i) {
   ind.score.recomputed = std::clamp(declared, w * low, w * high);
   double slack = ctx.profile.score_tolerance.consistent;
   if (declared >= w * low - slack || declared > w + 1e-6) return;  // in tier, or flagged as above weight
-  ctx.flags.Add(FlagBuilder("INDICATOR_SCORE_MISMATCH", "warning", Path(i, "score"))
+  ctx.flags.Add(FlagBuilder(FlagCode::kIndicatorScoreMismatch, Severity::kWarning, Path(i, "score"))
                     .Message(IndicatorLabel(ind, i) + "实际完成情况“" + (ind.actual ? ind.actual->raw : "") +
                              "”对应 " + FormatNumber(low * 100) + "%-" + FormatNumber(high * 100) + "% 档（" +
                              FormatNumber(w * low, 2) + "-" + FormatNumber(w * high, 2) + " 分），得分 " +
@@ -94,7 +99,7 @@ void CheckQuantitative(RuleContext& ctx, size_t i, const Assessment& a) {
   std::string label = IndicatorLabel(ind, i);
 
   if (declared > w + 1e-6) {
-    ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", inferred ? ctx.ForInferred("error") : "error", Path(i, "score"))
+    ctx.flags.Add(FlagBuilder(FlagCode::kScoreExceedsWeight, ErrorUnlessInferred(ctx, inferred), Path(i, "score"))
                       .Message(label + "得分 " + FormatNumber(declared) + " 超过其权重 " + FormatNumber(w) +
                                WeightNote(ctx, i))
                       .Declared(declared)
@@ -107,8 +112,7 @@ void CheckQuantitative(RuleContext& ctx, size_t i, const Assessment& a) {
                          *expected <= w - ctx.profile.score_tolerance.consistent) ||
                         a.outcome == Outcome::kMissedDate;
   if (clearly_missed && full) {
-    ctx.flags.Add(FlagBuilder("TARGET_NOT_MET_FULL_SCORE", inferred ? ctx.ForInferred("error") : "error",
-                              Path(i, "score"))
+    ctx.flags.Add(FlagBuilder(FlagCode::kTargetNotMetFullScore, ErrorUnlessInferred(ctx, inferred), Path(i, "score"))
                       .Message(label + "未达到目标（目标 " + (ind.target ? ind.target->raw : "") + "，实际 " +
                                (ind.actual ? ind.actual->raw : "") + "），却得满分 " + FormatNumber(w) +
                                WeightNote(ctx, i))
@@ -123,16 +127,16 @@ void CheckQuantitative(RuleContext& ctx, size_t i, const Assessment& a) {
   Agreement verdict = Judge(declared, {*expected}, ctx.profile.score_conventions, ctx.profile.score_unusual,
                             ctx.profile.score_tolerance);
   if (verdict == Agreement::kConsistent) return;
-  std::string severity = SeverityOf(verdict);
-  if (inferred) severity = ctx.ForInferred(severity);
-  if (severity.empty()) return;
+  std::optional<Severity> severity = SeverityOf(verdict);
+  if (inferred && severity) severity = ctx.ForInferred(*severity);
+  if (!severity) return;
   std::string rule = FormatNumber(w) + "×" + (a.formula.empty() ? "1" : a.formula) + "=" + FormatNumber(*expected, 2);
   std::string message = label + "得分 " + FormatNumber(declared) + " 与 " + rule + " 不符";
   if (verdict == Agreement::kUnusual) message += "（仅能以少见的取整方式解释）";
   if (verdict == Agreement::kTolerated) message = label + "得分 " + FormatNumber(declared) + " 与 " + rule +
                                                   " 略有出入，但在容差之内";
   message += WeightNote(ctx, i);
-  ctx.flags.Add(FlagBuilder("INDICATOR_SCORE_MISMATCH", severity, Path(i, "score"))
+  ctx.flags.Add(FlagBuilder(FlagCode::kIndicatorScoreMismatch, *severity, Path(i, "score"))
                     .Message(message)
                     .Declared(declared)
                     .Expected(*expected)
@@ -153,7 +157,7 @@ void CheckMergedGroupScores(RuleContext& ctx) {
     double declared = *points;
     std::string name = group.label.empty() ? "第" + std::to_string(g + 1) + "组" : "“" + group.label + "”";
     if (group.weight && declared > *group.weight + 1e-6)
-      ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", "error", path)
+      ctx.flags.Add(FlagBuilder(FlagCode::kScoreExceedsWeight, Severity::kError, path)
                         .Message(name + "得分 " + FormatNumber(declared) + " 超过其分值 " + FormatNumber(*group.weight))
                         .Declared(declared)
                         .Expected(*group.weight)
@@ -172,10 +176,10 @@ void CheckMergedGroupScores(RuleContext& ctx) {
     if (!complete) continue;
     Agreement verdict = Judge(declared, {expected}, ctx.profile.score_conventions, ctx.profile.score_unusual,
                               ctx.profile.score_tolerance);
-    std::string severity = SeverityOf(verdict);
-    if (inferred) severity = ctx.ForInferred(severity);
-    if (severity.empty() || severity == "info") continue;
-    ctx.flags.Add(FlagBuilder("INDICATOR_SCORE_MISMATCH", severity, path)
+    std::optional<Severity> severity = SeverityOf(verdict);
+    if (inferred && severity) severity = ctx.ForInferred(*severity);
+    if (!severity || *severity == Severity::kInfo) continue;
+    ctx.flags.Add(FlagBuilder(FlagCode::kIndicatorScoreMismatch, *severity, path)
                       .Message(name + "合并得分 " + FormatNumber(declared) + " 与其下各指标按规则计算的得分之和 " +
                                FormatNumber(expected, 2) + " 不符")
                       .Declared(declared)
@@ -199,17 +203,17 @@ void CheckIndicators(RuleContext& ctx) {
       continue;
     }
     if (a.implausible_target)
-      ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", Path(i, "target"))
+      ctx.flags.Add(FlagBuilder(FlagCode::kImplausibleFigure, Severity::kInfo, Path(i, "target"))
                         .Message(IndicatorLabel(ind, i) + "目标值“" + ind.target->raw +
                                  "”超过 100%，疑为读错（如“≧”读作“2”），未据以计算得分")
                         .Evidence(ind.target));
     if (a.unread_comparator)
-      ctx.flags.Add(FlagBuilder("UNREADABLE", "info", Path(i, "target"))
+      ctx.flags.Add(FlagBuilder(FlagCode::kUnreadable, Severity::kInfo, Path(i, "target"))
                         .Message(IndicatorLabel(ind, i) + "目标值“" + ind.target->raw +
                                  "”的比较符号未能识读（如“≤”读作汉字），方向不明，未据以计算得分")
                         .Evidence(ind.target));
     if (a.scale_gap > 0)
-      ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", Path(i, "actual"))
+      ctx.flags.Add(FlagBuilder(FlagCode::kImplausibleFigure, Severity::kInfo, Path(i, "actual"))
                         .Message(IndicatorLabel(ind, i) + "目标值“" + ind.target->raw + "”与实际完成值“" +
                                  ind.actual->raw + "”相差 " + FormatNumber(a.scale_gap, 1) +
                                  " 倍，疑为单位或小数点读错（如“万”“元”读作“7”），未据以计算得分")

@@ -34,9 +34,9 @@ TEST(IndicatorRulesTest, PositiveTargetScoresWeightTimesBOverA) {
   }
   Report r = Scored({WithWeight(Quantitative("预计参保人数", Count(65700, "65700人", "人"),
                                              Count(53310, "53310人", "人"), 6), 10)});
-  const Flag* f = FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/indicators/0/score");
+  const Flag* f = FindFlag(r, FlagCode::kIndicatorScoreMismatch, "/indicators/0/score");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->severity, Severity::kError);
   EXPECT_NE(f->message.find("10×min(1, 53310/65700)=8.11"), std::string::npos) << f->message;
 }
 
@@ -55,7 +55,7 @@ TEST(IndicatorRulesTest, ReverseTargetScoresWeightTimesAOverB) {
   EXPECT_EQ(CountingFlags(met), 0) << Describe(met);
   // 5 x min(1, 2/0.8) = 5, printed 2.
   Report bad = Scored({WithWeight(Quantitative("投诉率", Percent(2, "≤2%", "<="), Percent(0.8, "0.8%"), 2), 5)});
-  ASSERT_NE(FindFlag(bad, "INDICATOR_SCORE_MISMATCH", "/indicators/0/score"), nullptr) << Describe(bad);
+  ASSERT_NE(FindFlag(bad, FlagCode::kIndicatorScoreMismatch, "/indicators/0/score"), nullptr) << Describe(bad);
 }
 
 TEST(IndicatorRulesTest, DirectionFollowsTheComparatorWhenUnset) {
@@ -72,7 +72,7 @@ TEST(IndicatorRulesTest, TargetZero) {
   Report rev_met = Scored({WithWeight(Quantitative("事故", Count(0, "≤0", "", "<="), Count(0, "0"), 10), 10)});
   EXPECT_EQ(CountingFlags(rev_met), 0) << Describe(rev_met);
   Report rev_missed = Scored({WithWeight(Quantitative("事故", Count(0, "≤0", "", "<="), Count(2, "2"), 10), 10)});
-  EXPECT_NE(FindFlag(rev_missed, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(rev_missed);
+  EXPECT_NE(FindFlag(rev_missed, FlagCode::kIndicatorScoreMismatch), nullptr) << Describe(rev_missed);
 }
 
 TEST(IndicatorRulesTest, PercentTargetAbove100IsAMisreading) {
@@ -80,11 +80,11 @@ TEST(IndicatorRulesTest, PercentTargetAbove100IsAMisreading) {
   Report r = Scored({WithWeight(Quantitative("满意度", Percent(290, "290%"), Percent(90, "90%"), 10, "positive"), 10),
                      WithWeight(Quantitative("比例", Count(298, "298"), Percent(86, "86%"), 10, "positive"), 10)});
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
-  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/indicators/0/target"), nullptr);
-  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/indicators/1/target"), nullptr);
+  EXPECT_NE(FindFlag(r, FlagCode::kImplausibleFigure, "/indicators/0/target"), nullptr);
+  EXPECT_NE(FindFlag(r, FlagCode::kImplausibleFigure, "/indicators/1/target"), nullptr);
   // Counts above 100 are ordinary targets.
   Report counts = Scored({WithWeight(Quantitative("参保人数", Count(290, "290人", "人"), Count(90, "90人", "人"), 10), 10)});
-  EXPECT_NE(FindFlag(counts, "TARGET_NOT_MET_FULL_SCORE"), nullptr) << Describe(counts);
+  EXPECT_NE(FindFlag(counts, FlagCode::kTargetNotMetFullScore), nullptr) << Describe(counts);
 }
 
 // A miss by a factor of 8 or more is two figures of different scales (万
@@ -94,12 +94,12 @@ TEST(IndicatorRulesTest, AMissByAnOrderOfMagnitudeIsAMisreadScale) {
   Report r = Scored({WithWeight(Quantitative("项目经费", Count(250000, "25万", "元"), Count(2577, "2577", "元"), 5), 5),
                      WithWeight(Quantitative("补助标准", Count(1407, "1407"), Count(140, "140元", "元"), 5), 5)});
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
-  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/indicators/0/actual"), nullptr) << Describe(r);
-  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/indicators/1/actual"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kImplausibleFigure, "/indicators/0/actual"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kImplausibleFigure, "/indicators/1/actual"), nullptr) << Describe(r);
   EXPECT_FALSE(r.indicators[0].score.recomputed.has_value());
   Report reverse = Scored({WithWeight(Quantitative("差错率", Percent(5, "≤5%", "<="), Percent(0.5, "0.5%"), 10), 10)});
   EXPECT_EQ(CountingFlags(reverse), 0) << Describe(reverse);
-  EXPECT_EQ(FindFlag(reverse, "IMPLAUSIBLE_FIGURE"), nullptr) << Describe(reverse);
+  EXPECT_EQ(FindFlag(reverse, FlagCode::kImplausibleFigure), nullptr) << Describe(reverse);
   EXPECT_DOUBLE_EQ(*reverse.indicators[0].score.recomputed, 10);
 }
 
@@ -110,12 +110,12 @@ TEST(IndicatorRulesTest, ACharacterReadWhereTheComparatorStandsLeavesTheDirectio
   misread.confidence = 0.78;
   Report r = Scored({WithWeight(Quantitative("群众投诉率", misread, Percent(0.4, "0.4%"), 10), 10)});
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
-  const Flag* f = FindFlag(r, "UNREADABLE", "/indicators/0/target");
+  const Flag* f = FindFlag(r, FlagCode::kUnreadable, "/indicators/0/target");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "info");
+  EXPECT_EQ(f->severity, Severity::kInfo);
   // The same text from a text layer is the document's own: it is compared.
   Report typed = Scored({WithWeight(Quantitative("群众投诉率", Percent(2, "委2%"), Percent(0.4, "0.4%"), 10), 10)});
-  EXPECT_NE(FindFlag(typed, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(typed);
+  EXPECT_NE(FindFlag(typed, FlagCode::kIndicatorScoreMismatch), nullptr) << Describe(typed);
 }
 
 TEST(IndicatorRulesTest, NegativeFiguresAreNotCompared) {
@@ -130,7 +130,7 @@ TEST(IndicatorRulesTest, EqualTargetsAreMetOrNot) {
                        WithWeight(Quantitative("人员", Count(1, "1人", "人"), Count(1, "1人", "人"), 15, "equal"), 15)});
   EXPECT_EQ(CountingFlags(met), 0) << Describe(met);
   Report low = Scored({WithWeight(Quantitative("拨付率", Percent(100, "100%"), Percent(100, "100%"), 12, "equal"), 15)});
-  EXPECT_NE(FindFlag(low, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(low);
+  EXPECT_NE(FindFlag(low, FlagCode::kIndicatorScoreMismatch), nullptr) << Describe(low);
 }
 
 TEST(IndicatorRulesTest, DateTargetsAreDeadlines) {
@@ -139,26 +139,26 @@ TEST(IndicatorRulesTest, DateTargetsAreDeadlines) {
   EXPECT_EQ(CountingFlags(met), 0) << Describe(met);
   Report late = Scored({WithWeight(Quantitative("完成时间", Date("2020-10-31", "2020年10月底前", "<="),
                                                 Date("2020-12", "2020年12月"), 20, "reverse"), 20)});
-  const Flag* f = FindFlag(late, "TARGET_NOT_MET_FULL_SCORE", "/indicators/0/score");
+  const Flag* f = FindFlag(late, FlagCode::kTargetNotMetFullScore, "/indicators/0/score");
   ASSERT_NE(f, nullptr) << Describe(late);
 }
 
 TEST(IndicatorRulesTest, MissedTargetWithFullWeight) {
   // 不低于95% with 76%, weight 40: the rule gives 32, the form 40.
   Report r = Scored({WithWeight(Quantitative("参保率", Percent(95, "不低于95%", ">="), Percent(76, "76%"), 40), 40)});
-  const Flag* notmet = FindFlag(r, "TARGET_NOT_MET_FULL_SCORE", "/indicators/0/score");
+  const Flag* notmet = FindFlag(r, FlagCode::kTargetNotMetFullScore, "/indicators/0/score");
   ASSERT_NE(notmet, nullptr) << Describe(r);
-  EXPECT_EQ(notmet->severity, "error");
-  EXPECT_NE(FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/indicators/0/score"), nullptr);
-  EXPECT_EQ(FindFlag(r, "SCORE_EXCEEDS_WEIGHT"), nullptr);
+  EXPECT_EQ(notmet->severity, Severity::kError);
+  EXPECT_NE(FindFlag(r, FlagCode::kIndicatorScoreMismatch, "/indicators/0/score"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kScoreExceedsWeight), nullptr);
 }
 
 TEST(IndicatorRulesTest, ScoreAboveItsWeight) {
   Report r = Scored({WithWeight(Quantitative("参保率", Percent(95, "≥95%", ">="), Percent(96, "96%"), 13), 10)});
-  const Flag* f = FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/indicators/0/score");
+  const Flag* f = FindFlag(r, FlagCode::kScoreExceedsWeight, "/indicators/0/score");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "error");
-  EXPECT_NE(FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/indicators/0/score"), nullptr);
+  EXPECT_EQ(f->severity, Severity::kError);
+  EXPECT_NE(FindFlag(r, FlagCode::kIndicatorScoreMismatch, "/indicators/0/score"), nullptr);
 }
 
 TEST(IndicatorRulesTest, RoundingAtHalfIsConsistentEitherWay) {
@@ -173,7 +173,7 @@ TEST(IndicatorRulesTest, CompletionRatioColumn) {
   Indicator ind = WithWeight(Quantitative("参保人数", Count(150000, "150000人", "人"), Count(150000, "150000"), 30), 30);
   ind.ratio = Percent(90, "90%");
   Report r = Scored({ind});
-  const Flag* f = FindFlag(r, "INDICATOR_RATE_MISMATCH", "/indicators/0/ratio");
+  const Flag* f = FindFlag(r, FlagCode::kIndicatorRateMismatch, "/indicators/0/ratio");
   ASSERT_NE(f, nullptr) << Describe(r);
   EXPECT_DOUBLE_EQ(*f->expected, 100);
   // 172.5/89 = 193.8%, printed 193 (floor, uncapped) is fine.
@@ -189,9 +189,9 @@ TEST(IndicatorRulesTest, QualitativeTiers) {
   EXPECT_EQ(CountingFlags(achieved), 0) << Describe(achieved);
   // Achieved, yet scored in the 50-80% tier.
   Report low = Scored({WithWeight(Qualitative("长效机制", "逐步完善", "已完善", 6), 10)});
-  const Flag* f = FindFlag(low, "INDICATOR_SCORE_MISMATCH", "/indicators/0/score");
+  const Flag* f = FindFlag(low, FlagCode::kIndicatorScoreMismatch, "/indicators/0/score");
   ASSERT_NE(f, nullptr) << Describe(low);
-  EXPECT_EQ(f->severity, "warning");
+  EXPECT_EQ(f->severity, Severity::kWarning);
   // "基本完成" points to the middle tier: 6 of 10 is in it.
   Report partial = Scored({WithWeight(Qualitative("长效机制", "全面完成", "基本完成", 6), 10)});
   EXPECT_EQ(CountingFlags(partial), 0) << Describe(partial);
@@ -199,7 +199,7 @@ TEST(IndicatorRulesTest, QualitativeTiers) {
   Report unknown = Scored({WithWeight(Qualitative("长效机制", "逐步完善", "见附件", 3), 10)});
   EXPECT_EQ(CountingFlags(unknown), 0) << Describe(unknown);
   Report over = Scored({WithWeight(Qualitative("长效机制", "逐步完善", "已完善", 12), 10)});
-  EXPECT_NE(FindFlag(over, "SCORE_EXCEEDS_WEIGHT", "/indicators/0/score"), nullptr) << Describe(over);
+  EXPECT_NE(FindFlag(over, FlagCode::kScoreExceedsWeight, "/indicators/0/score"), nullptr) << Describe(over);
 }
 
 TEST(IndicatorRulesTest, MissingCellsRaiseNothing) {
@@ -246,7 +246,7 @@ TEST(IndicatorRulesTest, GroupWeightIsSplitEqually) {
   g2.indicators = {0};
   bad.groups = {g2};
   ScoreReport(bad, BuiltinProfile("group-weights"));
-  ASSERT_NE(FindFlag(bad, "INDICATOR_SCORE_MISMATCH", "/indicators/0/score"), nullptr) << Describe(bad);
+  ASSERT_NE(FindFlag(bad, FlagCode::kIndicatorScoreMismatch, "/indicators/0/score"), nullptr) << Describe(bad);
 }
 
 TEST(IndicatorRulesTest, GroupShareThatSeveralScoresContradictIsNotUsed) {
@@ -264,8 +264,8 @@ TEST(IndicatorRulesTest, GroupShareThatSeveralScoresContradictIsNotUsed) {
   r.groups = {g};
   ScoreReport(r, BuiltinProfile("group-weights"));
   EXPECT_FALSE(r.indicators[0].weight.value.has_value());
-  EXPECT_EQ(FindFlag(r, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(r);
-  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/groups/0/weight"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kIndicatorScoreMismatch), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kImplausibleFigure, "/groups/0/weight"), nullptr);
 }
 
 TEST(IndicatorRulesTest, MergedGroupScoreIsTheSumOfItsMembers) {
@@ -281,13 +281,13 @@ TEST(IndicatorRulesTest, MergedGroupScoreIsTheSumOfItsMembers) {
   g.score = Declared(15);  // 5 + 10
   r.groups = {g};
   ScoreReport(r, BuiltinProfile("weight-column"));
-  EXPECT_EQ(FindFlag(r, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kIndicatorScoreMismatch), nullptr) << Describe(r);
   r.groups[0].score = Declared(19);
   ScoreReport(r, BuiltinProfile("weight-column"));
-  EXPECT_NE(FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/groups/0/score"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kIndicatorScoreMismatch, "/groups/0/score"), nullptr) << Describe(r);
   r.groups[0].score = Declared(22);
   ScoreReport(r, BuiltinProfile("weight-column"));
-  EXPECT_NE(FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/groups/0/score"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kScoreExceedsWeight, "/groups/0/score"), nullptr) << Describe(r);
 }
 
 }  // namespace

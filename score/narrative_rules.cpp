@@ -12,16 +12,17 @@ namespace {
 
 bool HasNumber(const Value& v) { return v.number && std::isfinite(*v.number); }
 
-// "" (consistent), "warning" (between) or "error" (a discrepancy) for two
-// amounts, given the consistent tolerance `tol` and the discrepancy floor
+// nullopt (consistent), a warning (between) or an error (a discrepancy) for
+// two amounts, given the consistent tolerance `tol` and the discrepancy floor
 // taken from `digit` (one unit of the last printed digit).
-std::string AmountVerdict(const RuleContext& ctx, double declared, double exact, double tol, double digit) {
+std::optional<Severity> AmountVerdict(const RuleContext& ctx, double declared, double exact, double tol,
+                                      double digit) {
   double d = std::fabs(declared - exact);
-  if (d <= tol + 1e-6 * std::max(1.0, std::fabs(exact))) return "";
+  if (d <= tol + 1e-6 * std::max(1.0, std::fabs(exact))) return std::nullopt;
   const AmountTolerance& a = ctx.profile.amount_tolerance;
   double magnitude = std::max(std::fabs(declared), std::fabs(exact));
   double threshold = std::max({a.factor * digit, a.relative * magnitude, a.minimum});
-  return d >= threshold ? "error" : "warning";
+  return d >= threshold ? Severity::kError : Severity::kWarning;
 }
 
 std::string Shown(const Value& v) {
@@ -35,12 +36,11 @@ void CheckRemaining(RuleContext& ctx) {
     double exact = *b.planned->number - *b.executed->number;
     double stated = *b.remaining->number;
     double digit = CoarsestDigit({&*b.planned, &*b.executed, &*b.remaining});
-    std::string severity = AmountVerdict(ctx, stated, exact, digit, digit);
+    std::optional<Severity> severity = AmountVerdict(ctx, stated, exact, digit, digit);
     // A shortfall printed as a positive difference (相差 X) is the same figure.
-    if (!severity.empty() && AmountVerdict(ctx, std::fabs(stated), std::fabs(exact), digit, digit).empty())
-      severity.clear();
-    if (!severity.empty())
-      ctx.flags.Add(FlagBuilder("REMAINING_MISMATCH", severity, "/budget/remaining")
+    if (severity && !AmountVerdict(ctx, std::fabs(stated), std::fabs(exact), digit, digit)) severity.reset();
+    if (severity)
+      ctx.flags.Add(FlagBuilder(FlagCode::kRemainingMismatch, *severity, "/budget/remaining")
                         .Message("结余 " + FormatLike(stated, *b.remaining) + " 与 预算数−执行数 = " +
                                  FormatLike(*b.planned->number, *b.planned) + "−" +
                                  FormatLike(*b.executed->number, *b.executed) + " = " +
@@ -55,9 +55,9 @@ void CheckRemaining(RuleContext& ctx) {
     double exact = *b.initial->number - *b.reduction->number;
     double stated = *b.planned->number;
     double digit = CoarsestDigit({&*b.initial, &*b.reduction, &*b.planned});
-    std::string severity = AmountVerdict(ctx, stated, exact, digit, digit);
-    if (!severity.empty())
-      ctx.flags.Add(FlagBuilder("REMAINING_MISMATCH", severity, "/budget/planned")
+    std::optional<Severity> severity = AmountVerdict(ctx, stated, exact, digit, digit);
+    if (severity)
+      ctx.flags.Add(FlagBuilder(FlagCode::kRemainingMismatch, *severity, "/budget/planned")
                         .Message("剩余指标 " + FormatLike(stated, *b.planned) + " 与 审核额度−缩减 = " +
                                  FormatLike(*b.initial->number, *b.initial) + "−" +
                                  FormatLike(*b.reduction->number, *b.reduction) + " = " +
@@ -92,9 +92,9 @@ void CheckComponents(RuleContext& ctx) {
     // not read whole.
     if (!complete || !LooksLikeAmount(c.total.raw)) continue;
     double digit = CoarsestDigit(figures);
-    std::string severity = AmountVerdict(ctx, *c.total.number, sum, digit, digit);
-    if (severity.empty()) continue;
-    FlagBuilder flag("COMPONENT_SUM_MISMATCH", severity, "/facts/components/" + std::to_string(k));
+    std::optional<Severity> severity = AmountVerdict(ctx, *c.total.number, sum, digit, digit);
+    if (!severity) continue;
+    FlagBuilder flag(FlagCode::kComponentSumMismatch, *severity, "/facts/components/" + std::to_string(k));
     flag.Message((c.label.empty() ? std::string("各分项") : "“" + c.label + "”各分项") + "之和 " + parts + " = " +
                  FormatLike(sum, c.total) + " 与所述合计 " + Shown(c.total) + " 不符")
         .Declared(*c.total.number)
@@ -115,9 +115,9 @@ void CheckUnitPrices(RuleContext& ctx) {
     double digit = LastDigitUnit(u.amount).value_or(0);
     // A per-unit amount printed rounded carries its half unit per item.
     double tol = digit + std::fabs(count) * LastDigitUnit(u.unit_amount).value_or(0) / 2;
-    std::string severity = AmountVerdict(ctx, *u.amount.number, product, tol, std::max(digit, tol));
-    if (severity.empty()) continue;
-    ctx.flags.Add(FlagBuilder("UNIT_PRICE_MISMATCH", severity, "/facts/unit_prices/" + std::to_string(k))
+    std::optional<Severity> severity = AmountVerdict(ctx, *u.amount.number, product, tol, std::max(digit, tol));
+    if (!severity) continue;
+    ctx.flags.Add(FlagBuilder(FlagCode::kUnitPriceMismatch, *severity, "/facts/unit_prices/" + std::to_string(k))
                       .Message("数量 " + Shown(u.count) + " × 单价 " + Shown(u.unit_amount) + " = " +
                                FormatLike(product, u.amount) + "，与所述金额 " + Shown(u.amount) + " 不符")
                       .Declared(*u.amount.number)
@@ -160,24 +160,31 @@ QuantityKind KindOf(const CrossRef& ref) {
   return QuantityKind::kAmount;
 }
 
-// "" (agree), "skip" (not comparable), "warning" or "error".
-std::string MentionVerdict(const RuleContext& ctx, QuantityKind kind, const Value& a, const Value& b) {
+// How two mentions of one quantity compare: not comparable, or comparable
+// and agreeing (no severity) or differing (a warning or an error).
+struct MentionVerdict {
+  bool comparable = true;
+  std::optional<Severity> severity;
+  bool agrees() const { return comparable && !severity; }
+};
+
+MentionVerdict CompareMentions(const RuleContext& ctx, QuantityKind kind, const Value& a, const Value& b) {
   if (kind == QuantityKind::kAmount) {
     // The same digits read at two scales ("358" in a 万元 column, "358万元"
     // in prose) are one figure whose unit was read differently, not two.
     std::optional<double> pa = FirstNumberIn(a.raw), pb = FirstNumberIn(b.raw);
-    if (pa && pb && *pa == *pb && *pa != 0) return "";
+    if (pa && pb && *pa == *pb && *pa != 0) return {};
     // Amounts a hundredfold apart are not one figure misprinted but a unit
     // or a cell read wrongly; they are not compared.
     double lo = std::min(std::fabs(*a.number), std::fabs(*b.number));
     double hi = std::max(std::fabs(*a.number), std::fabs(*b.number));
-    if (hi > 0 && (lo == 0 || hi / lo >= 100)) return "skip";
+    if (hi > 0 && (lo == 0 || hi / lo >= 100)) return {false, std::nullopt};
     double digit = CoarsestDigit({&a, &b});
-    return AmountVerdict(ctx, *a.number, *b.number, digit, digit);
+    return {true, AmountVerdict(ctx, *a.number, *b.number, digit, digit)};
   }
   const Tolerance& t = kind == QuantityKind::kPercent ? ctx.profile.rate_tolerance : ctx.profile.total_tolerance;
-  std::string severity = SeverityOf(Judge(*a.number, {*b.number}, {}, {}, t));
-  return severity == "info" ? "" : severity;
+  std::optional<Severity> severity = SeverityOf(Judge(*a.number, {*b.number}, {}, {}, t));
+  return {true, severity == Severity::kInfo ? std::nullopt : severity};
 }
 
 void CheckCrossReferences(RuleContext& ctx) {
@@ -203,9 +210,9 @@ void CheckCrossReferences(RuleContext& ctx) {
       size_t agree = 0, comparable = 0;
       for (size_t b = 0; b < mentions.size(); ++b) {
         if (a == b) continue;
-        std::string v = MentionVerdict(ctx, kind, *mentions[a], *mentions[b]);
-        if (v.empty()) ++agree;
-        if (v != "skip") ++comparable;
+        MentionVerdict v = CompareMentions(ctx, kind, *mentions[a], *mentions[b]);
+        if (v.agrees()) ++agree;
+        if (v.comparable) ++comparable;
       }
       size_t rank = agree * (mentions.size() + 1) + comparable;
       if (rank > best_rank) {
@@ -213,22 +220,22 @@ void CheckCrossReferences(RuleContext& ctx) {
         best_rank = rank;
       }
     }
-    std::string severity;
+    std::optional<Severity> severity;
     std::string listed;
     std::vector<const Value*> odd;
     bool misread_only = true;  // every odd mention may be a misread digit
     for (size_t b = 0; b < mentions.size(); ++b) {
-      std::string s = b == best ? "" : MentionVerdict(ctx, kind, *mentions[b], *mentions[best]);
-      if (s == "skip") continue;
+      MentionVerdict v = b == best ? MentionVerdict{} : CompareMentions(ctx, kind, *mentions[b], *mentions[best]);
+      if (!v.comparable) continue;
       listed += (listed.empty() ? "" : "、") + Shown(*mentions[b]);
-      if (s.empty()) continue;
+      if (!v.severity) continue;
       odd.push_back(mentions[b]);
       misread_only = misread_only && MaybeMisread(*mentions[b], *mentions[best]);
-      if (severity != "error") severity = s;
+      if (severity != Severity::kError) severity = v.severity;
     }
-    if (severity.empty()) continue;
-    if (misread_only) severity = "info";
-    FlagBuilder flag("CROSS_REFERENCE_MISMATCH", severity, "/facts/cross_refs/" + std::to_string(k));
+    if (!severity) continue;
+    if (misread_only) severity = Severity::kInfo;
+    FlagBuilder flag(FlagCode::kCrossReferenceMismatch, *severity, "/facts/cross_refs/" + std::to_string(k));
     flag.Message(QuantityName(ref.quantity) + "在文中多处出现，数值不一：" + listed + "（多数为 " +
                  Shown(*mentions[best]) + "）" + (misread_only ? "；识读所得，仅差一字，疑为识读误差" : ""))
         .Declared(*odd.front()->number)

@@ -28,9 +28,9 @@ TEST(NarrativeRulesTest, Remainder) {
   EXPECT_EQ(CountingFlags(Scored(r)), 0);
   r.budget.remaining = Money(31100, "3.11");
   Report bad = Scored(r);
-  const Flag* f = FindFlag(bad, "REMAINING_MISMATCH", "/budget/remaining");
+  const Flag* f = FindFlag(bad, FlagCode::kRemainingMismatch, "/budget/remaining");
   ASSERT_NE(f, nullptr) << Describe(bad);
-  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->severity, Severity::kError);
   EXPECT_NE(f->message.find("2.02万元"), std::string::npos) << f->message;
 }
 
@@ -51,7 +51,7 @@ TEST(NarrativeRulesTest, InitialMinusReductionIsThePlannedAmount) {
   r.budget.planned = Money(15000, "15000");
   EXPECT_EQ(CountingFlags(Scored(r)), 0);
   r.budget.reduction = Money(4312.86, "4312.86");
-  EXPECT_NE(FindFlag(Scored(r), "REMAINING_MISMATCH", "/budget/planned"), nullptr);
+  EXPECT_NE(FindFlag(Scored(r), FlagCode::kRemainingMismatch, "/budget/planned"), nullptr);
 }
 
 TEST(NarrativeRulesTest, ComponentsWithARoundedTotalAreConsistent) {
@@ -72,9 +72,9 @@ TEST(NarrativeRulesTest, ChangedComponent) {
              Money(394900, "39.49万元")};
   r.facts.components.push_back(c);
   Report bad = Scored(r);
-  const Flag* f = FindFlag(bad, "COMPONENT_SUM_MISMATCH", "/facts/components/0");
+  const Flag* f = FindFlag(bad, FlagCode::kComponentSumMismatch, "/facts/components/0");
   ASSERT_NE(f, nullptr) << Describe(bad);
-  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->severity, Severity::kError);
   EXPECT_EQ(f->evidence.size(), 5u);
 }
 
@@ -88,7 +88,7 @@ TEST(NarrativeRulesTest, UnitPriceRoundedAmountIsFine) {
   EXPECT_EQ(CountingFlags(Scored(r)), 0) << Describe(Scored(r));
   r.facts.unit_prices[0].unit_amount = Money(46, "46元");
   Report bad = Scored(r);
-  ASSERT_NE(FindFlag(bad, "UNIT_PRICE_MISMATCH", "/facts/unit_prices/0"), nullptr) << Describe(bad);
+  ASSERT_NE(FindFlag(bad, FlagCode::kUnitPriceMismatch, "/facts/unit_prices/0"), nullptr) << Describe(bad);
 }
 
 TEST(NarrativeRulesTest, CrossReferences) {
@@ -105,12 +105,12 @@ TEST(NarrativeRulesTest, CrossReferences) {
   rate.mentions = {Percent(93.09, "93.09%"), Percent(93.1, "93.1%")};
   r.facts.cross_refs = {planned, executed, rate};
   Report out = Scored(r);
-  const Flag* f = FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/1");
+  const Flag* f = FindFlag(out, FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/1");
   ASSERT_NE(f, nullptr) << Describe(out);
   EXPECT_DOUBLE_EQ(*f->declared, 18146);
   EXPECT_DOUBLE_EQ(*f->expected, 15000);
-  EXPECT_EQ(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/0"), nullptr);
-  EXPECT_EQ(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/2"), nullptr);
+  EXPECT_EQ(FindFlag(out, FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/0"), nullptr);
+  EXPECT_EQ(FindFlag(out, FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/2"), nullptr);
 }
 
 TEST(NarrativeRulesTest, CrossReferencesReadAtTwoScalesOrMisreadAreNotContradictions) {
@@ -132,10 +132,10 @@ TEST(NarrativeRulesTest, CrossReferencesReadAtTwoScalesOrMisreadAreNotContradict
   count.mentions = {Count(31053, "31053", "人"), Count(31053, "３１０５３人", "人"), Count(30153, "30153人", "人")};
   r.facts.cross_refs = {planned, executed, torn, count};
   Report out = Scored(r);
-  EXPECT_EQ(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/0"), nullptr) << Describe(out);
-  EXPECT_NE(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/1"), nullptr) << Describe(out);
-  EXPECT_EQ(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/2"), nullptr) << Describe(out);
-  EXPECT_NE(FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/3"), nullptr) << Describe(out);
+  EXPECT_EQ(FindFlag(out, FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/0"), nullptr) << Describe(out);
+  EXPECT_NE(FindFlag(out, FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/1"), nullptr) << Describe(out);
+  EXPECT_EQ(FindFlag(out, FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/2"), nullptr) << Describe(out);
+  EXPECT_NE(FindFlag(out, FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/3"), nullptr) << Describe(out);
 }
 
 TEST(NarrativeRulesTest, SelfScoreStatedTwice) {
@@ -144,7 +144,7 @@ TEST(NarrativeRulesTest, SelfScoreStatedTwice) {
   self.quantity = "self_score";
   self.mentions = {Count(100, "100", "分"), Count(96, "96", "分")};
   r.facts.cross_refs = {self};
-  EXPECT_NE(FindFlag(Scored(r), "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/0"), nullptr);
+  EXPECT_NE(FindFlag(Scored(r), FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/0"), nullptr);
 }
 
 TEST(NarrativeRulesTest, AnOcrFigureOneDigitOffIsNotedNotFlagged) {
@@ -166,16 +166,16 @@ TEST(NarrativeRulesTest, AnOcrFigureOneDigitOffIsNotedNotFlagged) {
   swapped.mentions = {Money(4758000, "475.8"), Money(4758000, "475.8万元"), swap};
   r.facts.cross_refs = {misread, typed, swapped};
   Report out = Scored(r);
-  const Flag* f = FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/0");
+  const Flag* f = FindFlag(out, FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/0");
   ASSERT_NE(f, nullptr) << Describe(out);
-  EXPECT_EQ(f->severity, "info");
+  EXPECT_EQ(f->severity, Severity::kInfo);
   EXPECT_NE(f->message.find("疑为识读误差"), std::string::npos) << f->message;
-  const Flag* t = FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/1");
+  const Flag* t = FindFlag(out, FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/1");
   ASSERT_NE(t, nullptr) << Describe(out);
-  EXPECT_EQ(t->severity, "error");
-  const Flag* w = FindFlag(out, "CROSS_REFERENCE_MISMATCH", "/facts/cross_refs/2");
+  EXPECT_EQ(t->severity, Severity::kError);
+  const Flag* w = FindFlag(out, FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/2");
   ASSERT_NE(w, nullptr) << Describe(out);
-  EXPECT_EQ(w->severity, "warning");
+  EXPECT_EQ(w->severity, Severity::kWarning);
 }
 
 }  // namespace

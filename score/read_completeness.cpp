@@ -12,8 +12,8 @@ namespace {
 
 // Flags whose figures are sums over the table's rows or groups: a row or a
 // group label that was not read changes them.
-bool SumsOverStructure(const std::string& code) {
-  return code == "TOTAL_MISMATCH" || code == "WEIGHT_SUM_MISMATCH";
+bool SumsOverStructure(FlagCode code) {
+  return code == FlagCode::kTotalMismatch || code == FlagCode::kWeightSumMismatch;
 }
 
 std::string JoinProblems(const ReadQuality& q) {
@@ -71,21 +71,21 @@ void GateSeverities(const Report& report, std::vector<Flag>& flags) {
   const bool complete = report.reading.complete();
   const std::string problems = JoinProblems(report.reading);
   for (Flag& f : flags) {
-    if (f.severity == "info") continue;
+    if (f.severity == Severity::kInfo) continue;
     if (!complete && SumsOverStructure(f.code)) {
-      f.severity = "info";
+      f.severity = Severity::kInfo;
       f.message += "（表格读取不完整：" + problems + "；此差异可能来自读取，而非文件本身）";
       continue;
     }
     if (DiffersInScale(f) && RestsOnOcr(report, f)) {
-      f.severity = "info";
+      f.severity = Severity::kInfo;
       f.message += "（两数相差一个数量级以上，而数字出自图像识别：更可能是小数点或单位识别有误，而非文件本身的矛盾）";
       continue;
     }
-    if (f.severity != "error") continue;
+    if (f.severity != Severity::kError) continue;
     for (const Evidence& e : f.evidence) {
       if (e.confidence && *e.confidence < kDoubtfulConfidence) {
-        f.severity = "warning";
+        f.severity = Severity::kWarning;
         f.message += "（“" + e.text + "”识别置信度较低，可能为识别错误）";
         break;
       }

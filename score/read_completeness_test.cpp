@@ -30,9 +30,9 @@ Report ColumnReport(double total) {
 TEST(ReadCompletenessTest, AWrongTotalOfACompleteReadingIsAnError) {
   Report r = ColumnReport(98);
   ScoreReport(r, BuiltinProfile("weight-column"));
-  const Flag* f = FindFlag(r, "TOTAL_MISMATCH");
+  const Flag* f = FindFlag(r, FlagCode::kTotalMismatch);
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->severity, Severity::kError);
   EXPECT_TRUE(r.reading.complete());
 }
 
@@ -44,9 +44,9 @@ TEST(ReadCompletenessTest, ASumOverRowsNotAllReadIsOnlyNoted) {
   ScoreReport(r, BuiltinProfile("weight-column"));
   EXPECT_FALSE(r.reading.complete());
   ASSERT_EQ(r.reading.structure_problems.size(), 1u);
-  const Flag* f = FindFlag(r, "TOTAL_MISMATCH");
+  const Flag* f = FindFlag(r, FlagCode::kTotalMismatch);
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "info");
+  EXPECT_EQ(f->severity, Severity::kInfo);
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
 }
 
@@ -56,12 +56,12 @@ TEST(ReadCompletenessTest, ReaderProblemsQuietStructureSumsAndRescoringIsStable)
   Report r = ColumnReport(98);
   r.reading.problems.push_back("指标“宣传次数”的名称中夹有分值标签“(10分)”");
   ScoreReport(r, BuiltinProfile("weight-column"));
-  ASSERT_NE(FindFlag(r, "TOTAL_MISMATCH"), nullptr);
-  EXPECT_EQ(FindFlag(r, "TOTAL_MISMATCH")->severity, "info");
-  EXPECT_NE(FindFlag(r, "TOTAL_MISMATCH")->message.find("表格读取不完整"), std::string::npos);
+  ASSERT_NE(FindFlag(r, FlagCode::kTotalMismatch), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kTotalMismatch)->severity, Severity::kInfo);
+  EXPECT_NE(FindFlag(r, FlagCode::kTotalMismatch)->message.find("表格读取不完整"), std::string::npos);
   ScoreReport(r, BuiltinProfile("weight-column"));
   EXPECT_TRUE(r.reading.structure_problems.empty());
-  EXPECT_EQ(FindFlag(r, "TOTAL_MISMATCH")->severity, "info");
+  EXPECT_EQ(FindFlag(r, FlagCode::kTotalMismatch)->severity, Severity::kInfo);
 }
 
 // An error resting on a figure OCR read with low confidence is a warning
@@ -72,9 +72,9 @@ TEST(ReadCompletenessTest, AnErrorOnADoubtfulFigureIsAWarning) {
   r.budget.score.raw = "4";
   r.budget.score.confidence = 0.62;
   ScoreReport(r, BuiltinProfile("weight-column"));
-  const Flag* f = FindFlag(r, "BUDGET_SCORE_MISMATCH");
+  const Flag* f = FindFlag(r, FlagCode::kBudgetScoreMismatch);
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "warning");
+  EXPECT_EQ(f->severity, Severity::kWarning);
   ASSERT_FALSE(f->evidence.empty());
   ASSERT_TRUE(f->evidence[0].confidence.has_value());
   EXPECT_DOUBLE_EQ(*f->evidence[0].confidence, 0.62);
@@ -93,9 +93,9 @@ TEST(ReadCompletenessTest, AGapOfAnOrderOfMagnitudeOnOcrFiguresIsOnlyNoted) {
     r.budget.rate = Percent(8.76, "8.76%");
     if (ocr) r.budget.planned->confidence = r.budget.executed->confidence = r.budget.rate->confidence = 0.93;
     ScoreReport(r, BuiltinProfile("weight-column"));
-    const Flag* f = FindFlag(r, "RATE_MISMATCH");
+    const Flag* f = FindFlag(r, FlagCode::kRateMismatch);
     ASSERT_NE(f, nullptr) << Describe(r);
-    EXPECT_EQ(f->severity, ocr ? "info" : "error") << f->message;
+    EXPECT_EQ(f->severity, ocr ? Severity::kInfo : Severity::kError) << f->message;
   }
 }
 

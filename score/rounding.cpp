@@ -11,13 +11,6 @@ namespace {
 // floor(8.1 * 10) must still be 81.
 constexpr double kEpsilon = 1e-7;
 
-int SeverityRank(const std::string& severity) {
-  if (severity == "error") return 3;
-  if (severity == "warning") return 2;
-  if (severity == "info") return 1;
-  return 0;
-}
-
 }  // namespace
 
 Result<Convention> ParseConvention(const std::string& text) {
@@ -88,19 +81,15 @@ Agreement Judge(double declared, const std::vector<double>& exacts, const Conven
   return Agreement::kContradiction;
 }
 
-std::string SeverityOf(Agreement agreement) {
+std::optional<Severity> SeverityOf(Agreement agreement) {
   switch (agreement) {
-    case Agreement::kConsistent: return "";
-    case Agreement::kTolerated: return "info";
-    case Agreement::kUnusual: return "warning";
-    case Agreement::kSuspicious: return "warning";
-    case Agreement::kContradiction: return "error";
+    case Agreement::kConsistent: return std::nullopt;
+    case Agreement::kTolerated: return Severity::kInfo;
+    case Agreement::kUnusual: return Severity::kWarning;
+    case Agreement::kSuspicious: return Severity::kWarning;
+    case Agreement::kContradiction: return Severity::kError;
   }
-  return "";
-}
-
-std::string MilderOf(const std::string& a, const std::string& b) {
-  return SeverityRank(a) <= SeverityRank(b) ? a : b;
+  return std::nullopt;
 }
 
 }  // namespace jixiao::score

@@ -15,9 +15,11 @@
 // Internal to score/.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "model/flag_code.h"
 #include "model/status.h"
 
 namespace jixiao::score {
@@ -52,10 +54,7 @@ enum class Agreement { kConsistent, kUnusual, kTolerated, kSuspicious, kContradi
 Agreement Judge(double declared, const std::vector<double>& exacts, const ConventionSet& usual,
                 const ConventionSet& unusual, const Tolerance& tolerance, double cap = 100);
 
-// "error", "warning", "info" or "" (no flag) for a verdict.
-std::string SeverityOf(Agreement agreement);
-
-// The milder of two severities ("" < "info" < "warning" < "error").
-std::string MilderOf(const std::string& a, const std::string& b);
+// The severity of the flag a verdict calls for; nullopt: no flag.
+std::optional<Severity> SeverityOf(Agreement agreement);
 
 }  // namespace jixiao::score

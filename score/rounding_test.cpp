@@ -1,5 +1,7 @@
 #include "score/rounding.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace jixiao::score {
@@ -92,13 +94,13 @@ TEST(JudgeTest, BoundariesOfTheToleranceTable) {
 }
 
 TEST(SeverityTest, MapsAndCompares) {
-  EXPECT_EQ(SeverityOf(Agreement::kContradiction), "error");
-  EXPECT_EQ(SeverityOf(Agreement::kUnusual), "warning");
-  EXPECT_EQ(SeverityOf(Agreement::kTolerated), "info");
-  EXPECT_EQ(SeverityOf(Agreement::kConsistent), "");
-  EXPECT_EQ(MilderOf("error", "warning"), "warning");
-  EXPECT_EQ(MilderOf("info", "warning"), "info");
-  EXPECT_EQ(MilderOf("", "warning"), "");
+  EXPECT_EQ(SeverityOf(Agreement::kContradiction), Severity::kError);
+  EXPECT_EQ(SeverityOf(Agreement::kUnusual), Severity::kWarning);
+  EXPECT_EQ(SeverityOf(Agreement::kTolerated), Severity::kInfo);
+  EXPECT_EQ(SeverityOf(Agreement::kConsistent), std::nullopt);
+  // The milder of two severities is the lesser.
+  EXPECT_EQ(std::min(Severity::kError, Severity::kWarning), Severity::kWarning);
+  EXPECT_EQ(std::min(Severity::kInfo, Severity::kWarning), Severity::kInfo);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "score/rule_context.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "score/printed_figure.h"
@@ -7,8 +8,8 @@
 
 namespace jixiao::score {
 
-std::string RuleContext::ForInferred(const std::string& severity) const {
-  return MilderOf(severity, profile.inferred_weight_severity);
+Severity RuleContext::ForInferred(Severity severity) const {
+  return std::min(severity, profile.inferred_weight_severity);
 }
 
 bool RuleContext::PlausibleWeight(std::optional<double> w) const {
@@ -30,11 +31,16 @@ std::optional<double> RuleContext::Points(const ScoredNumber& number, const std:
   std::optional<double> points = PlausiblePoints(number);
   if (points || !number.declared || number.blank) return points;
   const double v = *number.declared;
-  flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", path)
+  flags.Add(FlagBuilder(FlagCode::kImplausibleFigure, Severity::kInfo, path)
                 .Message("“" + (number.raw.empty() ? FormatNumber(v) : number.raw) + "”不可能是得分（总分仅 " +
                          FormatNumber(Ceiling()) + "），疑为读错栏位，未作比较")
                 .Evidence(number));
   return std::nullopt;
+}
+
+std::string IndicatorLabel(const Indicator& indicator, size_t index) {
+  if (!indicator.name.empty()) return "指标“" + indicator.name + "”";
+  return "第" + std::to_string(index + 1) + "个指标";
 }
 
 }  // namespace jixiao::score

@@ -12,7 +12,8 @@
 #include <vector>
 
 #include "model/document.h"
-#include "score/flag_builder.h"
+#include "model/flag_builder.h"
+#include "score/flag_collector.h"
 #include "score/scoring_profile.h"
 
 namespace jixiao::score {
@@ -81,7 +82,10 @@ struct RuleContext {
   // The same figure without the flag: for sums that only gauge the form.
   std::optional<double> PlausiblePoints(const ScoredNumber& number) const;
   // Severity for a flag whose expected figure rests on an inferred weight.
-  std::string ForInferred(const std::string& severity) const;
+  Severity ForInferred(Severity severity) const;
 };
+
+// "指标“预计参保人数”" — how messages name an indicator.
+std::string IndicatorLabel(const Indicator& indicator, size_t index);
 
 }  // namespace jixiao::score

@@ -1,8 +1,8 @@
 #include "score/score.h"
 
 #include <exception>
-#include <set>
 
+#include "model/flag_builder.h"
 #include "score/budget_rules.h"
 #include "score/date_rules.h"
 #include "score/indicator_assessment.h"
@@ -19,17 +19,36 @@ namespace jixiao {
 
 namespace {
 
-// The codes score/ computes; flags with other codes (MISSING_FIELD,
-// UNREADABLE from the parser) are kept as they are.
-const std::set<std::string>& ScoreCodes() {
-  static const std::set<std::string> kCodes = {
-      "RATE_MISMATCH",          "BUDGET_SCORE_MISMATCH",    "INDICATOR_SCORE_MISMATCH",
-      "INDICATOR_RATE_MISMATCH", "SCORE_EXCEEDS_WEIGHT",    "TARGET_NOT_MET_FULL_SCORE",
-      "TOTAL_MISMATCH",         "HEADER_TOTAL_MISMATCH",    "SELF_SCORE_TEXT_MISMATCH",
-      "WEIGHT_SUM_MISMATCH",    "REMAINING_MISMATCH",       "COMPONENT_SUM_MISMATCH",
-      "UNIT_PRICE_MISMATCH",    "CROSS_REFERENCE_MISMATCH", "DATE_INCONSISTENT",
-      "PROFILE_INVALID",        "SCORING_INCOMPLETE",       "IMPLAUSIBLE_FIGURE"};
-  return kCodes;
+// Whether score/ computes flags of `code` afresh; flags with other codes
+// (MISSING_FIELD, UNREADABLE from the parser) are kept as they are. Every
+// code is listed, so that a new one must be placed here.
+bool ComputedByScore(FlagCode code) {
+  switch (code) {
+    case FlagCode::kMissingField:
+    case FlagCode::kUnreadable:
+    case FlagCode::kNoReport:
+      return false;
+    case FlagCode::kRateMismatch:
+    case FlagCode::kBudgetScoreMismatch:
+    case FlagCode::kIndicatorScoreMismatch:
+    case FlagCode::kIndicatorRateMismatch:
+    case FlagCode::kScoreExceedsWeight:
+    case FlagCode::kTargetNotMetFullScore:
+    case FlagCode::kTotalMismatch:
+    case FlagCode::kHeaderTotalMismatch:
+    case FlagCode::kSelfScoreTextMismatch:
+    case FlagCode::kWeightSumMismatch:
+    case FlagCode::kRemainingMismatch:
+    case FlagCode::kComponentSumMismatch:
+    case FlagCode::kUnitPriceMismatch:
+    case FlagCode::kCrossReferenceMismatch:
+    case FlagCode::kDateInconsistent:
+    case FlagCode::kProfileInvalid:
+    case FlagCode::kScoringIncomplete:
+    case FlagCode::kImplausibleFigure:
+      return true;
+  }
+  return true;
 }
 
 // Weights score/ derived on an earlier run are derived again.
@@ -47,9 +66,9 @@ void EnsureMissingFieldFlags(Report& report, std::vector<Flag>& flags) {
   for (const std::string& path : report.missing_fields) {
     bool present = false;
     for (const Flag& f : flags)
-      if (f.code == "MISSING_FIELD" && f.path == path) present = true;
+      if (f.code == FlagCode::kMissingField && f.path == path) present = true;
     if (present) continue;
-    score::FlagBuilder flag("MISSING_FIELD", "error", path);
+    FlagBuilder flag(FlagCode::kMissingField, Severity::kError, path);
     flag.Message("必填项 " + path + " 为空");
     flags.push_back(flag.flag());
   }
@@ -58,14 +77,14 @@ void EnsureMissingFieldFlags(Report& report, std::vector<Flag>& flags) {
 void ScoreReportUnguarded(Report& report, const Profile& profile) {
   std::vector<Flag> kept;
   for (Flag& f : report.flags)
-    if (!ScoreCodes().count(f.code)) kept.push_back(std::move(f));
+    if (!ComputedByScore(f.code)) kept.push_back(std::move(f));
   report.flags.clear();
 
   score::Collector collector;
   Result<score::ScoringProfile> parsed = score::ParseScoringProfile(profile);
   score::ScoringProfile scoring = parsed.ok() ? parsed.value() : score::DefaultScoringProfile();
   if (!parsed.ok()) {
-    collector.Add(score::FlagBuilder("PROFILE_INVALID", "info", "/template")
+    collector.Add(FlagBuilder(FlagCode::kProfileInvalid, Severity::kInfo, "/template")
                       .Message("评分配置无效，按默认规则核对：" + parsed.status().message()));
   }
   ForgetDerivedWeights(report);
@@ -96,19 +115,11 @@ void ScoreReport(Report& report, const Profile& profile) {
   try {
     ScoreReportUnguarded(report, profile);
   } catch (const std::exception& e) {
-    Flag f;
-    f.code = "SCORING_INCOMPLETE";
-    f.severity = "info";
-    f.path = "";
-    f.message = std::string("核对中止：") + e.what();
-    report.flags.push_back(std::move(f));
+    report.flags.push_back(FlagBuilder(FlagCode::kScoringIncomplete, Severity::kInfo, "")
+                               .Message(std::string("核对中止：") + e.what())
+                               .flag());
   } catch (...) {
-    Flag f;
-    f.code = "SCORING_INCOMPLETE";
-    f.severity = "info";
-    f.path = "";
-    f.message = "核对中止";
-    report.flags.push_back(std::move(f));
+    report.flags.push_back(FlagBuilder(FlagCode::kScoringIncomplete, Severity::kInfo, "").Message("核对中止").flag());
   }
 }
 

@@ -18,25 +18,25 @@ TEST(ScoreTest, KeepsParserFlagsAndReplacesItsOwn) {
   Report r;
   r.template_name = "group-weights";
   Flag missing;
-  missing.code = "MISSING_FIELD";
-  missing.severity = "error";
+  missing.code = FlagCode::kMissingField;
+  missing.severity = Severity::kError;
   missing.path = "/total/declared";
   Flag unreadable;
-  unreadable.code = "UNREADABLE";
-  unreadable.severity = "warning";
+  unreadable.code = FlagCode::kUnreadable;
+  unreadable.severity = Severity::kWarning;
   unreadable.path = "/indicators/0/actual";
   Flag stale;
-  stale.code = "TOTAL_MISMATCH";
-  stale.severity = "error";
+  stale.code = FlagCode::kTotalMismatch;
+  stale.severity = Severity::kError;
   stale.path = "/total/declared";
   r.flags = {missing, unreadable, stale};
   r.missing_fields = {"/total/declared"};
   ScoreReport(r, BuiltinProfile("group-weights"));
-  EXPECT_NE(FindFlag(r, "MISSING_FIELD", "/total/declared"), nullptr);
-  EXPECT_NE(FindFlag(r, "UNREADABLE"), nullptr);
-  EXPECT_EQ(FindFlag(r, "TOTAL_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kMissingField, "/total/declared"), nullptr);
+  EXPECT_NE(FindFlag(r, FlagCode::kUnreadable), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kTotalMismatch), nullptr) << Describe(r);
   int missing_count = 0;
-  for (const Flag& f : r.flags) missing_count += f.code == "MISSING_FIELD";
+  for (const Flag& f : r.flags) missing_count += f.code == FlagCode::kMissingField;
   EXPECT_EQ(missing_count, 1);
 }
 
@@ -45,12 +45,12 @@ TEST(ScoreTest, ListedBlankFieldGetsMissingFieldOnce) {
   r.template_name = "group-weights";
   r.missing_fields = {"/total/declared"};
   ScoreReport(r, BuiltinProfile("group-weights"));
-  const Flag* f = FindFlag(r, "MISSING_FIELD", "/total/declared");
+  const Flag* f = FindFlag(r, FlagCode::kMissingField, "/total/declared");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->severity, Severity::kError);
   ScoreReport(r, BuiltinProfile("group-weights"));
   int n = 0;
-  for (const Flag& g : r.flags) n += g.code == "MISSING_FIELD";
+  for (const Flag& g : r.flags) n += g.code == FlagCode::kMissingField;
   EXPECT_EQ(n, 1);
 }
 
@@ -63,9 +63,9 @@ TEST(ScoreTest, UnknownTemplateUsesTheGenericProfile) {
   r.budget.rate = Percent(71.14, "71.14%");
   d.reports.push_back(r);
   ScoreDocument(d, BuiltinProfiles());
-  EXPECT_NE(FindFlag(d.reports[0], "RATE_MISMATCH", "/budget/rate"), nullptr) << Describe(d.reports[0]);
+  EXPECT_NE(FindFlag(d.reports[0], FlagCode::kRateMismatch, "/budget/rate"), nullptr) << Describe(d.reports[0]);
   ScoreDocument(d, {});  // no profiles at all: built-in defaults
-  EXPECT_NE(FindFlag(d.reports[0], "RATE_MISMATCH", "/budget/rate"), nullptr);
+  EXPECT_NE(FindFlag(d.reports[0], FlagCode::kRateMismatch, "/budget/rate"), nullptr);
 }
 
 TEST(ScoreTest, InvalidProfileFallsBackToDefaultsWithANote) {
@@ -77,10 +77,10 @@ TEST(ScoreTest, InvalidProfileFallsBackToDefaultsWithANote) {
   r.budget.executed = Money(50, "50");
   r.budget.rate = Percent(80, "80%");
   ScoreReport(r, p);
-  const Flag* note = FindFlag(r, "PROFILE_INVALID");
+  const Flag* note = FindFlag(r, FlagCode::kProfileInvalid);
   ASSERT_NE(note, nullptr);
-  EXPECT_EQ(note->severity, "info");
-  EXPECT_NE(FindFlag(r, "RATE_MISMATCH"), nullptr);
+  EXPECT_EQ(note->severity, Severity::kInfo);
+  EXPECT_NE(FindFlag(r, FlagCode::kRateMismatch), nullptr);
 }
 
 TEST(ScoreTest, NonFiniteAndOutOfRangeInputDoNotCrash) {
@@ -110,10 +110,10 @@ TEST(ScoreTest, NonFiniteAndOutOfRangeInputDoNotCrash) {
   ScoreReport(r, BuiltinProfile("goal-table"));
   EXPECT_FALSE(r.budget.rate_recomputed.has_value());
   // An infinite score cannot be a score: noted, not compared.
-  EXPECT_EQ(FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/budget/score"), nullptr) << Describe(r);
-  const Flag* note = FindFlag(r, "IMPLAUSIBLE_FIGURE", "/budget/score");
+  EXPECT_EQ(FindFlag(r, FlagCode::kScoreExceedsWeight, "/budget/score"), nullptr) << Describe(r);
+  const Flag* note = FindFlag(r, FlagCode::kImplausibleFigure, "/budget/score");
   ASSERT_NE(note, nullptr) << Describe(r);
-  EXPECT_EQ(note->severity, "info");
+  EXPECT_EQ(note->severity, Severity::kInfo);
 }
 
 TEST(ScoreTest, FiguresReadFromTheWrongCellAreNotCompared) {
@@ -126,8 +126,8 @@ TEST(ScoreTest, FiguresReadFromTheWrongCellAreNotCompared) {
   r.total.declared = Declared(99);
   ScoreReport(r, BuiltinProfile("goal-table"));
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
-  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/budget/planned"), nullptr);
-  EXPECT_NE(FindFlag(r, "IMPLAUSIBLE_FIGURE", "/budget/score"), nullptr);
+  EXPECT_NE(FindFlag(r, FlagCode::kImplausibleFigure, "/budget/planned"), nullptr);
+  EXPECT_NE(FindFlag(r, FlagCode::kImplausibleFigure, "/budget/score"), nullptr);
 }
 
 TEST(ScoreTest, ImplausiblePrintedBudgetWeightFallsBackToTheProfile) {

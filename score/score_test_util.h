@@ -96,7 +96,7 @@ inline const Profile& BuiltinProfile(const std::string& name) {
   return p ? *p : kMissing;
 }
 
-inline const Flag* FindFlag(const Report& r, const std::string& code, const std::string& path = "") {
+inline const Flag* FindFlag(const Report& r, FlagCode code, const std::string& path = "") {
   for (const Flag& f : r.flags)
     if (f.code == code && (path.empty() || f.path == path)) return &f;
   return nullptr;
@@ -106,13 +106,14 @@ inline const Flag* FindFlag(const Report& r, const std::string& code, const std:
 inline int CountingFlags(const Report& r) {
   int n = 0;
   for (const Flag& f : r.flags)
-    if (f.severity == "error" || f.severity == "warning") ++n;
+    if (f.severity == Severity::kError || f.severity == Severity::kWarning) ++n;
   return n;
 }
 
 inline std::string Describe(const Report& r) {
   std::string s;
-  for (const Flag& f : r.flags) s += "[" + f.severity + "] " + f.code + " " + f.path + " " + f.message + "\n";
+  for (const Flag& f : r.flags)
+    s += "[" + ToString(f.severity) + "] " + ToString(f.code) + " " + f.path + " " + f.message + "\n";
   return s;
 }
 

@@ -216,9 +216,9 @@ Result<ScoringProfile> ParseScoringProfile(const Profile& profile) {
     }
   }
   if (const json* sev = r.Find(s, "inferred_weight_severity")) {
-    std::string v = sev->is_string() ? sev->get<std::string>() : "";
-    if (v == "error" || v == "warning" || v == "info")
-      p.inferred_weight_severity = v;
+    std::optional<Severity> v = sev->is_string() ? ParseSeverity(sev->get<std::string>()) : std::nullopt;
+    if (v)
+      p.inferred_weight_severity = *v;
     else
       r.Fail("inferred_weight_severity", "must be \"error\", \"warning\" or \"info\"");
   }

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/flag_code.h"
 #include "model/profile.h"
 #include "model/status.h"
 #include "score/rounding.h"
@@ -79,7 +80,7 @@ struct ScoringProfile {
   Tolerance ratio_tolerance{1.0, 2.0};           // "tolerances.ratio"
   AmountTolerance amount_tolerance;              // "tolerances.amount"
   // Severity of a flag whose expected figure rests on an inferred weight.
-  std::string inferred_weight_severity = "warning";  // "inferred_weight_severity"
+  Severity inferred_weight_severity = Severity::kWarning;  // "inferred_weight_severity"
   Checks checks;                                 // "checks": {"budget": true, ...}
 };
 

@@ -70,7 +70,7 @@ TEST(ScoringProfileTest, ReadsEveryKey) {
   EXPECT_DOUBLE_EQ(p.qualitative_tiers[0].tiers[0].low, 0.9);
   EXPECT_DOUBLE_EQ(p.rate_tolerance.discrepancy, 3);
   EXPECT_DOUBLE_EQ(p.amount_tolerance.factor, 5);
-  EXPECT_EQ(p.inferred_weight_severity, "error");
+  EXPECT_EQ(p.inferred_weight_severity, Severity::kError);
   EXPECT_FALSE(p.checks.dates);
   EXPECT_TRUE(p.checks.budget);
 }

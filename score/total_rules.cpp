@@ -70,11 +70,13 @@ std::optional<double> SectionScoreSum(const Report& r) {
   return sum;
 }
 
-std::string Verdict(const RuleContext& ctx, double declared, double reference, bool allow_rounding) {
+// A warning or an error; nullopt when the figures agree or are within
+// tolerance (not worth a note for totals).
+std::optional<Severity> Verdict(const RuleContext& ctx, double declared, double reference, bool allow_rounding) {
   Agreement a = Judge(declared, {reference}, allow_rounding ? ctx.profile.total_conventions : ConventionSet{}, {},
                       ctx.profile.total_tolerance);
-  std::string severity = SeverityOf(a);
-  return severity == "info" ? "" : severity;
+  std::optional<Severity> severity = SeverityOf(a);
+  return severity == Severity::kInfo ? std::nullopt : severity;
 }
 
 }  // namespace
@@ -92,19 +94,19 @@ void CheckTotals(RuleContext& ctx) {
   std::optional<double> self = ctx.Points(t.self_score_text, "/total/self_score_text");
 
   if (bottom && sums.declared) {
-    std::string severity = Verdict(ctx, *bottom, *sums.declared, true);
+    std::optional<Severity> severity = Verdict(ctx, *bottom, *sums.declared, true);
     // Items whose weights fall short of the full marks leave rows unread; the
     // difference may be theirs, so the sum cannot contradict the total.
     std::string shortfall;
     const std::optional<double> full = ctx.FormTotal();
-    if (!severity.empty() && sums.weights && full &&
+    if (severity && sums.weights && full &&
         *sums.weights < *full - ctx.profile.total_tolerance.consistent && *bottom > *sums.declared) {
-      severity = "info";
+      severity = Severity::kInfo;
       shortfall = "（已读出各项分值合计 " + FormatNumber(*sums.weights) + "，不足满分 " + FormatNumber(*full) +
                   "，或有未读出的行）";
     }
-    if (!severity.empty())
-      ctx.flags.Add(FlagBuilder("TOTAL_MISMATCH", severity, "/total/declared")
+    if (severity)
+      ctx.flags.Add(FlagBuilder(FlagCode::kTotalMismatch, *severity, "/total/declared")
                         .Message("总分 " + FormatNumber(*bottom) + " 与各项得分之和 " + sums.parts + " = " +
                                  FormatNumber(*sums.declared) + " 不符" + shortfall)
                         .Declared(*bottom)
@@ -113,9 +115,9 @@ void CheckTotals(RuleContext& ctx) {
   }
 
   if (header && bottom) {
-    std::string severity = Verdict(ctx, *header, *bottom, true);
-    if (!severity.empty())
-      ctx.flags.Add(FlagBuilder("HEADER_TOTAL_MISMATCH", severity, "/total/declared_header")
+    std::optional<Severity> severity = Verdict(ctx, *header, *bottom, true);
+    if (severity)
+      ctx.flags.Add(FlagBuilder(FlagCode::kHeaderTotalMismatch, *severity, "/total/declared_header")
                         .Message("表头总分 " + FormatNumber(*header) + " 与表尾总分 " + FormatNumber(*bottom) + " 不符")
                         .Declared(*header)
                         .Expected(*bottom)
@@ -128,9 +130,9 @@ void CheckTotals(RuleContext& ctx) {
     std::optional<double> table = bottom ? bottom : header;
     const ScoredNumber& table_cell = bottom ? t.declared : t.declared_header;
     if (table) {
-      std::string severity = Verdict(ctx, *self, *table, true);
-      if (!severity.empty())
-        ctx.flags.Add(FlagBuilder("SELF_SCORE_TEXT_MISMATCH", severity, "/total/self_score_text")
+      std::optional<Severity> severity = Verdict(ctx, *self, *table, true);
+      if (severity)
+        ctx.flags.Add(FlagBuilder(FlagCode::kSelfScoreTextMismatch, *severity, "/total/self_score_text")
                           .Message("报告所述自评得分 " + FormatNumber(*self) + " 与自评表总分 " + FormatNumber(*table) +
                                    " 不符")
                           .Declared(*self)
@@ -140,12 +142,12 @@ void CheckTotals(RuleContext& ctx) {
     }
     std::optional<double> sections = SectionScoreSum(r);
     if (sections && ctx.profile.checks.sections) {
-      std::string severity = Verdict(ctx, *self, *sections, true);
-      if (!severity.empty()) {
+      std::optional<Severity> severity = Verdict(ctx, *self, *sections, true);
+      if (severity) {
         std::string parts;
         for (const Section& s : r.sections)
           parts += (parts.empty() ? "" : " + ") + s.name + " " + FormatNumber(*s.score);
-        FlagBuilder flag("SELF_SCORE_TEXT_MISMATCH", severity, "/total/self_score_text");
+        FlagBuilder flag(FlagCode::kSelfScoreTextMismatch, *severity, "/total/self_score_text");
         flag.Message("报告所述自评得分 " + FormatNumber(*self) + " 与各部分得分之和 " + parts + " = " +
                      FormatNumber(*sections) + " 不符")
             .Declared(*self)

@@ -46,22 +46,22 @@ TEST(TotalRulesTest, Seed002HeaderTotal94AgainstBottom92) {
   r.indicators[0].score = Declared(32);
   r.indicators[0].actual = Count(3.2, "3.2");
   ScoreReport(r, BuiltinProfile("group-weights"));
-  const Flag* f = FindFlag(r, "HEADER_TOTAL_MISMATCH", "/total/declared_header");
+  const Flag* f = FindFlag(r, FlagCode::kHeaderTotalMismatch, "/total/declared_header");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->severity, Severity::kError);
   EXPECT_DOUBLE_EQ(*f->declared, 94);
   EXPECT_DOUBLE_EQ(*f->expected, 92);
-  EXPECT_EQ(FindFlag(r, "TOTAL_MISMATCH"), nullptr) << Describe(r);  // 20 + 32 + 40 = 92
+  EXPECT_EQ(FindFlag(r, FlagCode::kTotalMismatch), nullptr) << Describe(r);  // 20 + 32 + 40 = 92
 }
 
 TEST(TotalRulesTest, BottomTotalAgainstItemSum) {
   Report r = GroupReport(94, std::nullopt, 94);
   ScoreReport(r, BuiltinProfile("group-weights"));
-  const Flag* f = FindFlag(r, "TOTAL_MISMATCH", "/total/declared");
+  const Flag* f = FindFlag(r, FlagCode::kTotalMismatch, "/total/declared");
   ASSERT_NE(f, nullptr) << Describe(r);
   EXPECT_DOUBLE_EQ(*f->expected, 100);
   EXPECT_NE(f->message.find("20 + 40 + 40"), std::string::npos) << f->message;
-  EXPECT_EQ(FindFlag(r, "SELF_SCORE_TEXT_MISMATCH"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kSelfScoreTextMismatch), nullptr);
 }
 
 TEST(TotalRulesTest, ASumShortOfUnreadRowsDoesNotContradictTheTotal) {
@@ -69,9 +69,9 @@ TEST(TotalRulesTest, ASumShortOfUnreadRowsDoesNotContradictTheTotal) {
   r.indicators.pop_back();  // the 效益 row was not read: 20 + 40 of 100 points
   r.groups.pop_back();
   ScoreReport(r, BuiltinProfile("group-weights"));
-  const Flag* f = FindFlag(r, "TOTAL_MISMATCH", "/total/declared");
+  const Flag* f = FindFlag(r, FlagCode::kTotalMismatch, "/total/declared");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "info");
+  EXPECT_EQ(f->severity, Severity::kInfo);
   EXPECT_NE(f->message.find("不足满分 100"), std::string::npos) << f->message;
 }
 
@@ -80,15 +80,15 @@ TEST(TotalRulesTest, RoundedTotalOfDecimalScoresIsConsistent) {
   r.indicators[0].score = Declared(33.7);
   r.indicators[0].actual = Count(3.37, "3.37");
   ScoreReport(r, BuiltinProfile("group-weights"));
-  EXPECT_EQ(FindFlag(r, "TOTAL_MISMATCH"), nullptr) << Describe(r);  // 93.7 printed as 94
+  EXPECT_EQ(FindFlag(r, FlagCode::kTotalMismatch), nullptr) << Describe(r);  // 93.7 printed as 94
 }
 
 TEST(TotalRulesTest, SelfScoreAgainstTheTable) {
   Report r = GroupReport(100, std::nullopt, 95);
   ScoreReport(r, BuiltinProfile("group-weights"));
-  const Flag* f = FindFlag(r, "SELF_SCORE_TEXT_MISMATCH", "/total/self_score_text");
+  const Flag* f = FindFlag(r, FlagCode::kSelfScoreTextMismatch, "/total/self_score_text");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->severity, Severity::kError);
 }
 
 TEST(TotalRulesTest, BlankTotalComparesWithNothing) {
@@ -97,10 +97,10 @@ TEST(TotalRulesTest, BlankTotalComparesWithNothing) {
   r.total.declared.blank = true;
   r.budget.score = Declared(25);  // would make the item sum 105
   ScoreReport(r, BuiltinProfile("group-weights"));
-  EXPECT_EQ(FindFlag(r, "TOTAL_MISMATCH"), nullptr) << Describe(r);
-  EXPECT_EQ(FindFlag(r, "HEADER_TOTAL_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kTotalMismatch), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kHeaderTotalMismatch), nullptr) << Describe(r);
   // With the bottom total blank the narrative is read against the header.
-  EXPECT_NE(FindFlag(r, "SELF_SCORE_TEXT_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kSelfScoreTextMismatch), nullptr) << Describe(r);
 }
 
 Section MakeSection(const std::string& name, double weight, double score, std::vector<Section> children = {}) {
@@ -133,7 +133,7 @@ TEST(TotalRulesTest, Seed003SectionsAddUpTo99) {
 TEST(TotalRulesTest, SelfScoreAgainstSectionScores) {
   Report r = Seed003Sections(97);
   ScoreReport(r, BuiltinProfile("narrative-only"));
-  const Flag* f = FindFlag(r, "SELF_SCORE_TEXT_MISMATCH", "/total/self_score_text");
+  const Flag* f = FindFlag(r, FlagCode::kSelfScoreTextMismatch, "/total/self_score_text");
   ASSERT_NE(f, nullptr) << Describe(r);
   EXPECT_DOUBLE_EQ(*f->expected, 99);
 }
@@ -142,7 +142,7 @@ TEST(TotalRulesTest, SectionScoreNotItsChildrensSum) {
   Report r = Seed003Sections(99);
   r.sections[1].children[0].score = 1;  // 1 + 6 + 10 = 17, section says 19
   ScoreReport(r, BuiltinProfile("narrative-only"));
-  EXPECT_NE(FindFlag(r, "TOTAL_MISMATCH", "/sections/1/score"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kTotalMismatch, "/sections/1/score"), nullptr) << Describe(r);
 }
 
 }  // namespace

@@ -77,7 +77,8 @@ void SplitGroupWeights(RuleContext& ctx) {
                               : displaced ? "另一组的指标得分已超过其分值，各组成员不能确定"
                                           : "均分后每项 " + FormatNumber(share) + "，有 " + std::to_string(misfits) +
                                                 " 项得分与之不符";
-      ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", "/groups/" + std::to_string(gi) + "/weight")
+      ctx.flags.Add(FlagBuilder(FlagCode::kImplausibleFigure, Severity::kInfo,
+                                "/groups/" + std::to_string(gi) + "/weight")
                         .Message("“" + g.label + "”分值 " + FormatNumber(*weight) + "，" + why + "，各指标权重无法确定")
                         .Evidence(g.where, g.weight_raw));
       continue;
@@ -138,14 +139,14 @@ std::optional<double> FormWeightSum(const RuleContext& ctx) {
   return BudgetAndGroupWeights(ctx);
 }
 
-void AddFormSumFlag(RuleContext& ctx, const std::string& severity, double sum, double total,
+void AddFormSumFlag(RuleContext& ctx, Severity severity, double sum, double total,
                     const std::string& unnamed_group, const std::string& note) {
   const Report& r = ctx.report;
   std::string parts = "预算执行 " + FormatNumber(ctx.BudgetWeight().value_or(0));
   for (size_t g = 0; g < r.groups.size(); ++g)
     parts += " + " + (r.groups[g].label.empty() ? "第" + std::to_string(g + 1) + unnamed_group : r.groups[g].label) +
              " " + FormatNumber(ctx.state.group_weight[g].value_or(0));
-  FlagBuilder flag("WEIGHT_SUM_MISMATCH", severity, "/groups");
+  FlagBuilder flag(FlagCode::kWeightSumMismatch, severity, "/groups");
   flag.Message("各部分分值之和 " + parts + " = " + FormatNumber(sum) + " 与总分值 " + FormatNumber(total) + " 不符" + note)
       .Declared(sum)
       .Expected(total);
@@ -163,7 +164,8 @@ void AssignWeights(RuleContext& ctx) {
   for (size_t i = 0; i < r.indicators.size(); ++i) {
     Weight& w = r.indicators[i].weight;
     if (!w.value || ctx.PlausibleWeight(w.value)) continue;
-    ctx.flags.Add(FlagBuilder("IMPLAUSIBLE_FIGURE", "info", "/indicators/" + std::to_string(i) + "/weight")
+    ctx.flags.Add(FlagBuilder(FlagCode::kImplausibleFigure, Severity::kInfo,
+                              "/indicators/" + std::to_string(i) + "/weight")
                       .Message("“" + (w.raw.empty() ? FormatNumber(*w.value) : w.raw) + "”不可能是权重，未作比较")
                       .Evidence(r.indicators[i].where, w.raw));
     w.value.reset();

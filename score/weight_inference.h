@@ -43,7 +43,7 @@ std::optional<double> FormWeightSum(const RuleContext& ctx);
 // WEIGHT_SUM_MISMATCH at /groups: the parts (budget weight and each group's
 // weight in ctx.state, a group without a label named 第N + `unnamed_group`)
 // add up to `sum`, not the form's `total`; `note` is appended to the message.
-void AddFormSumFlag(RuleContext& ctx, const std::string& severity, double sum, double total,
+void AddFormSumFlag(RuleContext& ctx, Severity severity, double sum, double total,
                     const std::string& unnamed_group, const std::string& note = "");
 
 }  // namespace jixiao::score

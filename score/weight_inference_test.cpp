@@ -57,17 +57,17 @@ TEST(WeightInferenceTest, MetTargetsWeighTheirScoresAndTheMissedOneTheRest) {
 TEST(WeightInferenceTest, WrongScoreOfTheMissedTargetIsAWarning) {
   Report r = GoalTable(70, 10, 5);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  const Flag* f = FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/indicators/0/score");
+  const Flag* f = FindFlag(r, FlagCode::kIndicatorScoreMismatch, "/indicators/0/score");
   ASSERT_NE(f, nullptr) << Describe(r);
-  EXPECT_EQ(f->severity, "warning");  // rests on an inferred weight
+  EXPECT_EQ(f->severity, Severity::kWarning);  // rests on an inferred weight
   EXPECT_NE(f->message.find("推定"), std::string::npos);
 }
 
 TEST(WeightInferenceTest, MissedTargetGivenItsFullInferredWeight) {
   Report r = GoalTable(70, 10, 10);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  EXPECT_NE(FindFlag(r, "TARGET_NOT_MET_FULL_SCORE", "/indicators/0/score"), nullptr) << Describe(r);
-  EXPECT_NE(FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/indicators/0/score"), nullptr);
+  EXPECT_NE(FindFlag(r, FlagCode::kTargetNotMetFullScore, "/indicators/0/score"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kIndicatorScoreMismatch, "/indicators/0/score"), nullptr);
 }
 
 TEST(WeightInferenceTest, ChangedGoalWeightIsNamed) {
@@ -75,9 +75,9 @@ TEST(WeightInferenceTest, ChangedGoalWeightIsNamed) {
   // the missed member scores as if the goal weighed 70.
   Report r = GoalTable(75, 10, 8);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  EXPECT_NE(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups/0/weight"), nullptr) << Describe(r);
-  EXPECT_NE(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups"), nullptr);
-  EXPECT_EQ(FindFlag(r, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kWeightSumMismatch, "/groups/0/weight"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kWeightSumMismatch, "/groups"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kIndicatorScoreMismatch), nullptr) << Describe(r);
   EXPECT_DOUBLE_EQ(*r.indicators[0].weight.value, 10);
 }
 
@@ -86,8 +86,8 @@ TEST(WeightInferenceTest, ChangedGoalWeightWithEveryTargetMet) {
   r.indicators[0].actual = Count(38100, "38100");
   ScoreReport(r, BuiltinProfile("goal-table"));
   // Scores 70 under a goal of 65; 20 + 70 + 10 = 100 with the scores.
-  EXPECT_NE(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups/0/weight"), nullptr) << Describe(r);
-  EXPECT_EQ(FindFlag(r, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kWeightSumMismatch, "/groups/0/weight"), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kIndicatorScoreMismatch), nullptr) << Describe(r);
 }
 
 TEST(WeightInferenceTest, ChangedScoreOfAMetTargetIsNamed) {
@@ -95,9 +95,9 @@ TEST(WeightInferenceTest, ChangedScoreOfAMetTargetIsNamed) {
   r.indicators[0].actual = Count(38100, "38100");
   r.indicators[2].score = Declared(23);  // a met target's score raised by 3
   ScoreReport(r, BuiltinProfile("goal-table"));
-  EXPECT_NE(FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/groups/0"), nullptr) << Describe(r);
-  EXPECT_NE(FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/groups/0"), nullptr);
-  EXPECT_EQ(FindFlag(r, "WEIGHT_SUM_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kIndicatorScoreMismatch, "/groups/0"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kScoreExceedsWeight, "/groups/0"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kWeightSumMismatch), nullptr) << Describe(r);
 }
 
 TEST(WeightInferenceTest, ChangedScoreInAnUnprintedGoal) {
@@ -105,9 +105,9 @@ TEST(WeightInferenceTest, ChangedScoreInAnUnprintedGoal) {
   // indicator scores 15.
   Report r = GoalTable(70, std::nullopt, 8, 15);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  EXPECT_NE(FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/groups/1"), nullptr) << Describe(r);
-  EXPECT_NE(FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/groups/1"), nullptr);
-  EXPECT_EQ(FindFlag(r, "WEIGHT_SUM_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kIndicatorScoreMismatch, "/groups/1"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kScoreExceedsWeight, "/groups/1"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kWeightSumMismatch), nullptr) << Describe(r);
 }
 
 TEST(WeightInferenceTest, TwoMissedTargetsLeaveTheirWeightsUnknown) {
@@ -126,9 +126,9 @@ TEST(WeightInferenceTest, MissedTargetGivenFullWeightBesideAnotherMiss) {
   Report r = GoalTable(70, 10, 8);
   r.indicators[4].actual = Percent(68, "68%");
   ScoreReport(r, BuiltinProfile("goal-table"));
-  EXPECT_NE(FindFlag(r, "TARGET_NOT_MET_FULL_SCORE", "/indicators/4/score"), nullptr) << Describe(r);
-  EXPECT_NE(FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/indicators/4/score"), nullptr);
-  EXPECT_EQ(FindFlag(r, "TARGET_NOT_MET_FULL_SCORE", "/indicators/0/score"), nullptr);
+  EXPECT_NE(FindFlag(r, FlagCode::kTargetNotMetFullScore, "/indicators/4/score"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kIndicatorScoreMismatch, "/indicators/4/score"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kTargetNotMetFullScore, "/indicators/0/score"), nullptr);
   EXPECT_DOUBLE_EQ(*r.indicators[0].weight.value, 10);
 }
 
@@ -138,9 +138,9 @@ TEST(WeightInferenceTest, InflatedMetScoreBesideAMissIsNamed) {
   Report r = GoalTable(70, 10, 8);
   r.indicators[2].score = Declared(22);
   ScoreReport(r, BuiltinProfile("goal-table"));
-  EXPECT_EQ(FindFlag(r, "TARGET_NOT_MET_FULL_SCORE"), nullptr) << Describe(r);
-  EXPECT_NE(FindFlag(r, "INDICATOR_SCORE_MISMATCH", "/groups/0"), nullptr) << Describe(r);
-  EXPECT_NE(FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/groups/0"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kTargetNotMetFullScore), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kIndicatorScoreMismatch, "/groups/0"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kScoreExceedsWeight, "/groups/0"), nullptr);
   EXPECT_DOUBLE_EQ(*r.indicators[0].weight.value, 10);
 }
 
@@ -180,9 +180,9 @@ TEST(WeightInferenceTest, MembersScoringMoreThanTheirGroupGetNoShare) {
   ScoreReport(r, BuiltinProfile("group-weights"));
   EXPECT_FALSE(r.indicators[0].weight.value.has_value()) << Describe(r);
   EXPECT_FALSE(r.indicators[2].weight.value.has_value()) << Describe(r);
-  EXPECT_EQ(FindFlag(r, "SCORE_EXCEEDS_WEIGHT"), nullptr) << Describe(r);
-  EXPECT_EQ(FindFlag(r, "INDICATOR_SCORE_MISMATCH"), nullptr) << Describe(r);
-  const Flag* note = FindFlag(r, "IMPLAUSIBLE_FIGURE", "/groups/0/weight");
+  EXPECT_EQ(FindFlag(r, FlagCode::kScoreExceedsWeight), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kIndicatorScoreMismatch), nullptr) << Describe(r);
+  const Flag* note = FindFlag(r, FlagCode::kImplausibleFigure, "/groups/0/weight");
   ASSERT_NE(note, nullptr) << Describe(r);
   EXPECT_NE(note->message.find("已超过该分值"), std::string::npos) << note->message;
 }

@@ -12,7 +12,7 @@ namespace {
 
 constexpr int kMaxSectionDepth = 4;
 
-std::string SumVerdict(const RuleContext& ctx, double declared, double sum) {
+std::optional<Severity> SumVerdict(const RuleContext& ctx, double declared, double sum) {
   return SeverityOf(Judge(declared, {sum}, {}, {}, ctx.profile.total_tolerance));
 }
 
@@ -54,7 +54,7 @@ void CheckColumnGroups(RuleContext& ctx) {
     double printed;
     double sum;
     std::string parts;
-    std::string severity;
+    Severity severity;
   };
   std::vector<Mismatch> mismatches;
   for (size_t g = 0; g < r.groups.size(); ++g) {
@@ -75,9 +75,9 @@ void CheckColumnGroups(RuleContext& ctx) {
       parts += (parts.empty() ? "" : "+") + FormatNumber(*r.indicators[i].weight.value);
     }
     if (!complete) continue;
-    std::string severity = SumVerdict(ctx, *printed, sum);
-    if (severity != "error" && severity != "warning") continue;
-    mismatches.push_back({g, *printed, sum, parts, severity});
+    std::optional<Severity> severity = SumVerdict(ctx, *printed, sum);
+    if (!severity || *severity < Severity::kWarning) continue;
+    mismatches.push_back({g, *printed, sum, parts, *severity});
   }
   // While a group is missing, its rows were counted under its neighbours
   // (which then exceed their weight, and push their own rows on to the
@@ -95,7 +95,7 @@ void CheckColumnGroups(RuleContext& ctx) {
     const char* note = regrouped        ? "（各组合计相符，疑为指标归组有误）"
                        : groups_missing ? "（有分组未读出，各指标归组无法确定）"
                                         : "";
-    FlagBuilder flag("WEIGHT_SUM_MISMATCH", regrouped || groups_missing ? "info" : m.severity,
+    FlagBuilder flag(FlagCode::kWeightSumMismatch, regrouped || groups_missing ? Severity::kInfo : m.severity,
                      "/groups/" + std::to_string(m.group) + "/weight");
     flag.Message("“" + group.label + "”分值 " + FormatNumber(m.printed) + " 与其下各指标分值之和 " + m.parts + "=" +
                  FormatNumber(m.sum) + " 不符" + note)
@@ -119,19 +119,19 @@ void CheckFormTotal(RuleContext& ctx) {
   std::optional<double> total = ctx.FormTotal();
   std::optional<double> sum = FormWeightSum(ctx);
   if (!total || !sum) return;
-  std::string severity = SumVerdict(ctx, *sum, *total);
-  if (severity != "error" && severity != "warning") return;
+  std::optional<Severity> severity = SumVerdict(ctx, *sum, *total);
+  if (!severity || *severity < Severity::kWarning) return;
   // Parts short of the total while the items already score more than those
   // parts allow: a part's label was not read, the form itself may add up.
   const bool parts_unread = *sum < *total && DeclaredItemScores(ctx) > *sum + ctx.profile.total_tolerance.consistent;
-  if (parts_unread) severity = "info";
-  AddFormSumFlag(ctx, severity, *sum, *total, "组", parts_unread ? "（各项得分已超出已读出的分值，或有分组未读出）" : "");
+  if (parts_unread) severity = Severity::kInfo;
+  AddFormSumFlag(ctx, *severity, *sum, *total, "组", parts_unread ? "（各项得分已超出已读出的分值，或有分组未读出）" : "");
 }
 
 void CheckSection(RuleContext& ctx, const Section& s, const std::string& path, int depth) {
   if (depth > kMaxSectionDepth) return;
   if (s.weight && s.score && *s.score > *s.weight + 1e-6) {
-    ctx.flags.Add(FlagBuilder("SCORE_EXCEEDS_WEIGHT", "error", path + "/score")
+    ctx.flags.Add(FlagBuilder(FlagCode::kScoreExceedsWeight, Severity::kError, path + "/score")
                       .Message("“" + s.name + "”得分 " + FormatNumber(*s.score) + " 超过其满分 " +
                                FormatNumber(*s.weight))
                       .Declared(*s.score)
@@ -146,9 +146,9 @@ void CheckSection(RuleContext& ctx, const Section& s, const std::string& path, i
     if (c.score) scores += *c.score; else all_scores = false;
   }
   if (s.weight && all_weights) {
-    std::string severity = SumVerdict(ctx, *s.weight, weights);
-    if (severity == "error" || severity == "warning")
-      ctx.flags.Add(FlagBuilder("WEIGHT_SUM_MISMATCH", severity, path + "/weight")
+    std::optional<Severity> severity = SumVerdict(ctx, *s.weight, weights);
+    if (severity && *severity >= Severity::kWarning)
+      ctx.flags.Add(FlagBuilder(FlagCode::kWeightSumMismatch, *severity, path + "/weight")
                         .Message("“" + s.name + "”满分 " + FormatNumber(*s.weight) + " 与其下各项满分之和 " +
                                  FormatNumber(weights) + " 不符")
                         .Declared(*s.weight)
@@ -156,9 +156,9 @@ void CheckSection(RuleContext& ctx, const Section& s, const std::string& path, i
                         .Evidence(s.where, s.raw));
   }
   if (s.score && all_scores) {
-    std::string severity = SumVerdict(ctx, *s.score, scores);
-    if (severity == "error" || severity == "warning")
-      ctx.flags.Add(FlagBuilder("TOTAL_MISMATCH", severity, path + "/score")
+    std::optional<Severity> severity = SumVerdict(ctx, *s.score, scores);
+    if (severity && *severity >= Severity::kWarning)
+      ctx.flags.Add(FlagBuilder(FlagCode::kTotalMismatch, *severity, path + "/score")
                         .Message("“" + s.name + "”得分 " + FormatNumber(*s.score) + " 与其下各项得分之和 " +
                                  FormatNumber(scores) + " 不符")
                         .Declared(*s.score)
@@ -180,9 +180,9 @@ void CheckSections(RuleContext& ctx) {
   }
   std::optional<double> total = ctx.profile.form_total;
   if (!all_weights || !total) return;
-  std::string severity = SumVerdict(ctx, weights, *total);
-  if (severity != "error" && severity != "warning") return;
-  FlagBuilder flag("WEIGHT_SUM_MISMATCH", severity, "/sections");
+  std::optional<Severity> severity = SumVerdict(ctx, weights, *total);
+  if (!severity || *severity < Severity::kWarning) return;
+  FlagBuilder flag(FlagCode::kWeightSumMismatch, *severity, "/sections");
   flag.Message("各评价部分满分之和 " + FormatNumber(weights) + " 与总分 " + FormatNumber(*total) + " 不符")
       .Declared(weights)
       .Expected(*total);

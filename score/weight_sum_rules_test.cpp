@@ -44,11 +44,11 @@ TEST(WeightSumRulesTest, ConsistentColumnFormRaisesNothing) {
 TEST(WeightSumRulesTest, ChangedGroupWeightFailsBothSums) {
   Report r = ColumnForm(60);
   ScoreReport(r, BuiltinProfile("weight-column"));
-  const Flag* group = FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups/0/weight");
+  const Flag* group = FindFlag(r, FlagCode::kWeightSumMismatch, "/groups/0/weight");
   ASSERT_NE(group, nullptr) << Describe(r);
   EXPECT_DOUBLE_EQ(*group->declared, 60);
   EXPECT_DOUBLE_EQ(*group->expected, 50);
-  const Flag* form = FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups");
+  const Flag* form = FindFlag(r, FlagCode::kWeightSumMismatch, "/groups");
   ASSERT_NE(form, nullptr);
   EXPECT_DOUBLE_EQ(*form->declared, 110);
 }
@@ -60,7 +60,7 @@ TEST(WeightSumRulesTest, MembersCountedUnderTheirNeighbourAreNotAWeightError) {
   r.groups[0].indicators = {0};
   r.groups[1].indicators = {1, 2};
   ScoreReport(r, BuiltinProfile("weight-column"));
-  EXPECT_EQ(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups/0/weight")->severity, "info") << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kWeightSumMismatch, "/groups/0/weight")->severity, Severity::kInfo) << Describe(r);
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
 }
 
@@ -72,9 +72,9 @@ TEST(WeightSumRulesTest, AGroupThatTookAllRowsIsNotAWeightErrorWhenTheFormAddsUp
   r.groups[1].indicators = {};
   r.groups[2].indicators = {};
   ScoreReport(r, BuiltinProfile("weight-column"));
-  const Flag* group = FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups/0/weight");
+  const Flag* group = FindFlag(r, FlagCode::kWeightSumMismatch, "/groups/0/weight");
   ASSERT_NE(group, nullptr) << Describe(r);
-  EXPECT_EQ(group->severity, "info");
+  EXPECT_EQ(group->severity, Severity::kInfo);
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
 }
 
@@ -85,13 +85,13 @@ TEST(WeightSumRulesTest, MembersOfAGroupWhoseLabelWasNotReadAreNoted) {
   r.groups[1].indicators = {2, 3};
   r.groups.pop_back();
   ScoreReport(r, BuiltinProfile("weight-column"));
-  const Flag* group = FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups/1/weight");
+  const Flag* group = FindFlag(r, FlagCode::kWeightSumMismatch, "/groups/1/weight");
   ASSERT_NE(group, nullptr) << Describe(r);
-  EXPECT_EQ(group->severity, "info");
+  EXPECT_EQ(group->severity, Severity::kInfo);
   // The items score 100 against parts of 90: the form total is not contradicted either.
-  const Flag* form = FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups");
+  const Flag* form = FindFlag(r, FlagCode::kWeightSumMismatch, "/groups");
   ASSERT_NE(form, nullptr) << Describe(r);
-  EXPECT_EQ(form->severity, "info");
+  EXPECT_EQ(form->severity, Severity::kInfo);
   EXPECT_EQ(CountingFlags(r), 0) << Describe(r);
 }
 
@@ -102,8 +102,8 @@ TEST(WeightSumRulesTest, MembersOfAnotherLevel1MakeTheGroupDoubtful) {
   r.indicators[1].level1 = "满意度指标";  // a row of another 一级指标
   r.groups[0].weight = 60;
   ScoreReport(r, BuiltinProfile("weight-column"));
-  EXPECT_EQ(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups/0/weight"), nullptr) << Describe(r);
-  EXPECT_EQ(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups"), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kWeightSumMismatch, "/groups/0/weight"), nullptr) << Describe(r);
+  EXPECT_EQ(FindFlag(r, FlagCode::kWeightSumMismatch, "/groups"), nullptr) << Describe(r);
 }
 
 TEST(WeightSumRulesTest, GroupWeightsFormsAddUpWithTheBudget) {
@@ -118,7 +118,7 @@ TEST(WeightSumRulesTest, GroupWeightsFormsAddUpWithTheBudget) {
   b.weight = 50;
   r.groups = {a, b};
   ScoreReport(r, BuiltinProfile("group-weights"));
-  EXPECT_NE(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/groups"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kWeightSumMismatch, "/groups"), nullptr) << Describe(r);
 }
 
 Section MakeSection(const std::string& name, double weight, double score, std::vector<Section> children = {}) {
@@ -137,9 +137,9 @@ TEST(WeightSumRulesTest, ChangedSectionWeight) {
                 MakeSection("过程", 30, 30), MakeSection("产出", 30, 30), MakeSection("效益", 30, 30)};
   r.total.self_score_text = Declared(100);
   ScoreReport(r, BuiltinProfile("narrative-only"));
-  EXPECT_NE(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/sections/0/weight"), nullptr) << Describe(r);
-  EXPECT_NE(FindFlag(r, "WEIGHT_SUM_MISMATCH", "/sections"), nullptr);
-  EXPECT_EQ(FindFlag(r, "SELF_SCORE_TEXT_MISMATCH"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kWeightSumMismatch, "/sections/0/weight"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kWeightSumMismatch, "/sections"), nullptr);
+  EXPECT_EQ(FindFlag(r, FlagCode::kSelfScoreTextMismatch), nullptr) << Describe(r);
 }
 
 TEST(WeightSumRulesTest, SectionScoredAboveItsWeight) {
@@ -148,7 +148,7 @@ TEST(WeightSumRulesTest, SectionScoredAboveItsWeight) {
   r.sections = {MakeSection("决策", 10, 12), MakeSection("过程", 30, 30), MakeSection("产出", 30, 30),
                 MakeSection("效益", 30, 30)};
   ScoreReport(r, BuiltinProfile("narrative-only"));
-  EXPECT_NE(FindFlag(r, "SCORE_EXCEEDS_WEIGHT", "/sections/0/score"), nullptr) << Describe(r);
+  EXPECT_NE(FindFlag(r, FlagCode::kScoreExceedsWeight, "/sections/0/score"), nullptr) << Describe(r);
 }
 
 }  // namespace

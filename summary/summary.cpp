@@ -105,7 +105,7 @@ struct ReportRow {
   std::vector<Flag> flags;   // the ones to list
 };
 
-bool Listed(const Flag& f) { return f.severity != "info" || f.code == "UNREADABLE"; }
+bool Listed(const Flag& f) { return f.severity != Severity::kInfo || f.code == FlagCode::kUnreadable; }
 
 ReportRow RowFor(const Report& r) {
   ReportRow row;
@@ -122,17 +122,17 @@ ReportRow RowFor(const Report& r) {
   else
     row.reason = NotRecomputedReason(r);
   for (const Flag& f : r.flags) {
-    row.errors += f.severity == "error";
-    row.warnings += f.severity == "warning";
-    row.unreadable += f.code == "UNREADABLE";
+    row.errors += f.severity == Severity::kError;
+    row.warnings += f.severity == Severity::kWarning;
+    row.unreadable += f.code == FlagCode::kUnreadable;
     if (Listed(f)) row.flags.push_back(f);
   }
   return row;
 }
 
 std::string FlagLine(const Flag& f, const std::string& indent, int where_width) {
-  return indent + Pad(f.severity, 7) + " " + Pad(f.code, 26) + " " + Pad(Where(f), where_width) + " " +
-         f.message + "\n";
+  return indent + Pad(ToString(f.severity), 7) + " " + Pad(ToString(f.code), 26) + " " +
+         Pad(Where(f), where_width) + " " + f.message + "\n";
 }
 
 int FlagWhereWidth(const std::vector<Flag>& flags, int width) {

@@ -63,8 +63,8 @@ TEST(SummaryTest, ATotalNotRecomputedSaysWhy) {
   Document doc;
   doc.reports = {TwoIndicatorReport("项目")};
   Flag page;
-  page.code = "UNREADABLE";
-  page.severity = "warning";
+  page.code = FlagCode::kUnreadable;
+  page.severity = Severity::kWarning;
   page.message = "第 3 页无法识读";
   Location third;
   third.page = 3;

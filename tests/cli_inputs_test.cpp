@@ -140,6 +140,19 @@ TEST(CliInputsTest, AHandEditedValueOfTheWrongTypeIsAnErrorNamingItsPath) {
   r = RunJixiao("score " + Quote(doc_path.string()));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("/reports/0/budget/planned/value: expected a number"), std::string::npos) << r.err;
+
+  // A flag code the contract does not know is refused the same way.
+  doc["reports"][0]["budget"]["planned"]["value"] = 6384300;
+  ASSERT_FALSE(doc["reports"][0]["flags"].empty());
+  doc["reports"][0]["flags"][0]["code"] = "BUDGET_MISMATCH";
+  std::ofstream(doc_path) << doc.dump(2);
+  const std::string with_unknown_code = ReadFile(doc_path);
+  r = RunJixiao("score " + Quote(doc_path.string()));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find(doc_path.string() + ": /reports/0/flags/0/code: expected a flag code"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("found string \"BUDGET_MISMATCH\""), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFile(doc_path), with_unknown_code) << "a refused document must be left as it was";
   fs::remove_all(dir);
 }
 

@@ -180,8 +180,8 @@ inline std::vector<json> GeneratedBatch(int n, const std::string& marker, bool e
       r["fiscal_year"] = 2016 + k % 7;
     }
     if (extra_flag)
-      d["flags"].push_back({{"code", "MANUAL_NOTE"}, {"severity", "info"}, {"path", ""},
-                            {"message", "checked " + marker}, {"declared", nullptr}, {"expected", nullptr},
+      d["flags"].push_back({{"code", "UNREADABLE"}, {"severity", "info"}, {"path", ""},
+                            {"message", "MANUAL_NOTE checked " + marker}, {"declared", nullptr}, {"expected", nullptr},
                             {"evidence", json::array()}});
     docs.push_back(std::move(d));
   }

@@ -1,12 +1,12 @@
-#include "score/flag_builder.h"
+#include "model/flag_builder.h"
 
 #include <utility>
 
-namespace jixiao::score {
+namespace jixiao {
 
-FlagBuilder::FlagBuilder(std::string code, std::string severity, std::string path) {
-  flag_.code = std::move(code);
-  flag_.severity = std::move(severity);
+FlagBuilder::FlagBuilder(FlagCode code, Severity severity, std::string path) {
+  flag_.code = code;
+  flag_.severity = severity;
   flag_.path = std::move(path);
 }
 
@@ -50,37 +50,11 @@ FlagBuilder& FlagBuilder::Evidence(const ScoredNumber& number) {
 
 FlagBuilder& FlagBuilder::Evidence(const Location& where, const std::string& text, double confidence) {
   if (text.empty() && where.page == 0 && where.line == 0) return *this;
-  jixiao::Evidence e;
-  e.page = where.page;
-  e.bbox = where.bbox;
-  e.text = text;
-  e.ref = where.ref;
+  jixiao::Evidence e = EvidenceAt(where, text);
   // Only readings that can be doubted (OCR) carry a confidence.
   if (confidence < 1.0) e.confidence = confidence;
-  e.line = where.line;
-  e.column = where.column;
   flag_.evidence.push_back(std::move(e));
   return *this;
 }
 
-void Collector::Add(const FlagBuilder& builder) { Add(builder.flag()); }
-
-void Collector::Add(Flag flag) {
-  if (flag.severity.empty()) return;
-  for (const Flag& f : flags_)
-    if (f.code == flag.code && f.path == flag.path && f.severity == flag.severity) return;
-  flags_.push_back(std::move(flag));
-}
-
-bool Collector::Has(const std::string& code, const std::string& path) const {
-  for (const Flag& f : flags_)
-    if (f.code == code && (path.empty() || f.path == path)) return true;
-  return false;
-}
-
-std::string IndicatorLabel(const Indicator& indicator, size_t index) {
-  if (!indicator.name.empty()) return "指标“" + indicator.name + "”";
-  return "第" + std::to_string(index + 1) + "个指标";
-}
-
-}  // namespace jixiao::score
+}  // namespace jixiao
