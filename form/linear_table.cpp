@@ -223,6 +223,7 @@ std::string RemoveSpaces(std::string_view text) {
 
 struct Name;
 struct IndicatorSection;
+struct BudgetSection;
 
 class LinearReader {
  public:
@@ -252,6 +253,10 @@ class LinearReader {
   void ReadColumnsAndWeights();
   void ReadKeys(int end);
   void ReadBudget(int begin, int end);
+  // The passes of ReadBudget, in order.
+  void ReadBudgetHeader(BudgetSection& s);
+  void ReadBudgetTotal(BudgetSection& s);
+  void ReadBudgetParts(const BudgetSection& s);
   // Reads the rows; `extra` are cells printed after the 总分 label that
   // belong to the rows. Returns the figures left after the last row.
   std::vector<Token> ReadIndicators(int begin, int end, const std::vector<Token>& extra);
@@ -499,13 +504,30 @@ void LinearReader::ReadKeys(int end) {
   }
 }
 
-void LinearReader::ReadBudget(int begin, int end) {
-  if (begin < 0 || end <= begin) return;
-  std::vector<Token> tokens = Tokens(begin, end);
+// A row of the budget section: its figures and its label.
+struct BudgetRow {
+  std::vector<const Token*> figures;
+  const Token* label = nullptr;
+  int label_position = -1;  // figures before it were printed higher
+};
+
+// What the passes over the budget section share; the rows point into
+// `tokens`, so it stays in place while the passes run.
+struct BudgetSection {
+  std::vector<Token> tokens;
+  std::vector<BudgetColumn> columns;  // the header names, in the forms' standard order
+  std::vector<BudgetRow> rows;        // the total first, then one per part label
+  bool percent_pending = false;       // a "%" printed alone, after its figure
+  NormalizeContext money;             // the money columns' unit
+  std::vector<const Token*> others;   // the total row's figures, without the rate
+};
+
+// Budget pass 1, header: the columns the header names, the money unit and
+// a weight printed in the header (预算执行率（10分*）).
+void LinearReader::ReadBudgetHeader(BudgetSection& s) {
   std::string joined;
-  for (const Token& t : tokens) joined += t.folded;
-  // Columns the header names, in the forms' standard order.
-  std::vector<BudgetColumn> columns;
+  for (const Token& t : s.tokens) joined += t.folded;
+  std::vector<BudgetColumn>& columns = s.columns;
   std::string rest = joined;
   for (std::size_t p; (p = rest.find("年初预算")) != std::string::npos;) rest.erase(p, std::string("年初预算").size());
   if (Contains(joined, "年初预算")) columns.push_back(BudgetColumn::kInitial);
@@ -516,6 +538,7 @@ void LinearReader::ReadBudget(int begin, int end) {
   if (Contains(joined, "得分") || Contains(joined, "分*")) columns.push_back(BudgetColumn::kScore);
   std::optional<std::string> unit = MoneyUnitOf(joined);
   if (!unit) unit = money_unit_;
+  s.money.column_unit = unit;
   if (!budget_weight_) {
     if (std::size_t at = joined.find("分*"); at != std::string::npos) {
       std::size_t b = at;
@@ -523,16 +546,13 @@ void LinearReader::ReadBudget(int begin, int end) {
       if (b < at && at - b <= 3) budget_weight_ = std::stod(joined.substr(b, at - b));
     }
   }
+}
 
-  // Rows: the total first, then one per part label.
-  struct Row {
-    std::vector<const Token*> figures;
-    const Token* label = nullptr;
-    int label_position = -1;  // figures before it were printed higher
-  };
-  std::vector<Row> rows(1);
-  bool percent_pending = false;
-  for (const Token& t : tokens) {
+// Budget pass 2, rows: the total first, then one per part label.
+void FindBudgetRows(BudgetSection& s) {
+  std::vector<BudgetRow>& rows = s.rows;
+  rows.resize(1);
+  for (const Token& t : s.tokens) {
     const std::string& f = t.folded;
     if (IsBareWeight(t.text) || IsHeaderWord(f)) continue;
     Kind kind = KindOf(t);
@@ -541,7 +561,7 @@ void LinearReader::ReadBudget(int begin, int end) {
       continue;
     if (kind == Kind::kText) {
       if (f == "%") {
-        percent_pending = true;
+        s.percent_pending = true;
         continue;
       }
       bool part_label = Contains(f, "其中") || Contains(f, "结转") || Contains(f, "其他资金") || Contains(f, "拨款") ||
@@ -559,13 +579,17 @@ void LinearReader::ReadBudget(int begin, int end) {
     if (kind == Kind::kNotApplicable && rows.size() == 1) continue;
     rows.back().figures.push_back(&t);
   }
+}
 
-  NormalizeContext money;
-  money.column_unit = unit;
+// Budget pass 3, the total row: its figures go to the columns in order;
+// the rate is the one printed with %.
+void LinearReader::ReadBudgetTotal(BudgetSection& s) {
+  const std::vector<BudgetColumn>& columns = s.columns;
+  const NormalizeContext& money = s.money;
   NormalizeContext percent;
   percent.percent_column = true;
   Budget& b = report_.budget;
-  Row& total = rows.front();
+  const BudgetRow& total = s.rows.front();
   // The rate: the figure printed with %; a rate printed over two lines
   // ("67.75" / "%") is the figure that came out before the row label.
   int rate_index = -1;
@@ -575,11 +599,11 @@ void LinearReader::ReadBudget(int begin, int end) {
       break;
     }
   std::optional<std::string> rate_text;
-  if (rate_index < 0 && percent_pending && total.label_position > 0) {
+  if (rate_index < 0 && s.percent_pending && total.label_position > 0) {
     rate_index = 0;
     rate_text = total.figures[0]->text + "%";
   }
-  std::vector<const Token*> others;
+  std::vector<const Token*>& others = s.others;
   for (std::size_t i = 0; i < total.figures.size(); ++i)
     if (static_cast<int>(i) != rate_index) others.push_back(total.figures[i]);
   std::vector<BudgetColumn> slots;
@@ -617,8 +641,15 @@ void LinearReader::ReadBudget(int begin, int end) {
     b.rate = reader_.ReadValue(rate, percent, "/budget/rate");
   }
   if (!b.weight && budget_weight_) b.weight = budget_weight_;
+}
 
-  // Parts of the money columns.
+// Budget pass 4, parts: the money columns' figures of the part rows, as
+// components of the total's.
+void LinearReader::ReadBudgetParts(const BudgetSection& s) {
+  const std::vector<BudgetColumn>& columns = s.columns;
+  const std::vector<BudgetRow>& rows = s.rows;
+  const std::vector<const Token*>& others = s.others;
+  const NormalizeContext& money = s.money;
   std::vector<BudgetColumn> money_columns;
   for (BudgetColumn c : columns)
     if (c == BudgetColumn::kInitial || c == BudgetColumn::kPlanned || c == BudgetColumn::kExecuted) money_columns.push_back(c);
@@ -645,6 +676,16 @@ void LinearReader::ReadBudget(int begin, int end) {
     comp.raw = comp.label + ": " + raw + " = " + total_value->raw;
     report_.facts.components.push_back(std::move(comp));
   }
+}
+
+void LinearReader::ReadBudget(int begin, int end) {
+  if (begin < 0 || end <= begin) return;
+  BudgetSection s;
+  s.tokens = Tokens(begin, end);
+  ReadBudgetHeader(s);
+  FindBudgetRows(s);
+  ReadBudgetTotal(s);
+  ReadBudgetParts(s);
 }
 
 // One indicator row found in the sequence: its value tokens, then its name.
