@@ -271,23 +271,11 @@ bool RowHasIndicatorHeader(const TableView& view, int row) {
   return false;
 }
 
-BudgetSection FindBudget(const TableView& view) {
-  BudgetSection s;
-  for (int r = 0; r < view.rows(); ++r) {
-    if (RowHasIndicatorHeader(view, r)) break;
-    std::vector<BudgetHeader> headers = BudgetHeadersOf(view, r);
-    if (!IsBudgetHeaderRow(headers)) continue;
-    s.header_row = r;
-    s.headers = std::move(headers);
-    break;
-  }
-  if (s.header_row < 0) return s;
-  const int hb = s.header_row;
-  std::sort(s.headers.begin(), s.headers.end(), [](const BudgetHeader& a, const BudgetHeader& b) { return a.col < b.col; });
-
-  int first = hb + 1;
-  // A header printed over two rows: the second holds no figure and no row
-  // label, only fragments such as (A) / (B/A) / (20分*执行率).
+// A header printed over two rows: the second holds no figure and no row
+// label, only fragments such as (A) / (B/A) / (20分*执行率). Adds its
+// headers and returns the first row after the header.
+int ReadSecondHeaderRow(const TableView& view, BudgetSection& s) {
+  int first = s.header_row + 1;
   if (first < view.rows()) {
     bool fragments_only = true;
     bool any = false;
@@ -310,14 +298,14 @@ BudgetSection FindBudget(const TableView& view) {
       ++first;
     }
   }
+  return first;
+}
 
-  // Label cells of the section: those left of the first header on the
-  // header row (项目资金（万元）, 预算执行情况（万元）（20分）).
-  int first_header_col = s.headers.empty() ? 0 : s.headers.front().col;
-  std::vector<const ViewCell*> section_labels;
-  for (const ViewCell* c : view.RowCells(hb))
-    if (c->col < first_header_col && !c->empty()) section_labels.push_back(c);
-
+// The rows of the section from row `first` on, up to the next section or
+// the indicator header; a bare weight among their cells joins the
+// section's labels.
+void ReadBudgetRows(const TableView& view, int first, BudgetSection& s, std::vector<const ViewCell*>& section_labels) {
+  const int hb = s.header_row;
   int r = first;
   for (; r < view.rows(); ++r) {
     if (RowHasIndicatorHeader(view, r)) break;
@@ -352,8 +340,13 @@ BudgetSection FindBudget(const TableView& view) {
     s.rows.push_back(std::move(row));
   }
   s.end_row = r;
+}
 
-  // Unit and printed weight from the section's labels.
+// Unit and printed weight from the section's labels, its headers and its
+// rows.
+void FindBudgetUnitAndWeight(const TableView& view, const std::vector<const ViewCell*>& section_labels,
+                             BudgetSection& s) {
+  const int hb = s.header_row;
   for (const ViewCell* c : section_labels) {
     if (!s.unit) s.unit = MoneyUnitOf(c->folded);
     if (!s.printed_weight) s.printed_weight = FindPrintedWeight(c->text);
@@ -373,6 +366,33 @@ BudgetSection FindBudget(const TableView& view) {
   if (!s.unit && hb > 0)
     for (const ViewCell* c : view.RowCells(hb - 1))
       if (!s.unit) s.unit = MoneyUnitOf(c->folded);
+}
+
+BudgetSection FindBudget(const TableView& view) {
+  BudgetSection s;
+  for (int r = 0; r < view.rows(); ++r) {
+    if (RowHasIndicatorHeader(view, r)) break;
+    std::vector<BudgetHeader> headers = BudgetHeadersOf(view, r);
+    if (!IsBudgetHeaderRow(headers)) continue;
+    s.header_row = r;
+    s.headers = std::move(headers);
+    break;
+  }
+  if (s.header_row < 0) return s;
+  const int hb = s.header_row;
+  std::sort(s.headers.begin(), s.headers.end(), [](const BudgetHeader& a, const BudgetHeader& b) { return a.col < b.col; });
+
+  int first = ReadSecondHeaderRow(view, s);
+
+  // Label cells of the section: those left of the first header on the
+  // header row (项目资金（万元）, 预算执行情况（万元）（20分）).
+  int first_header_col = s.headers.empty() ? 0 : s.headers.front().col;
+  std::vector<const ViewCell*> section_labels;
+  for (const ViewCell* c : view.RowCells(hb))
+    if (c->col < first_header_col && !c->empty()) section_labels.push_back(c);
+
+  ReadBudgetRows(view, first, s, section_labels);
+  FindBudgetUnitAndWeight(view, section_labels, s);
   return s;
 }
 
@@ -583,16 +603,10 @@ void MoveLostMergedScore(Group& group, std::vector<Indicator>& indicators) {
 
 BBox Unite(const std::optional<BBox>& a, const BBox& b) { return a ? a->Union(b) : b; }
 
-// Returns the row after the last indicator row.
-int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& report, CellReader& reader) {
-  auto header = [&](IndicatorColumn k) -> const IndicatorHeader* {
-    for (const IndicatorHeader& h : s.headers)
-      if (h.kind == k) return &h;
-    return nullptr;
-  };
-  const IndicatorHeader* level1_header = header(IndicatorColumn::kLevel1);
+// Whether the table holds goal labels left of the 一级指标 column
+// (年度绩效目标1（70分）): its rows then belong to goals.
+bool HasGoalLabels(const TableView& view, const IndicatorSection& s) {
   bool goal_mode = false;
-  // Goal labels stand left of the 一级指标 column (年度绩效目标1（70分）).
   if (s.goal_col_end > 0) {
     for (int r = s.header_row; r < view.rows() && !goal_mode; ++r)
       for (int c = 0; c < s.goal_col_end; ++c) {
@@ -600,7 +614,123 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
         if (v != nullptr && IsGoalLabel(v->folded)) goal_mode = true;
       }
   }
+  return goal_mode;
+}
 
+// End of the section: 总分, 偏差大或目标未完成原因分析 ... in the first cell
+// anchored on row `r`. A row standing wholly right of the headers (moved,
+// as above) ends the section on its label as well.
+bool EndsIndicators(const IndicatorSection& s, int r, const std::vector<const ViewCell*>& row_cells) {
+  bool end = false;
+  const bool right_of_headers = std::all_of(row_cells.begin(), row_cells.end(), [&](const ViewCell* c) {
+    return c->empty() || CoversFromAbove(*c, r) || c->col > s.headers.back().last_col;
+  });
+  for (const ViewCell* c : row_cells) {
+    if (CoversFromAbove(*c, r) || c->empty()) continue;
+    if (IsSectionEndLabel(c->folded) && (c->col <= s.headers.back().col || right_of_headers)) end = true;
+    break;
+  }
+  return end;
+}
+
+// The cells of one indicator row under the headers, by column.
+struct IndicatorCells {
+  const ViewCell* name = nullptr;
+  const ViewCell* target = nullptr;
+  const ViewCell* actual = nullptr;
+  const ViewCell* score = nullptr;
+  const ViewCell* weight = nullptr;
+  const ViewCell* ratio = nullptr;
+  const ViewCell* deviation = nullptr;
+};
+
+// The cells of a row aligned to the headers.
+std::map<IndicatorColumn, const ViewCell*> AlignIndicatorRow(const IndicatorSection& s,
+                                                            const std::vector<const ViewCell*>& row_cells) {
+  std::vector<IndicatorHeader> value_headers;
+  std::vector<const ViewCell*> values;
+  for (const IndicatorHeader& h : s.headers) value_headers.push_back(h);
+  for (const ViewCell* c : row_cells) {
+    if (c->col < s.goal_col_end) continue;
+    if (c->empty()) continue;
+    // A header cell drawn down over empty fields (text whose empty fields
+    // stand for merged cells) is no value of this row.
+    if (c->row < s.first_row) continue;
+    values.push_back(c);
+  }
+  return AlignRow(value_headers, values, FitsIndicator);
+}
+
+// The indicator of one row's cells (report index `i`) under its levels,
+// its values read through the cell reader; its group is set by the caller.
+Indicator ReadIndicatorRow(const IndicatorSection& s, const IndicatorCells& cells, int i, const std::string& level1,
+                           const std::string& level2, CellReader& reader) {
+  const auto& [name, target, actual, score, weight, ratio, deviation] = cells;
+  Indicator ind;
+  ind.level1 = level1;
+  ind.level2 = level2;
+  ind.name = name != nullptr ? name->text : "";
+  NormalizeContext value_context = IndicatorValueContext(ind.name, ind.level2);
+  if (target != nullptr) ind.target = reader.ReadValue(Printed(*target), value_context, IndexPath(i, "target"));
+  if (actual != nullptr) ind.actual = reader.ReadValue(Printed(*actual), value_context, IndexPath(i, "actual"));
+  ApplyMoneyContext(ind.target, value_context);
+  ApplyMoneyContext(ind.actual, value_context);
+  if (ratio != nullptr) {
+    NormalizeContext percent;
+    percent.percent_column = true;
+    ind.ratio = reader.ReadValue(Printed(*ratio), percent, IndexPath(i, "ratio"));
+  }
+  if (weight != nullptr) {
+    ScoredNumber w = reader.ReadPoints(Printed(*weight), IndexPath(i, "weight"));
+    if (w.declared) {
+      ind.weight.value = w.declared;
+      ind.weight.source = "column";
+      ind.weight.raw = w.raw;
+    }
+  }
+  if (score != nullptr) {
+    ind.score = reader.ReadPoints(Printed(*score), IndexPath(i, "score"));
+  } else if (std::any_of(s.headers.begin(), s.headers.end(),
+                         [](const IndicatorHeader& h) { return h.kind == IndicatorColumn::kScore; })) {
+    // The score column exists but this row's cell is empty.
+    ind.score.blank = true;
+  }
+  if (deviation != nullptr && !IsNotApplicable(deviation->folded)) ind.deviation_note = deviation->text;
+  const Location& first = (name != nullptr ? name : (target != nullptr ? target : actual))->where;
+  ind.where.page = first.page;
+  ind.where.ref = first.ref;
+  ind.where.line = first.line;
+  ind.where.column = first.column;
+  for (const ViewCell* c : {name, target, actual, ratio, weight, score})
+    if (c != nullptr && c->where.bbox && c->where.page == ind.where.page) ind.where.bbox = Unite(ind.where.bbox, *c->where.bbox);
+  ClassifyIndicator(ind);
+  return ind;
+}
+
+// A score cell merged over several indicators of one group is the group's
+// score, not each indicator's.
+void MoveMergedScores(const std::vector<const ViewCell*>& score_cells, std::vector<Group>& groups, Report& report) {
+  for (std::size_t a = 0; a < score_cells.size(); ++a) {
+    const ViewCell* c = score_cells[a];
+    if (c == nullptr || c->row_span < 2) continue;
+    std::vector<std::size_t> sharing;
+    for (std::size_t b = 0; b < score_cells.size(); ++b)
+      if (score_cells[b] == c) sharing.push_back(b);
+    if (sharing.size() < 2 || sharing.front() != a) continue;
+    int g = report.indicators[a].group;
+    bool one_group = g >= 0;
+    for (std::size_t b : sharing)
+      if (report.indicators[b].group != g) one_group = false;
+    ScoredNumber merged = report.indicators[a].score;
+    for (std::size_t b : sharing) report.indicators[b].score = ScoredNumber{};
+    if (one_group) groups[static_cast<std::size_t>(g)].score = merged;
+    else report.indicators[a].score = merged;
+  }
+}
+
+// Returns the row after the last indicator row.
+int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& report, CellReader& reader) {
+  const bool goal_mode = HasGoalLabels(view, s);
   std::vector<Group> groups;
   GroupBuilder builder{&groups};
   std::string level1, level2;
@@ -609,35 +739,10 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
   int r = s.first_row;
   for (; r < view.rows(); ++r) {
     std::vector<const ViewCell*> row_cells = view.RowCells(r);
-    // End of the section: 总分, 偏差大或目标未完成原因分析 ... in the first cell
-    // anchored on this row.
-    // A row standing wholly right of the headers (moved, as above) ends
-    // the section on its label as well.
-    bool end = false;
-    const bool right_of_headers = std::all_of(row_cells.begin(), row_cells.end(), [&](const ViewCell* c) {
-      return c->empty() || CoversFromAbove(*c, r) || c->col > s.headers.back().last_col;
-    });
-    for (const ViewCell* c : row_cells) {
-      if (CoversFromAbove(*c, r) || c->empty()) continue;
-      if (IsSectionEndLabel(c->folded) && (c->col <= s.headers.back().col || right_of_headers)) end = true;
-      break;
-    }
-    if (end) break;
+    if (EndsIndicators(s, r, row_cells)) break;
     if (RowHasIndicatorHeader(view, r)) continue;  // the header repeated on the next page
 
-    // Cells of this row under the headers.
-    std::vector<IndicatorHeader> value_headers;
-    std::vector<const ViewCell*> values;
-    for (const IndicatorHeader& h : s.headers) value_headers.push_back(h);
-    for (const ViewCell* c : row_cells) {
-      if (c->col < s.goal_col_end) continue;
-      if (c->empty()) continue;
-      // A header cell drawn down over empty fields (text whose empty fields
-      // stand for merged cells) is no value of this row.
-      if (c->row < s.first_row) continue;
-      values.push_back(c);
-    }
-    std::map<IndicatorColumn, const ViewCell*> at = AlignRow(value_headers, values, FitsIndicator);
+    std::map<IndicatorColumn, const ViewCell*> at = AlignIndicatorRow(s, row_cells);
     auto get = [&](IndicatorColumn k) -> const ViewCell* {
       auto it = at.find(k);
       return it == at.end() ? nullptr : it->second;
@@ -658,15 +763,18 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
       level2.clear();
     }
     if (l2 != nullptr) level2 = RemoveSpaces(StripPrintedWeight(l2->text));
-    (void)level1_header;
 
-    const ViewCell* name = get(IndicatorColumn::kName);
-    const ViewCell* target = get(IndicatorColumn::kTarget);
-    const ViewCell* actual = get(IndicatorColumn::kActual);
-    const ViewCell* score = get(IndicatorColumn::kScore);
-    const ViewCell* weight = get(IndicatorColumn::kWeight);
-    const ViewCell* ratio = get(IndicatorColumn::kRatio);
-    const ViewCell* deviation = get(IndicatorColumn::kDeviation);
+    IndicatorCells cells;
+    cells.name = get(IndicatorColumn::kName);
+    cells.target = get(IndicatorColumn::kTarget);
+    cells.actual = get(IndicatorColumn::kActual);
+    cells.score = get(IndicatorColumn::kScore);
+    cells.weight = get(IndicatorColumn::kWeight);
+    cells.ratio = get(IndicatorColumn::kRatio);
+    cells.deviation = get(IndicatorColumn::kDeviation);
+    const ViewCell*& name = cells.name;
+    const ViewCell*& target = cells.target;
+    const ViewCell*& actual = cells.actual;
     // A merged name cell continuing from above is not a new indicator.
     if (name != nullptr && CoversFromAbove(*name, r)) name = nullptr;
     if (target != nullptr && CoversFromAbove(*target, r) && name == nullptr) target = nullptr;
@@ -676,45 +784,8 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
     if (!has_name && !has_values) continue;
     if (name != nullptr && !HasCjk(name->folded) && !HasDigit(name->folded)) continue;  // "....."
 
-    Indicator ind;
     const int i = static_cast<int>(report.indicators.size());
-    ind.level1 = level1;
-    ind.level2 = level2;
-    ind.name = name != nullptr ? name->text : "";
-    NormalizeContext value_context = IndicatorValueContext(ind.name, ind.level2);
-    if (target != nullptr) ind.target = reader.ReadValue(Printed(*target), value_context, IndexPath(i, "target"));
-    if (actual != nullptr) ind.actual = reader.ReadValue(Printed(*actual), value_context, IndexPath(i, "actual"));
-    ApplyMoneyContext(ind.target, value_context);
-    ApplyMoneyContext(ind.actual, value_context);
-    if (ratio != nullptr) {
-      NormalizeContext percent;
-      percent.percent_column = true;
-      ind.ratio = reader.ReadValue(Printed(*ratio), percent, IndexPath(i, "ratio"));
-    }
-    if (weight != nullptr) {
-      ScoredNumber w = reader.ReadPoints(Printed(*weight), IndexPath(i, "weight"));
-      if (w.declared) {
-        ind.weight.value = w.declared;
-        ind.weight.source = "column";
-        ind.weight.raw = w.raw;
-      }
-    }
-    if (score != nullptr) {
-      ind.score = reader.ReadPoints(Printed(*score), IndexPath(i, "score"));
-    } else if (const IndicatorHeader* h = header(IndicatorColumn::kScore)) {
-      // The score column exists but this row's cell is empty.
-      (void)h;
-      ind.score.blank = true;
-    }
-    if (deviation != nullptr && !IsNotApplicable(deviation->folded)) ind.deviation_note = deviation->text;
-    const Location& first = (name != nullptr ? name : (target != nullptr ? target : actual))->where;
-    ind.where.page = first.page;
-    ind.where.ref = first.ref;
-    ind.where.line = first.line;
-    ind.where.column = first.column;
-    for (const ViewCell* c : {name, target, actual, ratio, weight, score})
-      if (c != nullptr && c->where.bbox && c->where.page == ind.where.page) ind.where.bbox = Unite(ind.where.bbox, *c->where.bbox);
-    ClassifyIndicator(ind);
+    Indicator ind = ReadIndicatorRow(s, cells, i, level1, level2, reader);
 
     if (goal_mode) {
       const ViewCell* g = goal_cell;
@@ -724,28 +795,10 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
       ind.group = builder.Enter(level1_cell, level1, level1);
     }
     if (ind.group >= 0) groups[static_cast<std::size_t>(ind.group)].indicators.push_back(i);
-    score_cells.push_back(score);
+    score_cells.push_back(cells.score);
     report.indicators.push_back(std::move(ind));
   }
-
-  // A score cell merged over several indicators of one group is the group's
-  // score, not each indicator's.
-  for (std::size_t a = 0; a < score_cells.size(); ++a) {
-    const ViewCell* c = score_cells[a];
-    if (c == nullptr || c->row_span < 2) continue;
-    std::vector<std::size_t> sharing;
-    for (std::size_t b = 0; b < score_cells.size(); ++b)
-      if (score_cells[b] == c) sharing.push_back(b);
-    if (sharing.size() < 2 || sharing.front() != a) continue;
-    int g = report.indicators[a].group;
-    bool one_group = g >= 0;
-    for (std::size_t b : sharing)
-      if (report.indicators[b].group != g) one_group = false;
-    ScoredNumber merged = report.indicators[a].score;
-    for (std::size_t b : sharing) report.indicators[b].score = ScoredNumber{};
-    if (one_group) groups[static_cast<std::size_t>(g)].score = merged;
-    else report.indicators[a].score = merged;
-  }
+  MoveMergedScores(score_cells, groups, report);
   for (Group& group : groups) MoveLostMergedScore(group, report.indicators);
   if (report.groups.empty()) report.groups = std::move(groups);
   return r;

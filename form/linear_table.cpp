@@ -221,6 +221,10 @@ std::string RemoveSpaces(std::string_view text) {
 
 // ---- the reader -------------------------------------------------------------------
 
+struct Name;
+struct IndicatorSection;
+struct BudgetSection;
+
 class LinearReader {
  public:
   LinearReader(std::vector<Token> lines, Report& report, CellReader& reader)
@@ -249,9 +253,27 @@ class LinearReader {
   void ReadColumnsAndWeights();
   void ReadKeys(int end);
   void ReadBudget(int begin, int end);
+  // The passes of ReadBudget, in order.
+  void ReadBudgetHeader(BudgetSection& s);
+  void ReadBudgetTotal(BudgetSection& s);
+  void ReadBudgetParts(const BudgetSection& s);
   // Reads the rows; `extra` are cells printed after the 总分 label that
   // belong to the rows. Returns the figures left after the last row.
   std::vector<Token> ReadIndicators(int begin, int end, const std::vector<Token>& extra);
+  // The passes of ReadIndicators, in order (see each one).
+  std::optional<std::size_t> SideLabelTail(const std::vector<Token>& tokens, std::size_t at) const;
+  void SortCells(IndicatorSection& s) const;
+  std::vector<Token> FindRows(IndicatorSection& s) const;
+  void TakeDeviations(IndicatorSection& s) const;
+  std::vector<Name> NamesOf(const IndicatorSection& s, const std::vector<std::size_t>& gap) const;
+  void NameRows(IndicatorSection& s) const;
+  void EndWrappedNames(IndicatorSection& s) const;
+  std::vector<bool> Level2BesideNames(IndicatorSection& s) const;
+  void AssignLateLevel2(IndicatorSection& s) const;
+  void PairLevel1Weights(IndicatorSection& s) const;
+  Indicator ReadRow(const IndicatorSection& s, std::size_t k, int idx);
+  int Level1Group(const IndicatorSection& s, const std::string& level1, std::vector<Group>& groups) const;
+  void EmitIndicators(const IndicatorSection& s);
   void ReadTotal(int at, int end, std::vector<Token> leftover);
   // Cells after the 总分 label up to the next section, without the total's
   // own figures (which stay at the end).
@@ -269,6 +291,8 @@ class LinearReader {
   std::optional<std::string> money_unit_;
   std::vector<LabelWeight> goals_;
   std::vector<LabelWeight> level1_weights_;  // 产出指标（40分） where label and weight stand together
+
+  friend struct IndicatorSection;  // holds LabelWeight
 };
 
 std::vector<Token> LinearReader::Tokens(int begin, int end) const {
@@ -480,13 +504,30 @@ void LinearReader::ReadKeys(int end) {
   }
 }
 
-void LinearReader::ReadBudget(int begin, int end) {
-  if (begin < 0 || end <= begin) return;
-  std::vector<Token> tokens = Tokens(begin, end);
+// A row of the budget section: its figures and its label.
+struct BudgetRow {
+  std::vector<const Token*> figures;
+  const Token* label = nullptr;
+  int label_position = -1;  // figures before it were printed higher
+};
+
+// What the passes over the budget section share; the rows point into
+// `tokens`, so it stays in place while the passes run.
+struct BudgetSection {
+  std::vector<Token> tokens;
+  std::vector<BudgetColumn> columns;  // the header names, in the forms' standard order
+  std::vector<BudgetRow> rows;        // the total first, then one per part label
+  bool percent_pending = false;       // a "%" printed alone, after its figure
+  NormalizeContext money;             // the money columns' unit
+  std::vector<const Token*> others;   // the total row's figures, without the rate
+};
+
+// Budget pass 1, header: the columns the header names, the money unit and
+// a weight printed in the header (预算执行率（10分*）).
+void LinearReader::ReadBudgetHeader(BudgetSection& s) {
   std::string joined;
-  for (const Token& t : tokens) joined += t.folded;
-  // Columns the header names, in the forms' standard order.
-  std::vector<BudgetColumn> columns;
+  for (const Token& t : s.tokens) joined += t.folded;
+  std::vector<BudgetColumn>& columns = s.columns;
   std::string rest = joined;
   for (std::size_t p; (p = rest.find("年初预算")) != std::string::npos;) rest.erase(p, std::string("年初预算").size());
   if (Contains(joined, "年初预算")) columns.push_back(BudgetColumn::kInitial);
@@ -497,6 +538,7 @@ void LinearReader::ReadBudget(int begin, int end) {
   if (Contains(joined, "得分") || Contains(joined, "分*")) columns.push_back(BudgetColumn::kScore);
   std::optional<std::string> unit = MoneyUnitOf(joined);
   if (!unit) unit = money_unit_;
+  s.money.column_unit = unit;
   if (!budget_weight_) {
     if (std::size_t at = joined.find("分*"); at != std::string::npos) {
       std::size_t b = at;
@@ -504,16 +546,13 @@ void LinearReader::ReadBudget(int begin, int end) {
       if (b < at && at - b <= 3) budget_weight_ = std::stod(joined.substr(b, at - b));
     }
   }
+}
 
-  // Rows: the total first, then one per part label.
-  struct Row {
-    std::vector<const Token*> figures;
-    const Token* label = nullptr;
-    int label_position = -1;  // figures before it were printed higher
-  };
-  std::vector<Row> rows(1);
-  bool percent_pending = false;
-  for (const Token& t : tokens) {
+// Budget pass 2, rows: the total first, then one per part label.
+void FindBudgetRows(BudgetSection& s) {
+  std::vector<BudgetRow>& rows = s.rows;
+  rows.resize(1);
+  for (const Token& t : s.tokens) {
     const std::string& f = t.folded;
     if (IsBareWeight(t.text) || IsHeaderWord(f)) continue;
     Kind kind = KindOf(t);
@@ -522,7 +561,7 @@ void LinearReader::ReadBudget(int begin, int end) {
       continue;
     if (kind == Kind::kText) {
       if (f == "%") {
-        percent_pending = true;
+        s.percent_pending = true;
         continue;
       }
       bool part_label = Contains(f, "其中") || Contains(f, "结转") || Contains(f, "其他资金") || Contains(f, "拨款") ||
@@ -540,13 +579,17 @@ void LinearReader::ReadBudget(int begin, int end) {
     if (kind == Kind::kNotApplicable && rows.size() == 1) continue;
     rows.back().figures.push_back(&t);
   }
+}
 
-  NormalizeContext money;
-  money.column_unit = unit;
+// Budget pass 3, the total row: its figures go to the columns in order;
+// the rate is the one printed with %.
+void LinearReader::ReadBudgetTotal(BudgetSection& s) {
+  const std::vector<BudgetColumn>& columns = s.columns;
+  const NormalizeContext& money = s.money;
   NormalizeContext percent;
   percent.percent_column = true;
   Budget& b = report_.budget;
-  Row& total = rows.front();
+  const BudgetRow& total = s.rows.front();
   // The rate: the figure printed with %; a rate printed over two lines
   // ("67.75" / "%") is the figure that came out before the row label.
   int rate_index = -1;
@@ -556,11 +599,11 @@ void LinearReader::ReadBudget(int begin, int end) {
       break;
     }
   std::optional<std::string> rate_text;
-  if (rate_index < 0 && percent_pending && total.label_position > 0) {
+  if (rate_index < 0 && s.percent_pending && total.label_position > 0) {
     rate_index = 0;
     rate_text = total.figures[0]->text + "%";
   }
-  std::vector<const Token*> others;
+  std::vector<const Token*>& others = s.others;
   for (std::size_t i = 0; i < total.figures.size(); ++i)
     if (static_cast<int>(i) != rate_index) others.push_back(total.figures[i]);
   std::vector<BudgetColumn> slots;
@@ -598,8 +641,15 @@ void LinearReader::ReadBudget(int begin, int end) {
     b.rate = reader_.ReadValue(rate, percent, "/budget/rate");
   }
   if (!b.weight && budget_weight_) b.weight = budget_weight_;
+}
 
-  // Parts of the money columns.
+// Budget pass 4, parts: the money columns' figures of the part rows, as
+// components of the total's.
+void LinearReader::ReadBudgetParts(const BudgetSection& s) {
+  const std::vector<BudgetColumn>& columns = s.columns;
+  const std::vector<BudgetRow>& rows = s.rows;
+  const std::vector<const Token*>& others = s.others;
+  const NormalizeContext& money = s.money;
   std::vector<BudgetColumn> money_columns;
   for (BudgetColumn c : columns)
     if (c == BudgetColumn::kInitial || c == BudgetColumn::kPlanned || c == BudgetColumn::kExecuted) money_columns.push_back(c);
@@ -626,6 +676,16 @@ void LinearReader::ReadBudget(int begin, int end) {
     comp.raw = comp.label + ": " + raw + " = " + total_value->raw;
     report_.facts.components.push_back(std::move(comp));
   }
+}
+
+void LinearReader::ReadBudget(int begin, int end) {
+  if (begin < 0 || end <= begin) return;
+  BudgetSection s;
+  s.tokens = Tokens(begin, end);
+  ReadBudgetHeader(s);
+  FindBudgetRows(s);
+  ReadBudgetTotal(s);
+  ReadBudgetParts(s);
 }
 
 // One indicator row found in the sequence: its value tokens, then its name.
@@ -666,50 +726,118 @@ std::vector<Token> LinearReader::AfterTotal(int at, int* section_end) const {
   return out;
 }
 
-std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::vector<Token>& extra) {
-  if (begin < 0 || end <= begin) return {};
-  std::vector<Token> tokens = Tokens(begin, end);
-  tokens.insert(tokens.end(), extra.begin(), extra.end());
+// A level label, or a bare weight, taken out of the indicator section's
+// cells; `position` places it among the data cells.
+struct Event {
+  enum Type { kLevel1, kLevel2, kWeight } type;
+  std::string label;
+  std::size_t position;  // data tokens before it
+  const Token* token;
+  std::size_t index = 0;  // token index
+  bool budget = false;    // a weight printed right after 预算执行情况（万元）
+};
 
-  // Level labels (also wrapped over two or three pieces), bare weights,
-  // label pieces and header words are taken out; what remains is data.
-  struct Event {
-    enum Type { kLevel1, kLevel2, kWeight } type;
-    std::string label;
-    std::size_t position;  // data tokens before it
-    const Token* token;
-    std::size_t index = 0;  // token index
-    bool budget = false;    // a weight printed right after 预算执行情况（万元）
-  };
+// A name found in a gap between rows: its pieces and its data position.
+struct Name {
+  std::vector<const Token*> pieces;
+  std::size_t position;
+};
+
+// What the passes over the indicator section share. `data`, `events` and
+// the rows point into `tokens` and `joined_values`, so it stays in place
+// (it is neither copied nor moved) while the passes run.
+struct IndicatorSection {
+  std::vector<Token> tokens;
   std::vector<Event> events;
-  std::vector<const Token*> data;
+  std::vector<const Token*> data;   // value and name cells, in order
   std::deque<Token> joined_values;  // value cells rejoined from their wrapped pieces
-  // A label wrapped beside a wrapped cell of the next column: its head
-  // starts a line shared with that cell (可持续影响指 进一步为服务对象宣传
-  // 医疗), its tail stands alone on one of the next two lines (标).
+  std::vector<Row> rows;
+  std::vector<std::vector<std::size_t>> gaps;          // name tokens before row k (gap k), after the last (gap R)
+  std::vector<std::vector<const Token*>> deviations;  // per row
+  std::size_t widest = 0;                              // longest name piece
+  bool values_first = false;                           // the name column came out after all values
+  std::vector<std::string> late_level2;                // per row; empty: the last label before it
+  std::vector<std::optional<LinearReader::LabelWeight>> level1_weight;  // per event: the weight paired with a first level
+};
+
+// The label of `type` printed last before `position`, or, for the first
+// rows, the first one after them (merged cells are centred on their rows).
+std::string LevelAt(const std::vector<Event>& events, Event::Type type, std::size_t position) {
+  const Event* before = nullptr;
+  const Event* after = nullptr;
+  for (const Event& e : events) {
+    if (e.type != type) continue;
+    if (e.position <= position) before = &e;
+    else if (after == nullptr) after = &e;
+  }
+  if (before != nullptr) return before->label;
+  return after != nullptr ? after->label : "";
+}
+
+// Goals: rows after the k-th restart of the 一级指标 order (产出, 效益,
+// 满意度, then 满意度 again) belong to goal k.
+int RestartsBefore(const std::vector<Event>& events, std::size_t position) {
+  int restarts = 0, last = -1;
+  for (const Event& e : events) {
+    if (e.type != Event::kLevel1 || e.position > position) continue;
+    int rank = Level1Rank(e.label);
+    if (last >= 0 && rank <= last) ++restarts;
+    last = rank;
+  }
+  return restarts;
+}
+
+// Whether labels given to rows keep the first levels in the form's order
+// (产出, 效益, 满意度) over all rows; fills the empty ones with the label
+// printed last before their row.
+bool KeepsLevelOrder(const IndicatorSection& s, std::vector<std::string>& labels) {
+  int last_rank = -1;
+  for (std::size_t k = 0; k < s.rows.size(); ++k) {
+    if (labels[k].empty()) labels[k] = LevelAt(s.events, Event::kLevel2, std::min(s.rows[k].name_position, s.rows[k].first));
+    const Level2Label* l = FindLevel2(labels[k]);
+    int rank = l != nullptr ? Level1Rank(l->level1) : -1;
+    if (rank < last_rank) return false;
+    last_rank = rank;
+  }
+  return true;
+}
+
+// A label wrapped beside a wrapped cell of the next column: its head
+// starts a line shared with that cell (可持续影响指 进一步为服务对象宣传
+// 医疗), its tail stands alone on one of the next two lines (标). Returns
+// the tail's token index.
+std::optional<std::size_t> LinearReader::SideLabelTail(const std::vector<Token>& tokens, std::size_t at) const {
+  const Token& head = tokens[at];
+  bool starts_shared_line = (at == 0 || tokens[at - 1].line != head.line) && at + 1 < tokens.size() &&
+                            tokens[at + 1].line == head.line;
+  if (!starts_shared_line || CharCount(head.folded) > 7) return std::nullopt;
+  for (std::size_t j = at + 2; j < tokens.size() && j <= at + 4; ++j) {
+    const Token& tail = tokens[j];
+    if (tail.line > head.line + 2) break;
+    bool alone = tail.line != tokens[j - 1].line && (j + 1 == tokens.size() || tokens[j + 1].line != tail.line);
+    if (!alone || tail.line == head.line || CharCount(tail.folded) > 3) continue;
+    if (paragraph_cells_ && tail.paragraph != head.paragraph) break;
+    std::string joined = head.folded + tail.folded;
+    if (IsLevel1(joined) || FindLevel2(joined) != nullptr) return j;
+  }
+  return std::nullopt;
+}
+
+// Pass 1, cells into labels and data: level labels (also wrapped over two
+// or three pieces), bare weights, label pieces and header words are taken
+// out as events; what remains is data, with short value cells wrapped in
+// their narrow column joined again.
+void LinearReader::SortCells(IndicatorSection& s) const {
+  const std::vector<Token>& tokens = s.tokens;
+  std::vector<Event>& events = s.events;
+  std::vector<const Token*>& data = s.data;
   std::vector<bool> label_tail(tokens.size(), false);
-  auto side_label_tail = [&](std::size_t at) -> std::optional<std::size_t> {
-    const Token& head = tokens[at];
-    bool starts_shared_line = (at == 0 || tokens[at - 1].line != head.line) && at + 1 < tokens.size() &&
-                              tokens[at + 1].line == head.line;
-    if (!starts_shared_line || CharCount(head.folded) > 7) return std::nullopt;
-    for (std::size_t j = at + 2; j < tokens.size() && j <= at + 4; ++j) {
-      const Token& tail = tokens[j];
-      if (tail.line > head.line + 2) break;
-      bool alone = tail.line != tokens[j - 1].line && (j + 1 == tokens.size() || tokens[j + 1].line != tail.line);
-      if (!alone || tail.line == head.line || CharCount(tail.folded) > 3) continue;
-      if (paragraph_cells_ && tail.paragraph != head.paragraph) break;
-      std::string joined = head.folded + tail.folded;
-      if (IsLevel1(joined) || FindLevel2(joined) != nullptr) return j;
-    }
-    return std::nullopt;
-  };
   std::size_t i = 0;
   while (i < tokens.size() && IsHeaderWord(tokens[i].folded)) ++i;
   for (; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (label_tail[i]) continue;
-    if (std::optional<std::size_t> tail = side_label_tail(i)) {
+    if (std::optional<std::size_t> tail = SideLabelTail(tokens, i)) {
       std::string joined = t.folded + tokens[*tail].folded;
       events.push_back({IsLevel1(joined) ? Event::kLevel1 : Event::kLevel2, joined, data.size(), &t, i});
       label_tail[*tail] = true;
@@ -765,299 +893,301 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
       Token whole = *data.back();
       whole.text += t.text;
       whole.folded += t.folded;
-      joined_values.push_back(std::move(whole));
-      data.back() = &joined_values.back();
+      s.joined_values.push_back(std::move(whole));
+      data.back() = &s.joined_values.back();
       continue;
     }
     data.push_back(&t);
   }
+}
 
-  // Rows: target, actual, then the ratio / weight / score the header
-  // announces. A target and an actual are both figures or both short text
-  // (稳步提升 / 已完善); anything else is (part of) a name.
+// One row at data position `at`: target, actual, then the ratio / weight /
+// score the header announces. A target and an actual are both figures or
+// both short text (稳步提升 / 已完善); anything else is (part of) a name.
+// Returns the number of data cells the row takes, 0 when none starts here.
+std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, bool has_ratio, bool has_weight, Row& row) {
   auto short_text = [](const Token* t) {
     return KindOf(*t) == Kind::kText && CharCount(t->folded) <= 8 && !HasPunctuation(t->folded);
   };
-  auto try_row = [&](std::size_t at, Row& row) -> std::size_t {
-    if (at + 2 >= data.size()) return 0;
-    const Token* v1 = data[at];
-    const Token* v2 = data[at + 1];
-    bool figures = IsValueKind(KindOf(*v1)) && (IsValueKind(KindOf(*v2)) || short_text(v2));
-    bool words = short_text(v1) && short_text(v2);
-    if (!figures && !words) return 0;
-    std::size_t j = at + 2;
-    row.target = v1;
-    row.actual = v2;
-    if (has_ratio_ && j + 1 < data.size() && KindOf(*data[j]) == Kind::kPct && KindOf(*data[j + 1]) == Kind::kNum)
-      row.ratio = data[j++];
-    if (has_weight_) {
-      if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
-      row.weight = data[j++];
-    }
+  if (at + 2 >= data.size()) return 0;
+  const Token* v1 = data[at];
+  const Token* v2 = data[at + 1];
+  bool figures = IsValueKind(KindOf(*v1)) && (IsValueKind(KindOf(*v2)) || short_text(v2));
+  bool words = short_text(v1) && short_text(v2);
+  if (!figures && !words) return 0;
+  std::size_t j = at + 2;
+  row.target = v1;
+  row.actual = v2;
+  if (has_ratio && j + 1 < data.size() && KindOf(*data[j]) == Kind::kPct && KindOf(*data[j + 1]) == Kind::kNum)
+    row.ratio = data[j++];
+  if (has_weight) {
     if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
-    row.score = data[j++];
-    row.first = at;
-    row.end = j;
-    return j - at;
-  };
-  std::vector<Row> rows;
-  std::vector<std::vector<std::size_t>> gaps(1);  // name tokens before row k (gap k), after the last (gap R)
+    row.weight = data[j++];
+  }
+  if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
+  row.score = data[j++];
+  row.first = at;
+  row.end = j;
+  return j - at;
+}
+
+// Pass 2, rows: runs of data that read as a row's values; the cells
+// between them fall into gaps (names). Bare numbers left in the gaps are
+// dropped; those after the last row are the total row's figures, printed
+// before its label, and are returned.
+std::vector<Token> LinearReader::FindRows(IndicatorSection& s) const {
+  const std::vector<const Token*>& data = s.data;
+  s.gaps.assign(1, {});
   for (std::size_t at = 0; at < data.size();) {
     Row row;
-    if (std::size_t used = try_row(at, row)) {
-      rows.push_back(row);
-      gaps.emplace_back();
+    if (std::size_t used = TryRow(data, at, has_ratio_, has_weight_, row)) {
+      s.rows.push_back(row);
+      s.gaps.emplace_back();
       at += used;
       continue;
     }
-    gaps.back().push_back(at);
+    s.gaps.back().push_back(at);
     ++at;
   }
-  // Figures after the last row: the total row's, printed before its label.
   std::vector<Token> leftover;
-  for (std::size_t at : gaps.back())
+  for (std::size_t at : s.gaps.back())
     if (KindOf(*data[at]) == Kind::kNum) leftover.push_back(*data[at]);
-  for (auto& gap : gaps)
+  for (auto& gap : s.gaps)
     gap.erase(std::remove_if(gap.begin(), gap.end(), [&](std::size_t at) { return KindOf(*data[at]) == Kind::kNum; }),
               gap.end());
-  if (rows.empty()) return leftover;
+  return leftover;
+}
 
-  // A row that lost points may print a deviation note (偏差原因分析) right
-  // after its figures: leading pieces of the next gap that do not start a
-  // numbered name (指标N：), keeping one piece for the next row's name
-  // unless it is the last gap.
-  std::vector<std::vector<const Token*>> deviations(rows.size());
-  if (has_deviation_) {
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-      const Row& row = rows[k];
-      std::optional<double> weight = row.weight ? ParsePoints(row.weight->text) : std::nullopt;
-      std::optional<double> score = ParsePoints(row.score->text);
-      if (!weight || !score || *score >= *weight) continue;
-      std::vector<std::size_t>& gap = gaps[k + 1];
-      std::size_t keep = k + 1 == rows.size() ? 0 : 1;
-      std::size_t taken = 0;
-      while (taken < gap.size() && gap.size() - taken > keep && !MatchCue(data[gap[taken]]->folded, "指标#") &&
-             KindOf(*data[gap[taken]]) == Kind::kText)
-        deviations[k].push_back(data[gap[taken++]]);
-      gap.erase(gap.begin(), gap.begin() + static_cast<std::ptrdiff_t>(taken));
+// Pass 3, deviation notes: a row that lost points may print a deviation
+// note (偏差原因分析) right after its figures: leading pieces of the next
+// gap that do not start a numbered name (指标N：), keeping one piece for
+// the next row's name unless it is the last gap.
+void LinearReader::TakeDeviations(IndicatorSection& s) const {
+  s.deviations.assign(s.rows.size(), {});
+  if (!has_deviation_) return;
+  for (std::size_t k = 0; k < s.rows.size(); ++k) {
+    const Row& row = s.rows[k];
+    std::optional<double> weight = row.weight ? ParsePoints(row.weight->text) : std::nullopt;
+    std::optional<double> score = ParsePoints(row.score->text);
+    if (!weight || !score || *score >= *weight) continue;
+    std::vector<std::size_t>& gap = s.gaps[k + 1];
+    std::size_t keep = k + 1 == s.rows.size() ? 0 : 1;
+    std::size_t taken = 0;
+    while (taken < gap.size() && gap.size() - taken > keep && !MatchCue(s.data[gap[taken]]->folded, "指标#") &&
+           KindOf(*s.data[gap[taken]]) == Kind::kText)
+      s.deviations[k].push_back(s.data[gap[taken++]]);
+    gap.erase(gap.begin(), gap.begin() + static_cast<std::ptrdiff_t>(taken));
+  }
+}
+
+// The names in one gap: pieces of one wrapped name run on while the piece
+// before fills the column (a line as long as the longest), or a piece is
+// one character; 指标N： starts a new one.
+std::vector<Name> LinearReader::NamesOf(const IndicatorSection& s, const std::vector<std::size_t>& gap) const {
+  std::vector<Name> names;
+  for (std::size_t at : gap) {
+    const Token* t = s.data[at];
+    bool numbered = MatchCue(t->folded, "指标#") && StartsWith(t->folded, "指标");
+    bool continues = !names.empty() && !numbered &&
+                     (paragraph_cells_ ? t->paragraph == names.back().pieces.back()->paragraph
+                                       : CharCount(names.back().pieces.back()->folded) + 1 >= s.widest);
+    if (continues) {
+      names.back().pieces.push_back(t);
+    } else if (CharCount(t->folded) > 2 || HasDigit(t->folded)) {
+      names.push_back({{t}, at});  // one or two characters alone: a wrapped value's tail
     }
   }
+  return names;
+}
 
-  // Names: pieces of one wrapped name run on while the piece before fills
-  // the column (a line as long as the longest), or a piece is one
-  // character; 指标N： starts a new one.
-  std::size_t widest = 0;
-  for (const auto& gap : gaps)
-    for (std::size_t at : gap) widest = std::max(widest, CharCount(data[at]->folded));
-  struct Name {
-    std::vector<const Token*> pieces;
-    std::size_t position;
-  };
-  auto names_of = [&](const std::vector<std::size_t>& gap) {
-    std::vector<Name> names;
-    for (std::size_t at : gap) {
-      const Token* t = data[at];
-      bool numbered = MatchCue(t->folded, "指标#") && StartsWith(t->folded, "指标");
-      bool continues = !names.empty() && !numbered &&
-                       (paragraph_cells_ ? t->paragraph == names.back().pieces.back()->paragraph
-                                         : CharCount(names.back().pieces.back()->folded) + 1 >= widest);
-      if (continues) {
-        names.back().pieces.push_back(t);
-      } else if (CharCount(t->folded) > 2 || HasDigit(t->folded)) {
-        names.push_back({{t}, at});  // one or two characters alone: a wrapped value's tail
-      }
-    }
-    return names;
-  };
+// Pass 4, names: the names of the gaps go to the rows, either in order
+// (the name column came out after all the values) or each gap's last name
+// to the row after it, with the leftovers sorted out.
+void LinearReader::NameRows(IndicatorSection& s) const {
+  std::vector<Row>& rows = s.rows;
+  for (const auto& gap : s.gaps)
+    for (std::size_t at : gap) s.widest = std::max(s.widest, CharCount(s.data[at]->folded));
   std::size_t empty_gaps = 0;
   for (std::size_t k = 0; k < rows.size(); ++k)
-    if (names_of(gaps[k]).empty()) ++empty_gaps;
-  std::vector<Name> trailing = names_of(gaps.back());
-  const bool values_first = empty_gaps * 2 >= rows.size() && trailing.size() + 1 >= rows.size() && rows.size() >= 2;
-  if (values_first) {
+    if (NamesOf(s, s.gaps[k]).empty()) ++empty_gaps;
+  std::vector<Name> trailing = NamesOf(s, s.gaps.back());
+  s.values_first = empty_gaps * 2 >= rows.size() && trailing.size() + 1 >= rows.size() && rows.size() >= 2;
+  if (s.values_first) {
     // The name column came out after all the values.
     std::vector<Name> all;
-    for (const auto& gap : gaps)
-      for (Name& n : names_of(gap)) all.push_back(std::move(n));
+    for (const auto& gap : s.gaps)
+      for (Name& n : NamesOf(s, gap)) all.push_back(std::move(n));
     for (std::size_t k = 0; k < rows.size() && k < all.size(); ++k) {
       rows[k].name = all[k].pieces;
       rows[k].name_position = all[k].position;
     }
-  } else {
-    std::vector<std::vector<Name>> names;
-    for (const auto& gap : gaps) names.push_back(names_of(gap));
-    // A row with no name before it takes the first of the next gap's when
-    // that gap has more than its own (its name came out after its values).
-    std::vector<std::optional<Name>> borrowed(rows.size());
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-      std::vector<Name>& next = names[k + 1];
-      if (!names[k].empty() || next.empty()) continue;
-      if (next.size() >= 2 && k + 1 < rows.size()) {
-        borrowed[k] = next.front();
-        next.erase(next.begin());
-      }
-    }
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-      rows[k].name_position = rows[k].first;
-      if (borrowed[k]) {
-        rows[k].name = borrowed[k]->pieces;
-        continue;
-      }
-      if (names[k].empty()) continue;
-      // Earlier names in the gap are the previous row's wrapped lines;
-      // with a cell per paragraph they are cells of rows not read.
-      for (std::size_t n = 0; n + 1 < names[k].size() && k > 0 && !paragraph_cells_; ++n)
-        for (const Token* p : names[k][n].pieces) rows[k - 1].name.push_back(p);
-      rows[k].name = names[k].back().pieces;
-      rows[k].name_position = names[k].back().position;
-    }
-    // Rows still without a name take the last names after the table's
-    // values, in order (their name cells came out last); names before
-    // those continue the last row's name.
-    std::vector<std::size_t> nameless;
-    for (std::size_t k = 0; k < rows.size(); ++k)
-      if (rows[k].name.empty()) nameless.push_back(k);
-    std::vector<Name>& tail = names.back();
-    std::size_t give = std::min(nameless.size(), tail.size());
-    std::size_t first_given = tail.size() - give;
-    for (std::size_t n = 0; n < first_given; ++n)
-      for (const Token* p : tail[n].pieces) rows.back().name.push_back(p);
-    for (std::size_t n = 0; n < give; ++n) {
-      Row& row = rows[nameless[n]];
-      row.name = tail[first_given + n].pieces;
-      row.name_position = tail[first_given + n].position;
+    return;
+  }
+  std::vector<std::vector<Name>> names;
+  for (const auto& gap : s.gaps) names.push_back(NamesOf(s, gap));
+  // A row with no name before it takes the first of the next gap's when
+  // that gap has more than its own (its name came out after its values).
+  std::vector<std::optional<Name>> borrowed(rows.size());
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    std::vector<Name>& next = names[k + 1];
+    if (!names[k].empty() || next.empty()) continue;
+    if (next.size() >= 2 && k + 1 < rows.size()) {
+      borrowed[k] = next.front();
+      next.erase(next.begin());
     }
   }
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    rows[k].name_position = rows[k].first;
+    if (borrowed[k]) {
+      rows[k].name = borrowed[k]->pieces;
+      continue;
+    }
+    if (names[k].empty()) continue;
+    // Earlier names in the gap are the previous row's wrapped lines;
+    // with a cell per paragraph they are cells of rows not read.
+    for (std::size_t n = 0; n + 1 < names[k].size() && k > 0 && !paragraph_cells_; ++n)
+      for (const Token* p : names[k][n].pieces) rows[k - 1].name.push_back(p);
+    rows[k].name = names[k].back().pieces;
+    rows[k].name_position = names[k].back().position;
+  }
+  // Rows still without a name take the last names after the table's
+  // values, in order (their name cells came out last); names before
+  // those continue the last row's name.
+  std::vector<std::size_t> nameless;
+  for (std::size_t k = 0; k < rows.size(); ++k)
+    if (rows[k].name.empty()) nameless.push_back(k);
+  std::vector<Name>& tail = names.back();
+  std::size_t give = std::min(nameless.size(), tail.size());
+  std::size_t first_given = tail.size() - give;
+  for (std::size_t n = 0; n < first_given; ++n)
+    for (const Token* p : tail[n].pieces) rows.back().name.push_back(p);
+  for (std::size_t n = 0; n < give; ++n) {
+    Row& row = rows[nameless[n]];
+    row.name = tail[first_given + n].pieces;
+    row.name_position = tail[first_given + n].position;
+  }
+}
 
-  // A name that filled its column wraps: a piece of one or two characters
-  // right after the row's figures ends it (指标2：开展医保经办人员 / 培训).
-  if (!values_first) {
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-      if (rows[k].name.empty() || CharCount(rows[k].name.back()->folded) + 1 < widest) continue;
-      for (std::size_t at : gaps[k + 1]) {
-        const Token* t = data[at];
-        if (CharCount(t->folded) > 2 || HasDigit(t->folded)) break;
-        if (paragraph_cells_ && t->paragraph != rows[k].name.back()->paragraph) break;
-        rows[k].name.push_back(t);
-        break;
-      }
+// Pass 5, wrapped name tails: a name that filled its column wraps: a piece
+// of one or two characters right after the row's figures ends it
+// (指标2：开展医保经办人员 / 培训).
+void LinearReader::EndWrappedNames(IndicatorSection& s) const {
+  if (s.values_first) return;
+  for (std::size_t k = 0; k < s.rows.size(); ++k) {
+    Row& row = s.rows[k];
+    if (row.name.empty() || CharCount(row.name.back()->folded) + 1 < s.widest) continue;
+    for (std::size_t at : s.gaps[k + 1]) {
+      const Token* t = s.data[at];
+      if (CharCount(t->folded) > 2 || HasDigit(t->folded)) break;
+      if (paragraph_cells_ && t->paragraph != row.name.back()->paragraph) break;
+      row.name.push_back(t);
+      break;
     }
   }
+}
 
-  // Levels: the label printed last before the row, or, for the first rows,
-  // the first one after them (merged cells are centred on their rows).
-  auto level_at = [&](Event::Type type, std::size_t position) -> std::string {
-    const Event* before = nullptr;
-    const Event* after = nullptr;
-    for (const Event& e : events) {
-      if (e.type != type) continue;
-      if (e.position <= position) before = &e;
-      else if (after == nullptr) after = &e;
-    }
-    if (before != nullptr) return before->label;
-    return after != nullptr ? after->label : "";
+// Pass 6, second levels beside names: a label printed on a line with one
+// of a row's name pieces stands on the name's line: it is that row's
+// (成本指标 项目经费). So is one printed among the pieces of a name kept
+// whole by its paragraph (社会效益指标 between 全区所有城乡居民均纳入城 and
+// 乡居民基本医疗保险覆盖范); without paragraphs a name may hold other
+// cells' pieces. Sets late_level2 of those rows; returns the labels used.
+std::vector<bool> LinearReader::Level2BesideNames(IndicatorSection& s) const {
+  const std::vector<Row>& rows = s.rows;
+  const std::vector<Event>& events = s.events;
+  auto data_index = [&](const Token* t) {
+    return static_cast<std::size_t>(std::find(s.data.begin(), s.data.end(), t) - s.data.begin());
   };
-  // Second-level labels that go to rows by other signs than the last one
-  // printed before them (empty: that one).
-  std::vector<std::string> late_level2(rows.size());
-  {
-    // A label printed on a line with one of a row's name pieces stands on
-    // the name's line: it is that row's (成本指标 项目经费). So is one
-    // printed among the pieces of a name kept whole by its paragraph
-    // (社会效益指标 between 全区所有城乡居民均纳入城 and 乡居民基本医疗保险
-    // 覆盖范); without paragraphs a name may hold other cells' pieces.
-    auto data_index = [&](const Token* t) {
-      return static_cast<std::size_t>(std::find(data.begin(), data.end(), t) - data.begin());
-    };
-    std::vector<bool> used(events.size(), false);
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-      if (rows[k].name.empty()) continue;
-      std::size_t first = data_index(rows[k].name.front());
-      std::size_t last = data_index(rows[k].name.back());
-      std::optional<std::size_t> on_line, inside;
-      for (std::size_t e = 0; e < events.size(); ++e) {
-        if (events[e].type != Event::kLevel2) continue;
-        if (std::any_of(rows[k].name.begin(), rows[k].name.end(),
-                        [&](const Token* p) { return p->line == events[e].token->line; }))
-          on_line = e;
-        else if (paragraph_cells_ && events[e].position > first && events[e].position <= last)
-          inside = e;
-      }
-      if (std::optional<std::size_t> e = on_line ? on_line : inside) {
-        late_level2[k] = events[*e].label;
-        used[*e] = true;
-      }
+  std::vector<bool> used(events.size(), false);
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    if (rows[k].name.empty()) continue;
+    std::size_t first = data_index(rows[k].name.front());
+    std::size_t last = data_index(rows[k].name.back());
+    std::optional<std::size_t> on_line, inside;
+    for (std::size_t e = 0; e < events.size(); ++e) {
+      if (events[e].type != Event::kLevel2) continue;
+      if (std::any_of(rows[k].name.begin(), rows[k].name.end(),
+                      [&](const Token* p) { return p->line == events[e].token->line; }))
+        on_line = e;
+      else if (paragraph_cells_ && events[e].position > first && events[e].position <= last)
+        inside = e;
     }
-    std::size_t last_row_end = rows.back().end;
-    std::vector<const Event*> late;
-    for (std::size_t e = 0; e < events.size(); ++e)
-      if (events[e].type == Event::kLevel2 && events[e].position >= last_row_end && !used[e]) late.push_back(&events[e]);
-    // Rows with no second-level label printed before them, when the labels
-    // came out after all rows (the label column printed last): those labels
-    // go to these rows in order, spread evenly.
-    std::vector<std::size_t> unlabelled;
-    std::vector<bool> own(rows.size(), false);  // a label printed since the row above
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-      if (!late_level2[k].empty()) {
-        own[k] = true;
-        continue;
-      }
-      std::size_t position = std::min(rows[k].name_position, rows[k].first);
-      std::size_t from = k == 0 ? 0 : rows[k - 1].end;
-      bool labelled = false;
-      for (const Event& e : events) {
-        if (e.type != Event::kLevel2 || e.position > position) continue;
-        labelled = true;
-        if (e.position >= from) own[k] = true;
-      }
-      if (!labelled) unlabelled.push_back(k);
-    }
-    // Whether labels given to rows keep the first levels in the form's
-    // order (产出, 效益, 满意度) over all rows.
-    auto keeps_order = [&](std::vector<std::string>& labels) {
-      int last_rank = -1;
-      for (std::size_t k = 0; k < rows.size(); ++k) {
-        if (labels[k].empty()) labels[k] = level_at(Event::kLevel2, std::min(rows[k].name_position, rows[k].first));
-        const Level2Label* l = FindLevel2(labels[k]);
-        int rank = l != nullptr ? Level1Rank(l->level1) : -1;
-        if (rank < last_rank) return false;
-        last_rank = rank;
-      }
-      return true;
-    };
-    if (!unlabelled.empty() && !late.empty()) {
-      std::vector<std::string> labels = late_level2;
-      for (std::size_t u = 0; u < unlabelled.size(); ++u)
-        labels[unlabelled[u]] = late[u * late.size() / unlabelled.size()]->label;
-      std::vector<std::string> checked = labels;
-      if (goals_.size() >= 2 || keeps_order(checked)) late_level2 = labels;
-    }
-    // A cell per paragraph keeps the rows whole and in order; when no row
-    // is unlabelled, yet labels came out after all rows, those are merged
-    // label cells over several rows printed last. Rows with no label of
-    // their own inherit one by mistake: each run of them takes one late
-    // label, or a single run shares them out evenly, when the first levels
-    // of all rows then stay in the form's order.
-    if (paragraph_cells_ && unlabelled.empty() && !late.empty() && goals_.size() < 2) {
-      std::vector<std::vector<std::size_t>> runs;
-      for (std::size_t k = 0; k < rows.size(); ++k) {
-        if (own[k]) continue;
-        if (runs.empty() || runs.back().back() + 1 != k) runs.emplace_back();
-        runs.back().push_back(k);
-      }
-      std::vector<std::string> labels = late_level2;
-      if (runs.size() == late.size()) {
-        for (std::size_t r = 0; r < runs.size(); ++r)
-          for (std::size_t k : runs[r]) labels[k] = late[r]->label;
-      } else if (runs.size() == 1 && late.size() <= runs[0].size()) {
-        for (std::size_t u = 0; u < runs[0].size(); ++u) labels[runs[0][u]] = late[u * late.size() / runs[0].size()]->label;
-      }
-      if (labels != late_level2 && keeps_order(labels)) late_level2 = labels;
+    if (std::optional<std::size_t> e = on_line ? on_line : inside) {
+      s.late_level2[k] = events[*e].label;
+      used[*e] = true;
     }
   }
-  // A label and its weight side by side pair first; the others go to the
-  // nearest label still without one.
-  std::vector<std::optional<LabelWeight>> level1_weight(events.size());
+  return used;
+}
+
+// Pass 7, second levels printed late: second-level labels that go to rows
+// by other signs than the last one printed before them (those beside
+// names, and labels printed after all rows).
+void LinearReader::AssignLateLevel2(IndicatorSection& s) const {
+  const std::vector<Row>& rows = s.rows;
+  const std::vector<Event>& events = s.events;
+  s.late_level2.assign(rows.size(), std::string());
+  std::vector<bool> used = Level2BesideNames(s);
+  std::size_t last_row_end = rows.back().end;
+  std::vector<const Event*> late;
+  for (std::size_t e = 0; e < events.size(); ++e)
+    if (events[e].type == Event::kLevel2 && events[e].position >= last_row_end && !used[e]) late.push_back(&events[e]);
+  // Rows with no second-level label printed before them, when the labels
+  // came out after all rows (the label column printed last): those labels
+  // go to these rows in order, spread evenly.
+  std::vector<std::size_t> unlabelled;
+  std::vector<bool> own(rows.size(), false);  // a label printed since the row above
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    if (!s.late_level2[k].empty()) {
+      own[k] = true;
+      continue;
+    }
+    std::size_t position = std::min(rows[k].name_position, rows[k].first);
+    std::size_t from = k == 0 ? 0 : rows[k - 1].end;
+    bool labelled = false;
+    for (const Event& e : events) {
+      if (e.type != Event::kLevel2 || e.position > position) continue;
+      labelled = true;
+      if (e.position >= from) own[k] = true;
+    }
+    if (!labelled) unlabelled.push_back(k);
+  }
+  if (!unlabelled.empty() && !late.empty()) {
+    std::vector<std::string> labels = s.late_level2;
+    for (std::size_t u = 0; u < unlabelled.size(); ++u)
+      labels[unlabelled[u]] = late[u * late.size() / unlabelled.size()]->label;
+    std::vector<std::string> checked = labels;
+    if (goals_.size() >= 2 || KeepsLevelOrder(s, checked)) s.late_level2 = labels;
+  }
+  // A cell per paragraph keeps the rows whole and in order; when no row
+  // is unlabelled, yet labels came out after all rows, those are merged
+  // label cells over several rows printed last. Rows with no label of
+  // their own inherit one by mistake: each run of them takes one late
+  // label, or a single run shares them out evenly, when the first levels
+  // of all rows then stay in the form's order.
+  if (paragraph_cells_ && unlabelled.empty() && !late.empty() && goals_.size() < 2) {
+    std::vector<std::vector<std::size_t>> runs;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      if (own[k]) continue;
+      if (runs.empty() || runs.back().back() + 1 != k) runs.emplace_back();
+      runs.back().push_back(k);
+    }
+    std::vector<std::string> labels = s.late_level2;
+    if (runs.size() == late.size()) {
+      for (std::size_t r = 0; r < runs.size(); ++r)
+        for (std::size_t k : runs[r]) labels[k] = late[r]->label;
+    } else if (runs.size() == 1 && late.size() <= runs[0].size()) {
+      for (std::size_t u = 0; u < runs[0].size(); ++u) labels[runs[0][u]] = late[u * late.size() / runs[0].size()]->label;
+    }
+    if (labels != s.late_level2 && KeepsLevelOrder(s, labels)) s.late_level2 = labels;
+  }
+}
+
+// Pass 8, first-level weights: a label and its weight side by side pair
+// first; the others go to the nearest label still without one.
+void LinearReader::PairLevel1Weights(IndicatorSection& s) const {
+  const std::vector<Event>& events = s.events;
+  s.level1_weight.assign(events.size(), std::nullopt);
   std::vector<bool> weight_used(events.size(), false);
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t w = 0; w < events.size(); ++w) {
@@ -1066,32 +1196,85 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
       if (!pw) continue;
       std::optional<std::size_t> best;
       for (std::size_t e = 0; e < events.size(); ++e) {
-        if (events[e].type != Event::kLevel1 || level1_weight[e]) continue;
+        if (events[e].type != Event::kLevel1 || s.level1_weight[e]) continue;
         bool adjacent = events[e].index + 1 == events[w].index || events[e].index == events[w].index;
         if (pass == 0 && !adjacent) continue;
         auto distance = [&](std::size_t k) { return k > w ? k - w : w - k; };
         if (!best || distance(e) < distance(*best)) best = e;
       }
       if (!best) continue;
-      level1_weight[*best] = LabelWeight{events[*best].label, pw->value, pw->raw};
+      s.level1_weight[*best] = LabelWeight{events[*best].label, pw->value, pw->raw};
       weight_used[w] = true;
     }
   }
-  // Goals: rows after the k-th restart of the 一级指标 order (产出, 效益,
-  // 满意度, then 满意度 again) belong to goal k.
-  auto restarts_before = [&](std::size_t position) {
-    int restarts = 0, last = -1;
-    for (const Event& e : events) {
-      if (e.type != Event::kLevel1 || e.position > position) continue;
-      int rank = Level1Rank(e.label);
-      if (last >= 0 && rank <= last) ++restarts;
-      last = rank;
-    }
-    return restarts;
-  };
+}
 
-  // Rows belong to goals when the form has several, or one printed with its
-  // weight (年度绩效目标1（80分）: the 一级指标 beside it weigh nothing of their own).
+// The indicator of row `k` (report index `idx`): its levels, name and
+// values read through the cell reader; its group is set by the caller.
+Indicator LinearReader::ReadRow(const IndicatorSection& s, std::size_t k, int idx) {
+  const Row& row = s.rows[k];
+  Indicator ind;
+  std::size_t position = std::min(row.name_position, row.first);
+  ind.level2 = s.late_level2[k];
+  if (ind.level2.empty()) ind.level2 = LevelAt(s.events, Event::kLevel2, position);
+  const Level2Label* l2 = FindLevel2(ind.level2);
+  ind.level1 = l2 != nullptr ? std::string(l2->level1) : LevelAt(s.events, Event::kLevel1, position);
+  for (const Token* t : row.name) ind.name += RemoveSpaces(t->text);
+  const std::string base = "/indicators/" + std::to_string(idx) + "/";
+  NormalizeContext value_context = IndicatorValueContext(ind.name, ind.level2);
+  ind.target = reader_.ReadValue(Printed(*row.target), value_context, base + "target");
+  ind.actual = reader_.ReadValue(Printed(*row.actual), value_context, base + "actual");
+  ApplyMoneyContext(ind.target, value_context);
+  ApplyMoneyContext(ind.actual, value_context);
+  if (row.ratio != nullptr) {
+    NormalizeContext percent;
+    percent.percent_column = true;
+    ind.ratio = reader_.ReadValue(Printed(*row.ratio), percent, base + "ratio");
+  }
+  if (row.weight != nullptr) {
+    ScoredNumber w = reader_.ReadPoints(Printed(*row.weight), base + "weight");
+    if (w.declared) {
+      ind.weight.value = w.declared;
+      ind.weight.source = "column";
+      ind.weight.raw = w.raw;
+    }
+  }
+  ind.score = reader_.ReadPoints(Printed(*row.score), base + "score");
+  for (const Token* t : s.deviations[k]) ind.deviation_note += RemoveSpaces(t->text);
+  ind.where = (row.name.empty() ? row.target : row.name.front())->where;
+  ClassifyIndicator(ind);
+  return ind;
+}
+
+// The group of a first level `level1` among `groups`, made (with the
+// weight printed beside its label) when it is not there yet.
+int LinearReader::Level1Group(const IndicatorSection& s, const std::string& level1, std::vector<Group>& groups) const {
+  for (std::size_t k = groups.size(); k > 0; --k)
+    if (groups[k - 1].level1 == level1) return static_cast<int>(k - 1);
+  Group group;
+  group.label = level1;
+  group.level1 = level1;
+  for (std::size_t e = 0; e < s.events.size(); ++e)
+    if (s.level1_weight[e] && s.level1_weight[e]->label == level1) {
+      group.weight = s.level1_weight[e]->value;
+      group.weight_raw = s.level1_weight[e]->raw;
+      group.where = s.events[e].token->where;
+      break;
+    }
+  for (const LabelWeight& w : level1_weights_)
+    if (!group.weight && w.label == level1) {
+      group.weight = w.value;
+      group.weight_raw = w.raw;
+    }
+  groups.push_back(std::move(group));
+  return static_cast<int>(groups.size()) - 1;
+}
+
+// Pass 9, indicators and groups: each row becomes an indicator of the
+// report. Rows belong to goals when the form has several, or one printed
+// with its weight (年度绩效目标1（80分）: the 一级指标 beside it weigh nothing
+// of their own); else to the group of their first level.
+void LinearReader::EmitIndicators(const IndicatorSection& s) {
   const bool goal_mode = goals_.size() >= 2 || (goals_.size() == 1 && !goals_[0].raw.empty());
   std::vector<Group> groups;
   if (goal_mode) {
@@ -1105,64 +1288,14 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
       groups.push_back(std::move(group));
     }
   }
-  for (const Row& row : rows) {
-    Indicator ind;
+  for (std::size_t k = 0; k < s.rows.size(); ++k) {
     const int idx = static_cast<int>(report_.indicators.size());
-    std::size_t position = std::min(row.name_position, row.first);
-    ind.level2 = late_level2[static_cast<std::size_t>(&row - rows.data())];
-    if (ind.level2.empty()) ind.level2 = level_at(Event::kLevel2, position);
-    const Level2Label* l2 = FindLevel2(ind.level2);
-    ind.level1 = l2 != nullptr ? std::string(l2->level1) : level_at(Event::kLevel1, position);
-    for (const Token* t : row.name) ind.name += RemoveSpaces(t->text);
-    const std::string base = "/indicators/" + std::to_string(idx) + "/";
-    NormalizeContext value_context = IndicatorValueContext(ind.name, ind.level2);
-    ind.target = reader_.ReadValue(Printed(*row.target), value_context, base + "target");
-    ind.actual = reader_.ReadValue(Printed(*row.actual), value_context, base + "actual");
-    ApplyMoneyContext(ind.target, value_context);
-    ApplyMoneyContext(ind.actual, value_context);
-    if (row.ratio != nullptr) {
-      NormalizeContext percent;
-      percent.percent_column = true;
-      ind.ratio = reader_.ReadValue(Printed(*row.ratio), percent, base + "ratio");
-    }
-    if (row.weight != nullptr) {
-      ScoredNumber w = reader_.ReadPoints(Printed(*row.weight), base + "weight");
-      if (w.declared) {
-        ind.weight.value = w.declared;
-        ind.weight.source = "column";
-        ind.weight.raw = w.raw;
-      }
-    }
-    ind.score = reader_.ReadPoints(Printed(*row.score), base + "score");
-    for (const Token* t : deviations[static_cast<std::size_t>(&row - rows.data())]) ind.deviation_note += RemoveSpaces(t->text);
-    ind.where = (row.name.empty() ? row.target : row.name.front())->where;
-    ClassifyIndicator(ind);
+    Indicator ind = ReadRow(s, k, idx);
     if (goal_mode) {
-      ind.group = std::min(restarts_before(position), static_cast<int>(groups.size()) - 1);
+      std::size_t position = std::min(s.rows[k].name_position, s.rows[k].first);
+      ind.group = std::min(RestartsBefore(s.events, position), static_cast<int>(groups.size()) - 1);
     } else if (!ind.level1.empty()) {
-      int g = -1;
-      for (std::size_t k = 0; k < groups.size(); ++k)
-        if (groups[k].level1 == ind.level1) g = static_cast<int>(k);
-      if (g < 0) {
-        Group group;
-        group.label = ind.level1;
-        group.level1 = ind.level1;
-        for (std::size_t e = 0; e < events.size(); ++e)
-          if (level1_weight[e] && level1_weight[e]->label == ind.level1) {
-            group.weight = level1_weight[e]->value;
-            group.weight_raw = level1_weight[e]->raw;
-            group.where = events[e].token->where;
-            break;
-          }
-        for (const LabelWeight& w : level1_weights_)
-          if (!group.weight && w.label == ind.level1) {
-            group.weight = w.value;
-            group.weight_raw = w.raw;
-          }
-        groups.push_back(std::move(group));
-        g = static_cast<int>(groups.size()) - 1;
-      }
-      ind.group = g;
+      ind.group = Level1Group(s, ind.level1, groups);
     }
     if (ind.group >= 0) groups[static_cast<std::size_t>(ind.group)].indicators.push_back(idx);
     report_.indicators.push_back(std::move(ind));
@@ -1181,11 +1314,31 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
       if (where != nullptr) group.where = *where;
       groups.push_back(std::move(group));
     };
-    for (std::size_t e = 0; e < events.size(); ++e)
-      if (level1_weight[e]) add_empty(level1_weight[e]->label, level1_weight[e]->value, level1_weight[e]->raw, &events[e].token->where);
+    for (std::size_t e = 0; e < s.events.size(); ++e)
+      if (s.level1_weight[e])
+        add_empty(s.level1_weight[e]->label, s.level1_weight[e]->value, s.level1_weight[e]->raw, &s.events[e].token->where);
     for (const LabelWeight& w : level1_weights_) add_empty(w.label, w.value, w.raw, nullptr);
   }
   if (report_.groups.empty()) report_.groups = std::move(groups);
+}
+
+// The indicator section as passes over its cells: cells into labels and
+// data, rows, deviation notes, names, levels, weights, then the report's
+// indicators and groups.
+std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::vector<Token>& extra) {
+  if (begin < 0 || end <= begin) return {};
+  IndicatorSection s;
+  s.tokens = Tokens(begin, end);
+  s.tokens.insert(s.tokens.end(), extra.begin(), extra.end());
+  SortCells(s);
+  std::vector<Token> leftover = FindRows(s);
+  if (s.rows.empty()) return leftover;
+  TakeDeviations(s);
+  NameRows(s);
+  EndWrappedNames(s);
+  AssignLateLevel2(s);
+  PairLevel1Weights(s);
+  EmitIndicators(s);
   return leftover;
 }
 

@@ -2,6 +2,7 @@
 #include "form/narrative_text.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 #include "normalize/normalize.h"
@@ -318,29 +319,148 @@ std::string RawOf(const Sentence& sentence, std::size_t begin, std::size_t end) 
   return EncodeUtf8(Trim(sentence.text.substr(begin, end - begin)));
 }
 
+namespace {
+
+// Where the Arabic numeral starting at s[i] ends: digits, thousands
+// separators and one decimal point, and with `ocr` the spaces OCR puts
+// between digits and after a decimal point.
+std::size_t ArabicNumeralEnd(std::u32string_view s, std::size_t i, bool ocr) {
+  constexpr std::size_t kOcrDigitGroup = 3;
+  std::size_t j = i;
+  bool dot = false;
+  std::size_t group = 0;  // digits since the last space
+  while (j < s.size()) {
+    if (IsAsciiDigitChar(s[j])) {
+      ++j;
+      ++group;
+    } else if (ocr && s[j] == U' ' && group <= kOcrDigitGroup && j + 1 < s.size() &&
+               (IsAsciiDigitChar(s[j + 1]) ||
+                (s[j + 1] == U'.' && !dot && j + 2 < s.size() && IsAsciiDigitChar(s[j + 2])))) {
+      // OCR spaces out digits (3 5 5 6 4 1 .8): one number, as printed.
+      ++j;
+      group = 0;
+    } else if (s[j] == U',' && j + 3 < s.size() && IsAsciiDigitChar(s[j + 1]) &&
+               IsAsciiDigitChar(s[j + 2]) && IsAsciiDigitChar(s[j + 3]) &&
+               (j + 4 >= s.size() || !IsAsciiDigitChar(s[j + 4]))) {
+      j += 4;
+    } else if (s[j] == U'.' && !dot && j + 1 < s.size() && IsAsciiDigitChar(s[j + 1])) {
+      dot = true;
+      j += 2;
+    } else if (ocr && s[j] == U'.' && !dot && j + 2 < s.size() && s[j + 1] == U' ' && IsAsciiDigitChar(s[j + 2])) {
+      // OCR puts a space after a decimal point (269. 82万元); Chinese
+      // prose ends its sentences with 。, never with a full stop.
+      dot = true;
+      j += 3;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+// The Arabic figure starting at s[i]: its numeral, a minus sign before it
+// and its unit. Sets `*next` to where the scan goes on; nothing when the
+// numeral is no figure (第3, list markers 1. / 1、 / （1）, Latin codes).
+std::optional<Figure> ArabicFigureAt(std::u32string_view s, std::size_t i, bool ocr, std::size_t* next) {
+  std::size_t j = ArabicNumeralEnd(s, i, ocr);
+  Figure f;
+  f.begin = i;
+  f.numeral_end = j;
+  std::size_t before = PrevNonSpace(s, i);
+  char32_t pc = before == std::u32string_view::npos ? U' ' : s[before];
+  if (pc == U'-' && (before == 0 || !IsAsciiAlnum(s[before - 1]))) {
+    f.negative = true;
+    f.begin = before;
+  }
+  std::size_t u = SkipSpaces(s, j);
+  bool skip = pc == U'第' || NotAFigureAfter(s, u) || IsLatinChar(u < s.size() ? s[u] : U' ');
+  // List markers: "1." / "1、" / "（1）".
+  if (u < s.size() && (s[u] == U'、' || (s[u] == U'.' && (u + 1 >= s.size() || !IsAsciiDigitChar(s[u + 1])))))
+    skip = true;
+  if (pc == U'（' || pc == U'(') {
+    if (u < s.size() && (s[u] == U'）' || s[u] == U')')) skip = true;
+  }
+  if (skip) {
+    *next = std::max(j, i + 1);
+    return std::nullopt;
+  }
+  f.end = j;
+  f.kind = FigureKind::kBare;
+  for (const UnitSpec& spec : kUnits) {
+    if (s.substr(u, spec.text.size()) != spec.text) continue;
+    std::size_t after = u + spec.text.size();
+    if (spec.kind == FigureKind::kScore && !IsPointUnit(s, after)) break;
+    f.unit = std::u32string(spec.text);
+    f.kind = spec.kind;
+    f.end = after;
+    if (spec.kind == FigureKind::kMoney) f.end = ExtendPerUnit(s, after);
+    break;
+  }
+  if (f.kind == FigureKind::kBare && s.substr(u, 1) == U"万") {
+    f.unit = U"万";
+    f.end = u + 1;
+  }
+  *next = std::max(std::max(f.end, j), i + 1);
+  return f;
+}
+
+// A sum written in Chinese or financial numerals starting at s[i] and
+// followed by 元 (壹佰万元整). Sets `*next` to where the scan goes on.
+std::optional<Figure> ChineseMoneyAt(std::u32string_view s, std::size_t i, std::size_t* next) {
+  std::size_t j = i;
+  while (j < s.size() && IsChineseNumeralChar(s[j])) ++j;
+  std::u32string_view run = s.substr(i, j - i);
+  std::size_t u = SkipSpaces(s, j);
+  bool money = u < s.size() && (s[u] == U'元' || s[u] == U'圆');
+  // A numeral char just before the run means the run is the tail of a
+  // numeral OCR garbled (肆佰融拾喜万参什玖佰元整): not a figure.
+  constexpr std::size_t kGarbleLookback = 3;
+  for (std::size_t k = i; k > 0 && i - k < kGarbleLookback; --k)
+    if (IsChineseNumeralChar(s[k - 1])) money = false;
+  if (money && HasChineseDigit(run)) {
+    Figure f;
+    f.begin = i;
+    f.numeral_end = j;
+    f.end = u + 1;
+    if (f.end < s.size() && (s[f.end] == U'整' || s[f.end] == U'正')) ++f.end;
+    f.unit = U"元";
+    f.kind = FigureKind::kMoney;
+    f.chinese = true;
+    *next = f.end;
+    return f;
+  }
+  *next = j;
+  return std::nullopt;
+}
+
+// Reads figure `f` of the sentence and adds it to `out` when Normalize()
+// can read it.
+void AddFigure(const Sentence& sentence, const Location& where, double confidence, bool ocr, Figure f,
+               std::vector<Figure>& out) {
+  std::string raw = RawOf(sentence, f.begin, f.end);
+  std::string readable = raw;  // without the space OCR put after a decimal point
+  for (std::size_t at; ocr && (at = readable.find(". ")) != std::string::npos;) readable.erase(at + 1, 1);
+  Normalized n = Normalize(readable);
+  if (!n.value.number) return;
+  f.value = std::move(n.value);
+  f.value.raw = raw;
+  f.value.where = where;
+  f.value.confidence = confidence;
+  if (f.negative && *f.value.number > 0) f.value.number = -*f.value.number;
+  out.push_back(std::move(f));
+}
+
+}  // namespace
+
 std::vector<Figure> ScanFigures(const Sentence& sentence, const Location& where, double confidence) {
   // Text read by OCR (confidence below 1) may space out the digits of one
   // number; text from a text layer or a converter does not.
-  constexpr std::size_t kOcrDigitGroup = 3;
   const bool ocr = confidence < 1.0;
   std::vector<Figure> out;
   std::u32string_view s = sentence.folded;
   std::vector<DateSpan> dates = ScanDates(s);
   std::size_t next_date = 0;
   std::size_t i = 0;
-  auto finish = [&](Figure f) {
-    std::string raw = RawOf(sentence, f.begin, f.end);
-    std::string readable = raw;  // without the space OCR put after a decimal point
-    for (std::size_t at; ocr && (at = readable.find(". ")) != std::string::npos;) readable.erase(at + 1, 1);
-    Normalized n = Normalize(readable);
-    if (!n.value.number) return;
-    f.value = std::move(n.value);
-    f.value.raw = raw;
-    f.value.where = where;
-    f.value.confidence = confidence;
-    if (f.negative && *f.value.number > 0) f.value.number = -*f.value.number;
-    out.push_back(std::move(f));
-  };
   while (i < s.size()) {
     while (next_date < dates.size() && dates[next_date].end <= i) ++next_date;
     if (next_date < dates.size() && dates[next_date].begin <= i) {
@@ -350,103 +470,17 @@ std::vector<Figure> ScanFigures(const Sentence& sentence, const Location& where,
     char32_t c = s[i];
     char32_t prev = i > 0 ? s[i - 1] : U' ';
     if (IsAsciiDigitChar(c) && !IsAsciiAlnum(prev) && prev != U'.') {
-      std::size_t j = i;
-      bool dot = false;
-      std::size_t group = 0;  // digits since the last space
-      while (j < s.size()) {
-        if (IsAsciiDigitChar(s[j])) {
-          ++j;
-          ++group;
-        } else if (ocr && s[j] == U' ' && group <= kOcrDigitGroup && j + 1 < s.size() &&
-                   (IsAsciiDigitChar(s[j + 1]) ||
-                    (s[j + 1] == U'.' && !dot && j + 2 < s.size() && IsAsciiDigitChar(s[j + 2])))) {
-          // OCR spaces out digits (3 5 5 6 4 1 .8): one number, as printed.
-          ++j;
-          group = 0;
-        } else if (s[j] == U',' && j + 3 < s.size() && IsAsciiDigitChar(s[j + 1]) &&
-                   IsAsciiDigitChar(s[j + 2]) && IsAsciiDigitChar(s[j + 3]) &&
-                   (j + 4 >= s.size() || !IsAsciiDigitChar(s[j + 4]))) {
-          j += 4;
-        } else if (s[j] == U'.' && !dot && j + 1 < s.size() && IsAsciiDigitChar(s[j + 1])) {
-          dot = true;
-          j += 2;
-        } else if (ocr && s[j] == U'.' && !dot && j + 2 < s.size() && s[j + 1] == U' ' && IsAsciiDigitChar(s[j + 2])) {
-          // OCR puts a space after a decimal point (269. 82万元); Chinese
-          // prose ends its sentences with 。, never with a full stop.
-          dot = true;
-          j += 3;
-        } else {
-          break;
-        }
-      }
-      Figure f;
-      f.begin = i;
-      f.numeral_end = j;
-      std::size_t before = PrevNonSpace(s, i);
-      char32_t pc = before == std::u32string_view::npos ? U' ' : s[before];
-      if (pc == U'-' && (before == 0 || !IsAsciiAlnum(s[before - 1]))) {
-        f.negative = true;
-        f.begin = before;
-      }
-      std::size_t u = SkipSpaces(s, j);
-      bool skip = pc == U'第' || NotAFigureAfter(s, u) || IsLatinChar(u < s.size() ? s[u] : U' ');
-      // List markers: "1." / "1、" / "（1）".
-      if (u < s.size() && (s[u] == U'、' || (s[u] == U'.' && (u + 1 >= s.size() || !IsAsciiDigitChar(s[u + 1])))))
-        skip = true;
-      if (pc == U'（' || pc == U'(') {
-        if (u < s.size() && (s[u] == U'）' || s[u] == U')')) skip = true;
-      }
-      if (skip) {
-        i = std::max(j, i + 1);
-        continue;
-      }
-      f.end = j;
-      f.kind = FigureKind::kBare;
-      for (const UnitSpec& spec : kUnits) {
-        if (s.substr(u, spec.text.size()) != spec.text) continue;
-        std::size_t after = u + spec.text.size();
-        if (spec.kind == FigureKind::kScore && !IsPointUnit(s, after)) break;
-        f.unit = std::u32string(spec.text);
-        f.kind = spec.kind;
-        f.end = after;
-        if (spec.kind == FigureKind::kMoney) f.end = ExtendPerUnit(s, after);
-        break;
-      }
-      if (f.kind == FigureKind::kBare && s.substr(u, 1) == U"万") {
-        f.unit = U"万";
-        f.end = u + 1;
-      }
-      std::size_t end = std::max(f.end, j);
-      finish(std::move(f));
-      i = std::max(end, i + 1);
+      std::size_t next = i;
+      if (std::optional<Figure> f = ArabicFigureAt(s, i, ocr, &next))
+        AddFigure(sentence, where, confidence, ocr, std::move(*f), out);
+      i = next;
       continue;
     }
     if (IsChineseNumeralChar(c) && !IsChineseNumeralChar(prev) && !IsAsciiDigitChar(prev) && prev != U'.') {
-      std::size_t j = i;
-      while (j < s.size() && IsChineseNumeralChar(s[j])) ++j;
-      std::u32string_view run = s.substr(i, j - i);
-      std::size_t u = SkipSpaces(s, j);
-      bool money = u < s.size() && (s[u] == U'元' || s[u] == U'圆');
-      // A numeral char just before the run means the run is the tail of a
-      // numeral OCR garbled (肆佰融拾喜万参什玖佰元整): not a figure.
-      constexpr std::size_t kGarbleLookback = 3;
-      for (std::size_t k = i; k > 0 && i - k < kGarbleLookback; --k)
-        if (IsChineseNumeralChar(s[k - 1])) money = false;
-      if (money && HasChineseDigit(run)) {
-        Figure f;
-        f.begin = i;
-        f.numeral_end = j;
-        f.end = u + 1;
-        if (f.end < s.size() && (s[f.end] == U'整' || s[f.end] == U'正')) ++f.end;
-        f.unit = U"元";
-        f.kind = FigureKind::kMoney;
-        f.chinese = true;
-        std::size_t end = f.end;
-        finish(std::move(f));
-        i = end;
-        continue;
-      }
-      i = j;
+      std::size_t next = i;
+      if (std::optional<Figure> f = ChineseMoneyAt(s, i, &next))
+        AddFigure(sentence, where, confidence, ocr, std::move(*f), out);
+      i = next;
       continue;
     }
     ++i;

@@ -92,27 +92,36 @@ bool IsScoringTableBlock(const Block& block) {
   return IsScoringTable(TableView(block.table, block.page));
 }
 
-Segments SegmentDocument(const LayoutDocument& layout) {
-  Segments s;
-  enum class Current { kNone, kTable, kNarrative } current = Current::kNone;
-  bool awaiting_table = false;  // a form title seen, its table not yet
+namespace {
 
-  // Paragraph list of the part being built (nullptr before the first part).
-  std::vector<const Block*> preface;  // before the first part: document-level
-  auto current_list = [&]() -> std::vector<const Block*>* {
-    if (current == Current::kTable) return &s.tables.back().lines;
-    if (current == Current::kNarrative) return &s.narratives.back().paragraphs;
-    return &preface;
-  };
+// Cuts the blocks of a document into table parts and narrative parts, in
+// the order they come: a form title or a scoring table opens a table part,
+// a narrative title or a summary paragraph a narrative part. Parts whose
+// table never came are still in `s_`; DropTablelessParts removes them.
+class Segmenter {
+ public:
+  void Add(const Block& block);
+  Segments& segments() { return s_; }
+
+ private:
+  enum class Current { kNone, kTable, kNarrative };
+
+  // Paragraph list of the part being built (the preface before the first part).
+  std::vector<const Block*>* CurrentList() {
+    if (current_ == Current::kTable) return &s_.tables.back().lines;
+    if (current_ == Current::kNarrative) return &s_.narratives.back().paragraphs;
+    return &preface_;
+  }
   // Moves the trailing paragraphs of the current part that satisfy `take`
   // (at most `limit`) to `into`, keeping their order.
-  auto take_trailing = [&](std::vector<const Block*>& into, int limit, auto take) {
-    std::vector<const Block*>* list = current_list();
+  template <typename Take>
+  void TakeTrailing(std::vector<const Block*>& into, int limit, Take take) {
+    std::vector<const Block*>* list = CurrentList();
     if (list == nullptr) return;
     // A narrative keeps at least its title; a table part the lines before
     // its table.
-    std::size_t keep = current == Current::kNone ? 0 : 1;
-    if (current == Current::kTable && !s.tables.back().tables.empty()) keep = s.tables.back().lines_before_table;
+    std::size_t keep = current_ == Current::kNone ? 0 : 1;
+    if (current_ == Current::kTable && !s_.tables.back().tables.empty()) keep = s_.tables.back().lines_before_table;
     std::vector<const Block*> moved;
     while (list->size() > keep && static_cast<int>(moved.size()) < limit && take(*list->back())) {
       moved.push_back(list->back());
@@ -120,86 +129,103 @@ Segments SegmentDocument(const LayoutDocument& layout) {
     }
     std::reverse(moved.begin(), moved.end());
     into.insert(into.begin(), moved.begin(), moved.end());
-  };
-  auto start_table = [&]() {
-    TablePart part;
-    // Signature lines printed below a table sign that table, unless an
-    // attachment mark (附件 1) among them opens the next form; other header
-    // lines (a year line) left at the end of the part open the next form.
-    const bool after_table = current == Current::kTable && !s.tables.back().tables.empty() &&
-                             !TrailingHeaderLinesHaveAttachmentMark(s.tables.back().lines);
-    take_trailing(part.lines, 8,
-                  [&](const Block& b) { return IsFormHeaderLine(b) && !(after_table && IsSignatureLine(b)); });
-    // Lines above an attachment mark (附件 1) sign the form before it.
-    for (std::size_t k = part.lines.size(); k-- > 0;) {
-      if (!IsAttachmentMark(*part.lines[k])) continue;
-      if (std::vector<const Block*>* list = current_list())
-        list->insert(list->end(), part.lines.begin(), part.lines.begin() + static_cast<std::ptrdiff_t>(k));
-      part.lines.erase(part.lines.begin(), part.lines.begin() + static_cast<std::ptrdiff_t>(k));
-      break;
-    }
-    s.tables.push_back(std::move(part));
-    s.order.push_back({true, static_cast<int>(s.tables.size()) - 1});
-    current = Current::kTable;
-  };
-
-  for (const Block& block : layout.blocks) {
-    if (block.kind == Block::Kind::kParagraph) {
-      if (IsFormTitle(block)) {
-        start_table();
-        s.tables.back().lines.push_back(&block);
-        awaiting_table = true;
-        continue;
-      }
-      bool summary = IsSummaryParagraph(block);
-      if (summary || IsNarrativeTitle(block)) {
-        NarrativePart part;
-        part.summary = summary;
-        if (!summary)
-          take_trailing(part.paragraphs, kMaxTitleFragments,
-                        [&](const Block& b) {
-                          return IsTitleFragment(b) &&
-                                 (current != Current::kNarrative || TitleWantsFragment(block, b));
-                        });
-        part.paragraphs.push_back(&block);
-        // A form title seen without its table stays with its part.
-        if (current == Current::kTable && s.tables.back().tables.empty()) {
-          std::vector<const Block*>& lines = s.tables.back().lines;
-          part.paragraphs.insert(part.paragraphs.begin(), lines.begin(), lines.end());
-          s.tables.pop_back();
-          s.order.pop_back();
-        }
-        s.narratives.push_back(std::move(part));
-        s.order.push_back({false, static_cast<int>(s.narratives.size()) - 1});
-        current = Current::kNarrative;
-        awaiting_table = false;
-        continue;
-      }
-      current_list()->push_back(&block);
-      continue;
-    }
-    if (block.kind != Block::Kind::kTable) continue;
-    bool scoring = IsScoringTableBlock(block);
-    if (current == Current::kTable && awaiting_table && scoring) {
-      s.tables.back().lines_before_table = s.tables.back().lines.size();
-      s.tables.back().tables.push_back(&block);
-      awaiting_table = false;
-      continue;
-    }
-    if (current == Current::kTable && !awaiting_table && !s.tables.back().tables.empty() &&
-        IsContinuationBlock(block)) {
-      s.tables.back().tables.push_back(&block);
-      continue;
-    }
-    if (!scoring) continue;  // document-level (a list of projects)
-    start_table();
-    s.tables.back().lines_before_table = s.tables.back().lines.size();
-    s.tables.back().tables.push_back(&block);
-    awaiting_table = false;
   }
+  void StartTable();
+  void AddParagraph(const Block& block);
+  void AddTable(const Block& block);
 
-  // Drop table parts whose table never came; their lines go back to the
-  // part before them when that is a narrative.
+  Segments s_;
+  Current current_ = Current::kNone;
+  bool awaiting_table_ = false;        // a form title seen, its table not yet
+  std::vector<const Block*> preface_;  // before the first part: document-level
+};
+
+void Segmenter::StartTable() {
+  TablePart part;
+  // Signature lines printed below a table sign that table, unless an
+  // attachment mark (附件 1) among them opens the next form; other header
+  // lines (a year line) left at the end of the part open the next form.
+  const bool after_table = current_ == Current::kTable && !s_.tables.back().tables.empty() &&
+                           !TrailingHeaderLinesHaveAttachmentMark(s_.tables.back().lines);
+  TakeTrailing(part.lines, 8,
+               [&](const Block& b) { return IsFormHeaderLine(b) && !(after_table && IsSignatureLine(b)); });
+  // Lines above an attachment mark (附件 1) sign the form before it.
+  for (std::size_t k = part.lines.size(); k-- > 0;) {
+    if (!IsAttachmentMark(*part.lines[k])) continue;
+    if (std::vector<const Block*>* list = CurrentList())
+      list->insert(list->end(), part.lines.begin(), part.lines.begin() + static_cast<std::ptrdiff_t>(k));
+    part.lines.erase(part.lines.begin(), part.lines.begin() + static_cast<std::ptrdiff_t>(k));
+    break;
+  }
+  s_.tables.push_back(std::move(part));
+  s_.order.push_back({true, static_cast<int>(s_.tables.size()) - 1});
+  current_ = Current::kTable;
+}
+
+void Segmenter::AddParagraph(const Block& block) {
+  if (IsFormTitle(block)) {
+    StartTable();
+    s_.tables.back().lines.push_back(&block);
+    awaiting_table_ = true;
+    return;
+  }
+  bool summary = IsSummaryParagraph(block);
+  if (summary || IsNarrativeTitle(block)) {
+    NarrativePart part;
+    part.summary = summary;
+    if (!summary)
+      TakeTrailing(part.paragraphs, kMaxTitleFragments, [&](const Block& b) {
+        return IsTitleFragment(b) && (current_ != Current::kNarrative || TitleWantsFragment(block, b));
+      });
+    part.paragraphs.push_back(&block);
+    // A form title seen without its table stays with its part.
+    if (current_ == Current::kTable && s_.tables.back().tables.empty()) {
+      std::vector<const Block*>& lines = s_.tables.back().lines;
+      part.paragraphs.insert(part.paragraphs.begin(), lines.begin(), lines.end());
+      s_.tables.pop_back();
+      s_.order.pop_back();
+    }
+    s_.narratives.push_back(std::move(part));
+    s_.order.push_back({false, static_cast<int>(s_.narratives.size()) - 1});
+    current_ = Current::kNarrative;
+    awaiting_table_ = false;
+    return;
+  }
+  CurrentList()->push_back(&block);
+}
+
+void Segmenter::AddTable(const Block& block) {
+  bool scoring = IsScoringTableBlock(block);
+  if (current_ == Current::kTable && awaiting_table_ && scoring) {
+    s_.tables.back().lines_before_table = s_.tables.back().lines.size();
+    s_.tables.back().tables.push_back(&block);
+    awaiting_table_ = false;
+    return;
+  }
+  if (current_ == Current::kTable && !awaiting_table_ && !s_.tables.back().tables.empty() &&
+      IsContinuationBlock(block)) {
+    s_.tables.back().tables.push_back(&block);
+    return;
+  }
+  if (!scoring) return;  // document-level (a list of projects)
+  StartTable();
+  s_.tables.back().lines_before_table = s_.tables.back().lines.size();
+  s_.tables.back().tables.push_back(&block);
+  awaiting_table_ = false;
+}
+
+void Segmenter::Add(const Block& block) {
+  if (block.kind == Block::Kind::kParagraph) {
+    AddParagraph(block);
+    return;
+  }
+  if (block.kind != Block::Kind::kTable) return;
+  AddTable(block);
+}
+
+// Drop table parts whose table never came; their lines go back to the
+// part before them when that is a narrative.
+Segments DropTablelessParts(Segments& s) {
   Segments out;
   std::map<int, int> table_index;
   for (const PartRef& ref : s.order) {
@@ -222,54 +248,92 @@ Segments SegmentDocument(const LayoutDocument& layout) {
   return out;
 }
 
-std::vector<ProjectParts> PairParts(const Segments& segments, const std::vector<std::string>& table_names,
-                                    const std::vector<std::string>& narrative_names) {
-  const int nt = static_cast<int>(segments.tables.size());
-  const int nn = static_cast<int>(segments.narratives.size());
-  std::vector<int> table_of(static_cast<std::size_t>(nn), -1), narrative_of(static_cast<std::size_t>(nt), -1);
-  std::vector<int> pos_table(static_cast<std::size_t>(nt), 0), pos_narrative(static_cast<std::size_t>(nn), 0);
-  for (std::size_t k = 0; k < segments.order.size(); ++k) {
-    const PartRef& ref = segments.order[k];
-    (ref.table ? pos_table : pos_narrative)[static_cast<std::size_t>(ref.index)] = static_cast<int>(k);
+}  // namespace
+
+Segments SegmentDocument(const LayoutDocument& layout) {
+  Segmenter segmenter;
+  for (const Block& block : layout.blocks) segmenter.Add(block);
+  return DropTablelessParts(segmenter.segments());
+}
+
+namespace {
+
+// Project name `i` of `names`, "" when there is none.
+const std::string& NameAt(const std::vector<std::string>& names, int i) {
+  static const std::string kEmpty;
+  return i >= 0 && static_cast<std::size_t>(i) < names.size() ? names[static_cast<std::size_t>(i)] : kEmpty;
+}
+
+// Table parts and narrative parts being paired, by the passes below in
+// order: by name, runs side by side, single neighbours.
+class PartPairing {
+ public:
+  PartPairing(const Segments& segments, const std::vector<std::string>& table_names,
+              const std::vector<std::string>& narrative_names)
+      : segments_(segments), table_names_(table_names), narrative_names_(narrative_names) {
+    for (std::size_t k = 0; k < segments_.order.size(); ++k) {
+      const PartRef& ref = segments_.order[k];
+      (ref.table ? pos_table_ : pos_narrative_)[static_cast<std::size_t>(ref.index)] = static_cast<int>(k);
+    }
   }
-  auto name_of = [](const std::vector<std::string>& names, int i) -> const std::string& {
-    static const std::string kEmpty;
-    return i >= 0 && static_cast<std::size_t>(i) < names.size() ? names[static_cast<std::size_t>(i)] : kEmpty;
-  };
-  auto pair = [&](int t, int n) {
-    narrative_of[static_cast<std::size_t>(t)] = n;
-    table_of[static_cast<std::size_t>(n)] = t;
+
+  void PairByName();
+  void PairRuns();
+  void PairNeighbours();
+  std::vector<ProjectParts> Projects() const;
+
+ private:
+  // A run of table parts or of narrative parts next to each other.
+  struct Run {
+    bool table;
+    std::size_t begin, end;  // into order
   };
 
-  // (1) by name: strong matches before weak ones, then nearer pairs, then
-  // more similar names (the same project may be named twice in a document,
-  // once in its own narrative next to its table).
+  void Pair(int t, int n) {
+    narrative_of_[static_cast<std::size_t>(t)] = n;
+    table_of_[static_cast<std::size_t>(n)] = t;
+  }
+  void AlignRuns(const Run& tr, const Run& nr);
+
+  const Segments& segments_;
+  const std::vector<std::string>& table_names_;
+  const std::vector<std::string>& narrative_names_;
+  const int nt_ = static_cast<int>(segments_.tables.size());
+  const int nn_ = static_cast<int>(segments_.narratives.size());
+  std::vector<int> table_of_ = std::vector<int>(static_cast<std::size_t>(nn_), -1);      // per narrative
+  std::vector<int> narrative_of_ = std::vector<int>(static_cast<std::size_t>(nt_), -1);  // per table
+  std::vector<int> pos_table_ = std::vector<int>(static_cast<std::size_t>(nt_), 0);      // places in order
+  std::vector<int> pos_narrative_ = std::vector<int>(static_cast<std::size_t>(nn_), 0);
+};
+
+// (1) by name: strong matches before weak ones, then nearer pairs, then
+// more similar names (the same project may be named twice in a document,
+// once in its own narrative next to its table).
+void PartPairing::PairByName() {
   std::vector<std::tuple<int, int, double, int, int>> candidates;  // -strong, distance, -similarity, t, n
-  for (int t = 0; t < nt; ++t)
-    for (int n = 0; n < nn; ++n) {
-      double sim = NameSimilarity(name_of(table_names, t), name_of(narrative_names, n));
+  for (int t = 0; t < nt_; ++t)
+    for (int n = 0; n < nn_; ++n) {
+      double sim = NameSimilarity(NameAt(table_names_, t), NameAt(narrative_names_, n));
       if (sim >= kNameMatch)
-        candidates.emplace_back(sim >= kStrongNameMatch ? -1 : 0, std::abs(pos_table[t] - pos_narrative[n]), -sim, t, n);
+        candidates.emplace_back(sim >= kStrongNameMatch ? -1 : 0, std::abs(pos_table_[t] - pos_narrative_[n]), -sim, t, n);
     }
   std::sort(candidates.begin(), candidates.end());
   for (const auto& [strong, distance, neg_sim, t, n] : candidates) {
     (void)strong;
     (void)distance;
     (void)neg_sim;
-    if (narrative_of[static_cast<std::size_t>(t)] < 0 && table_of[static_cast<std::size_t>(n)] < 0) pair(t, n);
+    if (narrative_of_[static_cast<std::size_t>(t)] < 0 && table_of_[static_cast<std::size_t>(n)] < 0) Pair(t, n);
   }
+}
 
-  // (2) runs side by side (a list of summaries, then the tables): an
-  // order-keeping alignment that pairs as many as it can, the most similar
-  // names where one run is longer, and keeps the pairs (1) found.
-  struct Run {
-    bool table;
-    std::size_t begin, end;  // into order
-  };
+// (2) runs side by side (a list of summaries, then the tables): an
+// order-keeping alignment that pairs as many as it can, the most similar
+// names where one run is longer, and keeps the pairs (1) found.
+void PartPairing::PairRuns() {
   std::vector<Run> runs;
-  for (std::size_t k = 0; k < segments.order.size(); ++k) {
-    if (runs.empty() || runs.back().table != segments.order[k].table)
-      runs.push_back({segments.order[k].table, k, k + 1});
+  for (std::size_t k = 0; k < segments_.order.size(); ++k) {
+    if (runs.empty() || runs.back().table != segments_.order[k].table)
+      runs.push_back({segments_.order[k].table, k, k + 1});
     else
       runs.back().end = k + 1;
   }
@@ -278,48 +342,59 @@ std::vector<ProjectParts> PairParts(const Segments& segments, const std::vector<
     const Run& nr = runs[r].table ? runs[r + 1] : runs[r];
     const std::size_t lt = tr.end - tr.begin, ln = nr.end - nr.begin;
     if (lt < 2 || ln < 2) continue;
-    auto score = [&](std::size_t i, std::size_t j) -> double {  // narrative i, table j of the runs
-      int n = segments.order[nr.begin + i].index;
-      int t = segments.order[tr.begin + j].index;
-      int t_of = table_of[static_cast<std::size_t>(n)];
-      int n_of = narrative_of[static_cast<std::size_t>(t)];
-      if (t_of == t) return 10.0;
-      if (t_of >= 0 || n_of >= 0) return -1e9;
-      return 0.5 + NameSimilarity(name_of(table_names, t), name_of(narrative_names, n));
-    };
-    std::vector<std::vector<double>> best(ln + 1, std::vector<double>(lt + 1, 0.0));
-    for (std::size_t i = 1; i <= ln; ++i)
-      for (std::size_t j = 1; j <= lt; ++j)
-        best[i][j] = std::max({best[i - 1][j], best[i][j - 1], best[i - 1][j - 1] + score(i - 1, j - 1)});
-    for (std::size_t i = ln, j = lt; i > 0 && j > 0;) {
-      if (best[i][j] == best[i - 1][j]) {
-        --i;
-      } else if (best[i][j] == best[i][j - 1]) {
-        --j;
-      } else {
-        pair(segments.order[tr.begin + j - 1].index, segments.order[nr.begin + i - 1].index);
-        --i;
-        --j;
-      }
+    AlignRuns(tr, nr);
+  }
+}
+
+// The alignment of a table run `tr` and a narrative run `nr` of two parts
+// or more each.
+void PartPairing::AlignRuns(const Run& tr, const Run& nr) {
+  const Segments& segments = segments_;
+  const std::size_t lt = tr.end - tr.begin, ln = nr.end - nr.begin;
+  auto score = [&](std::size_t i, std::size_t j) -> double {  // narrative i, table j of the runs
+    int n = segments.order[nr.begin + i].index;
+    int t = segments.order[tr.begin + j].index;
+    int t_of = table_of_[static_cast<std::size_t>(n)];
+    int n_of = narrative_of_[static_cast<std::size_t>(t)];
+    if (t_of == t) return 10.0;
+    if (t_of >= 0 || n_of >= 0) return -1e9;
+    return 0.5 + NameSimilarity(NameAt(table_names_, t), NameAt(narrative_names_, n));
+  };
+  std::vector<std::vector<double>> best(ln + 1, std::vector<double>(lt + 1, 0.0));
+  for (std::size_t i = 1; i <= ln; ++i)
+    for (std::size_t j = 1; j <= lt; ++j)
+      best[i][j] = std::max({best[i - 1][j], best[i][j - 1], best[i - 1][j - 1] + score(i - 1, j - 1)});
+  for (std::size_t i = ln, j = lt; i > 0 && j > 0;) {
+    if (best[i][j] == best[i - 1][j]) {
+      --i;
+    } else if (best[i][j] == best[i][j - 1]) {
+      --j;
+    } else {
+      Pair(segments.order[tr.begin + j - 1].index, segments.order[nr.begin + i - 1].index);
+      --i;
+      --j;
     }
   }
+}
 
-  // (3) single neighbours, on the side the named pairs show.
+// (3) single neighbours, on the side the named pairs show.
+void PartPairing::PairNeighbours() {
+  const Segments& segments = segments_;
   int table_first = 0;
-  for (int t = 0; t < nt; ++t) {
-    int n = narrative_of[static_cast<std::size_t>(t)];
-    if (n >= 0) table_first += pos_table[t] < pos_narrative[n] ? 1 : -1;
+  for (int t = 0; t < nt_; ++t) {
+    int n = narrative_of_[static_cast<std::size_t>(t)];
+    if (n >= 0) table_first += pos_table_[t] < pos_narrative_[n] ? 1 : -1;
   }
   for (std::size_t k = 0; k < segments.order.size(); ++k) {
     const PartRef& ref = segments.order[k];
-    if (ref.table || table_of[static_cast<std::size_t>(ref.index)] >= 0) continue;
+    if (ref.table || table_of_[static_cast<std::size_t>(ref.index)] >= 0) continue;
     const int n = ref.index;
     auto candidate = [&](std::size_t at) -> int {
       if (at >= segments.order.size() || !segments.order[at].table) return -1;
       int t = segments.order[at].index;
-      if (narrative_of[static_cast<std::size_t>(t)] >= 0) return -1;
-      const std::string& tn = name_of(table_names, t);
-      const std::string& nn_name = name_of(narrative_names, n);
+      if (narrative_of_[static_cast<std::size_t>(t)] >= 0) return -1;
+      const std::string& tn = NameAt(table_names_, t);
+      const std::string& nn_name = NameAt(narrative_names_, n);
       if (NamesConflict(tn, nn_name)) return -1;
       return t;
     };
@@ -327,29 +402,43 @@ std::vector<ProjectParts> PairParts(const Segments& segments, const std::vector<
     int after = candidate(k + 1);
     int chosen = -1;
     if (before >= 0 && after >= 0) {
-      double sb = NameSimilarity(name_of(table_names, before), name_of(narrative_names, n));
-      double sa = NameSimilarity(name_of(table_names, after), name_of(narrative_names, n));
+      double sb = NameSimilarity(NameAt(table_names_, before), NameAt(narrative_names_, n));
+      double sa = NameSimilarity(NameAt(table_names_, after), NameAt(narrative_names_, n));
       if (sb != sa) chosen = sb > sa ? before : after;
       else chosen = table_first > 0 ? before : after;
     } else {
       chosen = before >= 0 ? before : after;
     }
-    if (chosen >= 0) pair(chosen, n);
+    if (chosen >= 0) Pair(chosen, n);
   }
+}
 
+// The projects in document order of their first part.
+std::vector<ProjectParts> PartPairing::Projects() const {
   std::vector<ProjectParts> projects;
-  for (const PartRef& ref : segments.order) {
+  for (const PartRef& ref : segments_.order) {
     if (ref.table) {
-      int n = narrative_of[static_cast<std::size_t>(ref.index)];
-      if (n >= 0 && pos_narrative[n] < pos_table[ref.index]) continue;  // emitted with its narrative
+      int n = narrative_of_[static_cast<std::size_t>(ref.index)];
+      if (n >= 0 && pos_narrative_[n] < pos_table_[ref.index]) continue;  // emitted with its narrative
       projects.push_back({ref.index, n});
     } else {
-      int t = table_of[static_cast<std::size_t>(ref.index)];
-      if (t >= 0 && pos_table[t] < pos_narrative[ref.index]) continue;  // emitted with its table
+      int t = table_of_[static_cast<std::size_t>(ref.index)];
+      if (t >= 0 && pos_table_[t] < pos_narrative_[ref.index]) continue;  // emitted with its table
       projects.push_back({t, ref.index});
     }
   }
   return projects;
+}
+
+}  // namespace
+
+std::vector<ProjectParts> PairParts(const Segments& segments, const std::vector<std::string>& table_names,
+                                    const std::vector<std::string>& narrative_names) {
+  PartPairing pairing(segments, table_names, narrative_names);
+  pairing.PairByName();
+  pairing.PairRuns();
+  pairing.PairNeighbours();
+  return pairing.Projects();
 }
 
 }  // namespace jixiao::form

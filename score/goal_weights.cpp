@@ -94,23 +94,11 @@ void FlagGoalScores(RuleContext& ctx, size_t g, double weight, double scores, co
                       .Evidence(group.where, group.weight_raw));
 }
 
-}  // namespace
-
-// Goal tables. Each goal weight is printed, or (年度绩效目标2) what the form
-// total leaves after the budget and the other goals. A goal whose members are
-// all met must weigh the sum of their scores; the budget weight and the goal
-// weights must add up to the form total. When these disagree, the one
-// figure whose change explains every disagreement is named: a printed goal
-// weight (WEIGHT_SUM_MISMATCH) or a member's score (INDICATOR_SCORE_MISMATCH).
-void InferGoalWeights(RuleContext& ctx) {
+// A printed goal with one open member: that member takes the rest.
+// Returns the goals whose printed weight leaves nothing for it.
+std::vector<size_t> GiveOpenMemberTheRest(RuleContext& ctx, const std::vector<Goal>& goals) {
   Report& r = ctx.report;
-  const size_t n = r.groups.size();
-  if (n == 0) return;  // no goal rows read: nothing to infer from
-  const double tol = ctx.profile.total_tolerance.consistent;
-  std::vector<Goal> goals(n);
-  for (size_t g = 0; g < n; ++g) goals[g] = SummarizeGoal(ctx, r.groups[g]);
-
-  // A printed goal with one open member: that member takes the rest.
+  const size_t n = goals.size();
   std::vector<size_t> too_light;  // goals whose printed weight leaves nothing for it
   for (size_t g = 0; g < n; ++g) {
     const Goal& s = goals[g];
@@ -125,12 +113,17 @@ void InferGoalWeights(RuleContext& ctx) {
       too_light.push_back(g);
     }
   }
+  return too_light;
+}
 
-  // The one missed member's score does not fit the weight left to it. Either
-  // its score is wrong, or a met member's score (its weight) is, which shifts
-  // what is left. Forms weigh indicators in multiples of 5: when what is left
-  // is not one and a multiple of 5 fits the missed member's score, the met
-  // members' scores are what is wrong.
+// The one missed member's score does not fit the weight left to it. Either
+// its score is wrong, or a met member's score (its weight) is, which shifts
+// what is left. Forms weigh indicators in multiples of 5: when what is left
+// is not one and a multiple of 5 fits the missed member's score, the met
+// members' scores are what is wrong.
+void RefitMissedMember(RuleContext& ctx, const std::vector<Goal>& goals) {
+  Report& r = ctx.report;
+  const size_t n = goals.size();
   for (size_t g = 0; g < n; ++g) {
     const Goal& s = goals[g];
     if (!s.printed || s.open.size() != 1) continue;
@@ -146,12 +139,17 @@ void InferGoalWeights(RuleContext& ctx) {
                    "（目标分值 " + FormatNumber(*s.printed) + " 减去未完成指标的权重 " + FormatNumber(*fitting) + "）");
   }
 
-  // A printed goal with two missed members: honestly filled forms miss at
-  // most one target per goal, so one of the two may have been given its full
-  // weight for a miss. When exactly one such reading lets the other's score
-  // fit the rule, it gives both weights (and the rules then flag the miss).
-  // When both do, the reading whose weights are multiples of 5, as forms
-  // weigh their indicators, is taken if only one is.
+}
+
+// A printed goal with two missed members: honestly filled forms miss at
+// most one target per goal, so one of the two may have been given its full
+// weight for a miss. When exactly one such reading lets the other's score
+// fit the rule, it gives both weights (and the rules then flag the miss).
+// When both do, the reading whose weights are multiples of 5, as forms
+// weigh their indicators, is taken if only one is.
+void SplitTwoMissedMembers(RuleContext& ctx, const std::vector<Goal>& goals) {
+  Report& r = ctx.report;
+  const size_t n = goals.size();
   for (size_t g = 0; g < n; ++g) {
     const Goal& s = goals[g];
     if (!s.printed || s.open.size() != 2) continue;
@@ -179,6 +177,61 @@ void InferGoalWeights(RuleContext& ctx) {
       SetInferredWeight(ctx, readings[0].other, readings[0].other_weight);
     }
   }
+}
+
+// Only the form total disagrees (by `excess`: the budget and goal weights
+// add up to `parts_sum`, not `total`). A printed goal whose one missed
+// member scores as if the goal weight were `excess` lower has the wrong
+// weight; else an unprinted all-met goal's scores do not fill what the form
+// total leaves it; else the form total is flagged.
+void ExplainFormTotal(RuleContext& ctx, const std::vector<Goal>& goals, double excess, double parts_sum, double total) {
+  Report& r = ctx.report;
+  const size_t n = goals.size();
+  for (size_t g = 0; g < n; ++g) {
+    const Goal& s = goals[g];
+    if (!s.printed || s.open.size() != 1) continue;
+    int m = s.open[0];
+    if (!r.indicators[m].weight.value) continue;
+    double inferred = *r.indicators[m].weight.value;
+    if (!ScoreFits(ctx, m, inferred) && inferred - excess > 1e-9 && ScoreFits(ctx, m, inferred - excess)) {
+      SetInferredWeight(ctx, m, inferred - excess);
+      FlagGoalWeight(ctx, g, *s.printed, *s.printed - excess, "按总分值及其下指标得分推算的分值");
+      FlagFormSum(ctx, parts_sum, total);
+      return;
+    }
+  }
+  // Else an unprinted all-met goal's scores do not fill what the form
+  // total leaves it.
+  std::vector<size_t> unprinted;
+  for (size_t g = 0; g < n; ++g)
+    if (!goals[g].printed && goals[g].all_met()) unprinted.push_back(g);
+  if (unprinted.size() == 1) {
+    size_t g = unprinted[0];
+    FlagGoalScores(ctx, g, goals[g].known_sum - excess, goals[g].known_sum,
+                   "（总分值 " + FormatNumber(total) + " 减去预算执行与其他目标分值）");
+    return;
+  }
+  FlagFormSum(ctx, parts_sum, total);
+}
+
+}  // namespace
+
+// Goal tables. Each goal weight is printed, or (年度绩效目标2) what the form
+// total leaves after the budget and the other goals. A goal whose members are
+// all met must weigh the sum of their scores; the budget weight and the goal
+// weights must add up to the form total. When these disagree, the one
+// figure whose change explains every disagreement is named: a printed goal
+// weight (WEIGHT_SUM_MISMATCH) or a member's score (INDICATOR_SCORE_MISMATCH).
+void InferGoalWeights(RuleContext& ctx) {
+  Report& r = ctx.report;
+  const size_t n = r.groups.size();
+  if (n == 0) return;  // no goal rows read: nothing to infer from
+  const double tol = ctx.profile.total_tolerance.consistent;
+  std::vector<Goal> goals(n);
+  for (size_t g = 0; g < n; ++g) goals[g] = SummarizeGoal(ctx, r.groups[g]);
+  std::vector<size_t> too_light = GiveOpenMemberTheRest(ctx, goals);
+  RefitMissedMember(ctx, goals);
+  SplitTwoMissedMembers(ctx, goals);
 
   std::optional<double> budget = ctx.BudgetWeight();
   std::optional<double> total = ctx.FormTotal();
@@ -245,33 +298,7 @@ void InferGoalWeights(RuleContext& ctx) {
   }
   if (!form_known || form_ok || explained) return;
 
-  // Only the form total disagrees. A printed goal whose one missed member
-  // scores as if the goal weight were `excess` lower has the wrong weight.
-  for (size_t g = 0; g < n; ++g) {
-    const Goal& s = goals[g];
-    if (!s.printed || s.open.size() != 1) continue;
-    int m = s.open[0];
-    if (!r.indicators[m].weight.value) continue;
-    double inferred = *r.indicators[m].weight.value;
-    if (!ScoreFits(ctx, m, inferred) && inferred - excess > 1e-9 && ScoreFits(ctx, m, inferred - excess)) {
-      SetInferredWeight(ctx, m, inferred - excess);
-      FlagGoalWeight(ctx, g, *s.printed, *s.printed - excess, "按总分值及其下指标得分推算的分值");
-      FlagFormSum(ctx, parts_sum, *total);
-      return;
-    }
-  }
-  // Else an unprinted all-met goal's scores do not fill what the form
-  // total leaves it.
-  std::vector<size_t> unprinted;
-  for (size_t g = 0; g < n; ++g)
-    if (!goals[g].printed && goals[g].all_met()) unprinted.push_back(g);
-  if (unprinted.size() == 1) {
-    size_t g = unprinted[0];
-    FlagGoalScores(ctx, g, goals[g].known_sum - excess, goals[g].known_sum,
-                   "（总分值 " + FormatNumber(*total) + " 减去预算执行与其他目标分值）");
-    return;
-  }
-  FlagFormSum(ctx, parts_sum, *total);
+  ExplainFormTotal(ctx, goals, excess, parts_sum, *total);
 }
 
 }  // namespace jixiao::score
