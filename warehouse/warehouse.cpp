@@ -201,10 +201,11 @@ Status Warehouse::Flush() {
   for (const DocumentRows& d : batch) sha256s.push_back(d.sha256);
   Result<std::map<std::string, std::string>> stored = backend_->StoredVersions(sha256s);
   if (!stored.ok()) return stored.status();
-  std::vector<const DocumentRows*> changed;
-  for (const DocumentRows& d : batch) {
+  std::vector<DocumentRows*> changed;
+  for (DocumentRows& d : batch) {
     auto it = stored.value().find(d.sha256);
-    if (it != stored.value().end() && it->second == d.content_sha256)
+    d.stored = it != stored.value().end();
+    if (d.stored && it->second == d.content_sha256)
       ++counts_.unchanged;
     else
       changed.push_back(&d);
@@ -214,15 +215,17 @@ Status Warehouse::Flush() {
 
 // One transaction for the batch; when the database refuses it, each
 // document alone, so that only the one it refuses is left out.
-Status Warehouse::Write(const std::vector<const DocumentRows*>& documents) {
+Status Warehouse::Write(const std::vector<DocumentRows*>& documents) {
   if (documents.empty()) return Status::Ok();
-  Status batch = backend_->Replace(documents);
+  Status batch = backend_->Replace({documents.begin(), documents.end()});
   if (batch.ok()) {
     counts_.loaded += static_cast<int>(documents.size());
     return Status::Ok();
   }
-  for (const DocumentRows* d : documents) {
-    Status s = documents.size() == 1 ? batch : backend_->Replace({d});
+  for (DocumentRows* d : documents) {
+    // Another load may have stored it since it was looked up.
+    d->stored = true;
+    Status s = backend_->Replace({d});
     if (s.ok()) {
       ++counts_.loaded;
       continue;

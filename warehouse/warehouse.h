@@ -99,7 +99,7 @@ class Warehouse {
 
  private:
   Warehouse(std::unique_ptr<warehouse::Backend> backend, std::string target, RefusedFn refused, int batch);
-  Status Write(const std::vector<const warehouse::DocumentRows*>& documents);
+  Status Write(const std::vector<warehouse::DocumentRows*>& documents);
 
   std::unique_ptr<warehouse::Backend> backend_;
   std::string target_;
