@@ -349,25 +349,61 @@ TEST_P(AcceptanceTest, BadInputIsRefusedByNameAndTheRestLoaded) {
   EXPECT_EQ(Count(target_, "SELECT count(*) FROM document"), 2);
 }
 
+// Runs `sql` on `target` with the engine's own client library; false when
+// it fails.
+inline bool ExecuteSql(const std::string& target, const std::string& sql) {
+  if (target.rfind("postgresql://", 0) == 0) {
+    PGconn* conn = PQconnectdb(target.c_str());
+    PGresult* r = PQexec(conn, sql.c_str());
+    const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    PQfinish(conn);
+    return ok;
+  }
+  sqlite3* db = nullptr;
+  sqlite3_open(target.c_str(), &db);
+  const bool ok = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+  sqlite3_close(db);
+  return ok;
+}
+
 TEST_P(AcceptanceTest, ASchemaFromAnotherVersionIsRefusedAndNotWritten) {
   ASSERT_EQ(Jixiao(Load(Quote((SampleDocumentsDir() / "tieshan-2022-goal-table.json").string()))).exit_code, 0);
-  // Change the recorded version with the engine's own client.
-  const std::string update = "UPDATE warehouse_meta SET value = '99' WHERE key = 'schema_version'";
-  if (target_.rfind("postgresql://", 0) == 0) {
-    PGconn* conn = PQconnectdb(target_.c_str());
-    PQclear(PQexec(conn, update.c_str()));
-    PQfinish(conn);
-  } else {
-    sqlite3* db = nullptr;
-    sqlite3_open(target_.c_str(), &db);
-    sqlite3_exec(db, update.c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-  }
+  ASSERT_TRUE(ExecuteSql(target_, "UPDATE warehouse_meta SET value = '99' WHERE key = 'schema_version'"));
   CommandResult r = Jixiao(Load(Quote(SampleDocumentsDir().string())));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("schema 99 from a newer jixiao"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   EXPECT_EQ(Count(target_, "SELECT count(*) FROM document"), 1);
+
+  // An older layout this jixiao has no migration for is refused the same way.
+  ASSERT_TRUE(ExecuteSql(target_, "UPDATE warehouse_meta SET value = '0' WHERE key = 'schema_version'"));
+  r = Jixiao(Load(Quote(SampleDocumentsDir().string())));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("schema 0, which this jixiao cannot migrate"), std::string::npos) << r.err;
+  EXPECT_EQ(Count(target_, "SELECT count(*) FROM document"), 1);
+  EXPECT_EQ(QueryText(target_, "SELECT value FROM warehouse_meta WHERE key = 'schema_version'"), "0");
+
+  // So is a version that is not a number.
+  ASSERT_TRUE(ExecuteSql(target_, "UPDATE warehouse_meta SET value = 'one' WHERE key = 'schema_version'"));
+  r = Jixiao(Load(Quote(SampleDocumentsDir().string())));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("no readable schema_version"), std::string::npos) << r.err;
+  EXPECT_EQ(Count(target_, "SELECT count(*) FROM document"), 1);
+}
+
+// A database holding a "document" table of its own (no warehouse_meta) is
+// refused before anything is created or written in it.
+TEST_P(AcceptanceTest, AForeignDocumentTableIsRefusedAndNotWritten) {
+  ASSERT_TRUE(ExecuteSql(target_, "CREATE TABLE document (id INTEGER, note TEXT)"));
+  ASSERT_TRUE(ExecuteSql(target_, "INSERT INTO document (id, note) VALUES (1, 'theirs')"));
+  CommandResult r = Jixiao(Load(Quote(SampleDocumentsDir().string())));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("holds a table \"document\" that jixiao did not create"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_EQ(QueryText(target_, "SELECT note FROM document"), "theirs");
+  EXPECT_EQ(Count(target_, "SELECT count(*) FROM document"), 1);
+  EXPECT_EQ(QueryText(target_, "SELECT count(*) FROM warehouse_meta").rfind("error", 0), 0u);
 }
 
 TEST_P(AcceptanceTest, ExportWritesEveryTableAsCsvWithAByteOrderMark) {

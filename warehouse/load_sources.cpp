@@ -91,8 +91,8 @@ struct Job {
 
 std::vector<PreparedDocument> Prepare(const Job& job) {
   if (!job.whole_file) return {PreparedDocument::FromText(job.text, job.name, job.processed_at)};
-  nlohmann::json whole = nlohmann::json::parse(job.text, nullptr, /*allow_exceptions=*/false);
-  if (!whole.is_discarded()) return {PreparedDocument::FromJson(whole, job.name, job.processed_at)};
+  PreparedDocument whole = PreparedDocument::FromText(job.text, job.name, job.processed_at);
+  if (!whole.not_json()) return {std::move(whole)};
   // Not one JSON value: JSON Lines when its first line is JSON.
   size_t first_end = job.text.find('\n');
   if (first_end == std::string::npos || first_end + 1 >= job.text.size() ||

@@ -29,6 +29,12 @@ std::string SchemaScript(const Backend& backend) {
     // SQLite keeps JSON and timestamps as text.
     sql = std::regex_replace(sql, std::regex("\\bJSONB\\b"), "TEXT");
     sql = std::regex_replace(sql, std::regex("\\bTIMESTAMPTZ\\b"), "TEXT");
+    // The tables keyed by (document_sha256, ...) keep their rows in the
+    // primary key's b-tree: one insert per row instead of two (row and
+    // key index). The document table, whose rows hold the whole JSON,
+    // keeps its rowid.
+    sql = std::regex_replace(sql, std::regex("(PRIMARY KEY \\(document_sha256, [^)]*\\)\\s*\\))"),
+                             "$1 WITHOUT ROWID");
   }
   return sql;
 }

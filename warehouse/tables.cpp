@@ -38,12 +38,7 @@ std::string InputKind(const json& j, const std::string& path) {
   if (auto s = j.find("source"); s != j.end() && s->is_object())
     for (const char* key : {"input_kind", "kind"})
       if (auto k = s->find(key); k != s->end() && k->is_string()) return k->get<std::string>();
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (ext == ".pdf") return "pdf";
-  if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff") return "image";
-  if (ext == ".txt" || ext == ".md") return "text";
-  return ext.empty() ? "" : ext.substr(1);
+  return InputKindOfPath(path);
 }
 
 std::string PageMethods(const Document& d) {
@@ -173,6 +168,15 @@ Row FlagRow(const std::string& sha, int index, std::optional<int> report, const 
 }
 
 }  // namespace
+
+std::string InputKindOfPath(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".pdf") return "pdf";
+  if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff") return "image";
+  if (ext == ".txt" || ext == ".md") return "text";
+  return ext.empty() ? "" : ext.substr(1);
+}
 
 const std::array<TableSpec, kTableCount>& Tables() {
   static const std::array<TableSpec, kTableCount> kSpecs = {{

@@ -5,13 +5,16 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "model/document.h"
+#include "model/status.h"
 
 namespace jixiao::warehouse {
 
@@ -36,6 +39,7 @@ struct DocumentRows {
   std::string name;                      // file (and line) it came from, for messages
   std::string sha256;                    // source.sha256: the key
   std::string content_sha256;            // of the JSON as loaded
+  bool stored = true;                    // a version may be stored (rows to delete first)
   std::array<std::vector<Row>, kTableCount> tables;
 };
 
@@ -51,6 +55,20 @@ struct DocumentInfo {
 // The rows of `document` (read from `json` by emit/). The document must have
 // passed CheckDocumentJson.
 DocumentRows BuildRows(const nlohmann::json& json, const Document& document, const DocumentInfo& info);
+
+// The rows of a parsed document checked and read with emit/
+// (DocumentFromJson), or why it is not a document (warehouse.cpp).
+Result<DocumentRows> RowsFromJson(const nlohmann::json& json, const DocumentInfo& info);
+
+// The same rows read straight from the document's JSON text (text_rows.cpp),
+// or nullopt when that reader cannot vouch for the document: text it does
+// not parse, or a member it is not sure emit/'s reader would accept. Then
+// the document is read with emit/ (DocumentFromJson) and BuildRows, which
+// refuse it or read it after all. `info.json_text` is the stored body.
+std::optional<DocumentRows> RowsFromText(std::string_view json_text, const DocumentInfo& info);
+
+// pdf, image, text, ... from a source file's extension.
+std::string InputKindOfPath(const std::string& path);
 
 // The leading place name of a department or unit name ("东川区医疗保障局" ->
 // "东川区"), or "" when it starts with none.

@@ -4,6 +4,7 @@
 #include "warehouse/warehouse.h"
 
 #include <openssl/evp.h>
+#include <simdjson.h>
 
 #include <ctime>
 
@@ -106,12 +107,44 @@ PreparedDocument PreparedDocument::Refused(std::string message) {
   return p;
 }
 
+namespace {
+
+// The body stored for `json_text`: the text itself when it is one line,
+// else the text without its layout; "" when it is not JSON.
+std::string Body(const std::string& json_text) {
+  if (json_text.find('\n') == std::string::npos) return json_text;
+  std::string body(json_text.size(), '\0');
+  size_t length = 0;
+  if (simdjson::minify(json_text.data(), json_text.size(), body.data(), length) != simdjson::SUCCESS) return "";
+  body.resize(length);
+  return body;
+}
+
+}  // namespace
+
 PreparedDocument PreparedDocument::FromText(const std::string& json_text, const std::string& name,
                                             const std::string& processed_at) {
+  warehouse::DocumentInfo info;
+  info.name = name;
+  info.json_text = Body(json_text);
+  info.content_sha256 = Sha256Hex(info.json_text);
+  info.processed_at = processed_at;
+  info.loaded_at = UtcNow();
+  // Most documents: rows straight from the text. The others are read with
+  // emit/, which says why one is refused.
+  if (!info.json_text.empty())
+    if (std::optional<DocumentRows> rows = warehouse::RowsFromText(json_text, info)) {
+      PreparedDocument p;
+      p.rows_ = std::make_shared<DocumentRows>(std::move(*rows));
+      return p;
+    }
   nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Refused(name + ": not valid JSON");
-  const bool one_line = json_text.find('\n') == std::string::npos;
-  return FromParsed(j, one_line ? json_text : std::string(), name, processed_at);
+  if (j.is_discarded()) {
+    PreparedDocument p = Refused(name + ": not valid JSON");
+    p.not_json_ = true;
+    return p;
+  }
+  return FromParsed(j, std::move(info.json_text), name, processed_at);
 }
 
 PreparedDocument PreparedDocument::FromJson(const nlohmann::json& j, const std::string& name,
@@ -119,19 +152,29 @@ PreparedDocument PreparedDocument::FromJson(const nlohmann::json& j, const std::
   return FromParsed(j, std::string(), name, processed_at);
 }
 
-PreparedDocument PreparedDocument::FromParsed(const nlohmann::json& j, std::string text, const std::string& name,
-                                              const std::string& processed_at) {
+namespace warehouse {
+
+Result<DocumentRows> RowsFromJson(const nlohmann::json& j, const DocumentInfo& info) {
   Status valid = CheckDocumentJson(j);
   Result<Document> document = valid.ok() ? DocumentFromJson(j) : Result<Document>(valid);
-  if (!document.ok()) return Refused(name + ": " + document.status().message());
+  if (!document.ok()) return document.status();
+  return BuildRows(j, document.value(), info);
+}
+
+}  // namespace warehouse
+
+PreparedDocument PreparedDocument::FromParsed(const nlohmann::json& j, std::string text, const std::string& name,
+                                              const std::string& processed_at) {
   warehouse::DocumentInfo info;
   info.name = name;
   info.json_text = text.empty() ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : std::move(text);
   info.content_sha256 = Sha256Hex(info.json_text);
   info.processed_at = processed_at;
   info.loaded_at = UtcNow();
+  Result<DocumentRows> rows = warehouse::RowsFromJson(j, info);
+  if (!rows.ok()) return Refused(name + ": " + rows.status().message());
   PreparedDocument p;
-  p.rows_ = std::make_shared<DocumentRows>(warehouse::BuildRows(j, document.value(), info));
+  p.rows_ = std::make_shared<DocumentRows>(std::move(rows).value());
   return p;
 }
 
@@ -158,10 +201,11 @@ Status Warehouse::Flush() {
   for (const DocumentRows& d : batch) sha256s.push_back(d.sha256);
   Result<std::map<std::string, std::string>> stored = backend_->StoredVersions(sha256s);
   if (!stored.ok()) return stored.status();
-  std::vector<const DocumentRows*> changed;
-  for (const DocumentRows& d : batch) {
+  std::vector<DocumentRows*> changed;
+  for (DocumentRows& d : batch) {
     auto it = stored.value().find(d.sha256);
-    if (it != stored.value().end() && it->second == d.content_sha256)
+    d.stored = it != stored.value().end();
+    if (d.stored && it->second == d.content_sha256)
       ++counts_.unchanged;
     else
       changed.push_back(&d);
@@ -171,15 +215,17 @@ Status Warehouse::Flush() {
 
 // One transaction for the batch; when the database refuses it, each
 // document alone, so that only the one it refuses is left out.
-Status Warehouse::Write(const std::vector<const DocumentRows*>& documents) {
+Status Warehouse::Write(const std::vector<DocumentRows*>& documents) {
   if (documents.empty()) return Status::Ok();
-  Status batch = backend_->Replace(documents);
+  Status batch = backend_->Replace({documents.begin(), documents.end()});
   if (batch.ok()) {
     counts_.loaded += static_cast<int>(documents.size());
     return Status::Ok();
   }
-  for (const DocumentRows* d : documents) {
-    Status s = documents.size() == 1 ? batch : backend_->Replace({d});
+  for (DocumentRows* d : documents) {
+    // Another load may have stored it since it was looked up.
+    d->stored = true;
+    Status s = backend_->Replace({d});
     if (s.ok()) {
       ++counts_.loaded;
       continue;

@@ -52,12 +52,16 @@ class PreparedDocument {
                                    const std::string& processed_at);
   static PreparedDocument Refused(std::string message);
 
+  // Refused because the text is not JSON at all.
+  bool not_json() const { return not_json_; }
+
  private:
   friend class Warehouse;
   static PreparedDocument FromParsed(const nlohmann::json& document, std::string text, const std::string& name,
                                      const std::string& processed_at);
   std::shared_ptr<warehouse::DocumentRows> rows_;
   std::string refused_;
+  bool not_json_ = false;
 };
 
 class Warehouse {
@@ -95,7 +99,7 @@ class Warehouse {
 
  private:
   Warehouse(std::unique_ptr<warehouse::Backend> backend, std::string target, RefusedFn refused, int batch);
-  Status Write(const std::vector<const warehouse::DocumentRows*>& documents);
+  Status Write(const std::vector<warehouse::DocumentRows*>& documents);
 
   std::unique_ptr<warehouse::Backend> backend_;
   std::string target_;

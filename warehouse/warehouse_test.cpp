@@ -132,6 +132,103 @@ TEST(WarehouseAddTest, InvalidDocumentsAreRefusedAndCounted) {
   fs::remove_all(dir);
 }
 
+// What both readers make of one JSON text: the reference (nlohmann::json and
+// emit/) and RowsFromText.
+struct BothReadings {
+  Result<warehouse::DocumentRows> reference = Status::Error("not JSON");
+  std::optional<warehouse::DocumentRows> fast;
+};
+
+BothReadings ReadBoth(const std::string& text) {
+  warehouse::DocumentInfo info;
+  info.name = "doc.json";
+  info.json_text = text;
+  info.content_sha256 = "c";
+  info.loaded_at = "2026-12-06T00:00:00Z";
+  BothReadings both;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_discarded()) both.reference = warehouse::RowsFromJson(j, info);
+  both.fast = warehouse::RowsFromText(text, info);
+  return both;
+}
+
+void ExpectSameRows(const warehouse::DocumentRows& fast, const warehouse::DocumentRows& reference,
+                    const std::string& what) {
+  EXPECT_EQ(fast.sha256, reference.sha256) << what;
+  for (int t = 0; t < warehouse::kTableCount; ++t)
+    EXPECT_EQ(fast.tables[t], reference.tables[t]) << what << ": table " << warehouse::Tables()[t].name;
+}
+
+TEST(RowsFromTextTest, GivesTheRowsOfTheReferenceReader) {
+  std::vector<json> documents = SampleDocuments();
+  for (const json& d : GeneratedBatch(14, "(T)", /*extra_flag=*/true)) documents.push_back(d);
+  for (const json& d : documents) {
+    BothReadings both = ReadBoth(d.dump());
+    ASSERT_TRUE(both.reference.ok()) << both.reference.status().message();
+    ASSERT_TRUE(both.fast.has_value()) << d["source"]["path"];
+    ExpectSameRows(*both.fast, both.reference.value(), d["source"]["path"]);
+    EXPECT_GT(both.fast->tables[warehouse::kReport].size(), 0u);
+  }
+}
+
+// The JSON Pointer of each node of `j`, the root included.
+void NodePointers(const json& j, const json::json_pointer& at, std::vector<json::json_pointer>& out) {
+  out.push_back(at);
+  if (j.is_array())
+    for (size_t i = 0; i < j.size(); ++i) NodePointers(j[i], at / i, out);
+  if (j.is_object())
+    for (auto it = j.begin(); it != j.end(); ++it) NodePointers(it.value(), at / it.key(), out);
+}
+
+// Every member of the samples' documents in turn replaced by values of other
+// types: whatever the reference refuses, RowsFromText must not read, and
+// what it reads must be what the reference reads.
+TEST(RowsFromTextTest, NeverReadsADocumentTheReferenceRefuses) {
+  int refused = 0, read_fast = 0, cases = 0;
+  for (const json& original : SampleDocuments()) {
+    json document = original;
+    std::vector<json::json_pointer> pointers;
+    NodePointers(document, json::json_pointer(), pointers);
+    for (const json::json_pointer& pointer : pointers) {
+      json* node = &document[pointer];
+      std::vector<json> replacements;
+      if (!node->is_string()) replacements.push_back("x");
+      if (!node->is_number()) replacements.push_back(7);
+      if (!node->is_object()) replacements.push_back(json::object());
+      if (!node->is_array()) replacements.push_back(json::array({1, 2, 3, 4}));
+      if (node->is_null()) replacements.push_back("2021-05");
+      if (node->is_number()) replacements.push_back(5e12);
+      const json kept = *node;
+      for (const json& replacement : replacements) {
+        *node = replacement;
+        BothReadings both = ReadBoth(document.dump());
+        ++cases;
+        refused += !both.reference.ok();
+        if (!both.fast) continue;
+        ++read_fast;
+        ASSERT_TRUE(both.reference.ok()) << "read a document the reference refuses ("
+                                         << both.reference.status().message() << ")";
+        ExpectSameRows(*both.fast, both.reference.value(), both.reference.value().sha256);
+      }
+      *node = kept;
+    }
+  }
+  // Both kinds of case were met: the test can fail either way.
+  EXPECT_GT(refused, cases / 10);
+  EXPECT_GT(read_fast, cases / 10);
+}
+
+TEST(RowsFromTextTest, LeavesTextItIsNotSureOfToTheReference) {
+  const std::string sha(64, 'a');
+  const std::string head = R"({"source": {"sha256": ")" + sha + R"("}, "reports": [{"title": )";
+  EXPECT_TRUE(warehouse::RowsFromText(head + R"("t"}]})", {}).has_value());
+  // A repeated key: nlohmann keeps the last, simdjson finds the first.
+  EXPECT_FALSE(warehouse::RowsFromText(head + R"("t", "title": "u"}]})", {}).has_value());
+  EXPECT_FALSE(warehouse::RowsFromText(head + R"("\udc00"}]})", {}).has_value());
+  EXPECT_FALSE(warehouse::RowsFromText(head + R"(3}]})", {}).has_value());
+  EXPECT_FALSE(warehouse::RowsFromText(head + R"("t"}]}})", {}).has_value());
+}
+
 TEST(CountyTest, LeadingPlaceNames) {
   EXPECT_EQ(warehouse::CountyOf("东川区医疗保障局"), "东川区");
   EXPECT_EQ(warehouse::CountyOf("昆明市东川区医疗保障局"), "昆明市东川区");
