@@ -14,6 +14,7 @@
 #include <cmath>
 #include <set>
 
+#include "model/flag_code.h"
 #include "warehouse/tables.h"
 
 namespace jixiao::warehouse {
@@ -369,8 +370,11 @@ class RowBuilder {
 
   void Flag(element j, std::optional<int> report) {
     Row row = {out_.sha256, Integer(flag_index_++), report ? Integer(*report) : Field()};
-    row.push_back(std::string(in_.String(j, "code")));
-    row.push_back(std::string(in_.String(j, "severity")));
+    // emit/'s reader refuses a code or severity outside the contract.
+    const std::string_view code = in_.String(j, "code"), severity = in_.String(j, "severity");
+    if (!ParseFlagCode(code) || !ParseSeverity(severity)) in_.Doubt();
+    row.push_back(std::string(code));
+    row.push_back(std::string(severity));
     row.push_back(Text(in_.String(j, "path")));
     row.push_back(Text(in_.String(j, "message")));
     for (const char* key : {"declared", "expected"}) {

@@ -120,14 +120,19 @@ TEST(WarehouseAddTest, InvalidDocumentsAreRefusedAndCounted) {
   EXPECT_TRUE(add(R"({"source": {"sha256": "abc"}, "reports": []})", "c.json").ok());
   EXPECT_TRUE(add(R"({"source": {"sha256": ")" + std::string(64, 'a') + R"("}, "reports": [3]})", "d.json").ok());
   EXPECT_TRUE(add(R"({"source": {"sha256": ")" + std::string(64, 'b') + R"("}, "reports": [{}]})", "e.json").ok());
+  EXPECT_TRUE(add(R"({"source": {"sha256": ")" + std::string(64, 'c') +
+                      R"("}, "reports": [{"flags": [{"code": "MANUAL_NOTE", "severity": "info"}]}]})",
+                  "f.json")
+                  .ok());
   EXPECT_TRUE(warehouse.Flush().ok());
-  ASSERT_EQ(refused.size(), 4u);
+  ASSERT_EQ(refused.size(), 5u);
+  EXPECT_NE(refused[4].find("f.json: /reports/0/flags/0/code"), std::string::npos) << refused[4];
   EXPECT_EQ(refused[0], "a.json: not valid JSON");
   EXPECT_EQ(refused[1].rfind("b.json: ", 0), 0u);
   EXPECT_NE(refused[2].find("c.json: source.sha256"), std::string::npos);
   EXPECT_NE(refused[3].find("d.json: a report is not"), std::string::npos);
   EXPECT_EQ(warehouse.counts().loaded, 1);
-  EXPECT_EQ(warehouse.counts().refused, 4);
+  EXPECT_EQ(warehouse.counts().refused, 5);
   EXPECT_EQ(QueryText((dir / "w.sqlite").string(), "SELECT count(*) FROM report"), "1");
   fs::remove_all(dir);
 }
