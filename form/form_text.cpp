@@ -257,6 +257,19 @@ double NameSimilarity(std::string_view a, std::string_view b) {
   return ratio;
 }
 
+bool NamesConflict(std::string_view a, std::string_view b) {
+  constexpr double kNameConflict = 0.3;
+  std::u32string x = DecodeUtf8Lossy(NameKey(a));
+  std::u32string y = DecodeUtf8Lossy(NameKey(b));
+  if (x.empty() || y.empty()) return false;
+  std::size_t common = 0;
+  while (common < x.size() && common < y.size() && x[x.size() - 1 - common] == y[y.size() - 1 - common]) ++common;
+  if (common == x.size() || common == y.size()) return false;  // one name ends the other
+  x.resize(x.size() - common);
+  y.resize(y.size() - common);
+  return NameSimilarity(EncodeUtf8(x), EncodeUtf8(y)) < kNameConflict;
+}
+
 bool IsNotApplicable(std::string_view folded) {
   for (std::string_view m : Words("not_applicable_marks"))
     if (folded == m) return true;

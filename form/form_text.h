@@ -59,6 +59,13 @@ std::string NameKey(std::string_view name);
 // contained in the other counts as at least 0.9.
 double NameSimilarity(std::string_view a, std::string_view b);
 
+// Whether two project names name different projects. Projects of one
+// bureau share endings (…工作经费, …配套资金), which make unrelated names look
+// alike; what tells them apart is what is left before the common ending
+// (similarity below 0.3). A name that ends the other (2020年X vs X) or an
+// empty name conflicts with nothing.
+bool NamesConflict(std::string_view a, std::string_view b);
+
 // Counts code points.
 std::size_t CharCount(std::string_view text);
 

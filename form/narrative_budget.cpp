@@ -6,7 +6,9 @@
 #include <optional>
 #include <string_view>
 
+#include "form/form_text.h"
 #include "form/narrative_parts.h"
+#include "model/utf8.h"
 #include "normalize/normalize.h"
 
 namespace jixiao::narrative {
@@ -205,6 +207,43 @@ bool IsRateFigure(const SentenceFigures& s, std::size_t figure) {
   return ContainsAny(cue, {U"执行率", U"使用率", U"完成预算的", U"支出率"});
 }
 
+namespace {
+
+// The fund a budget clause names as its subject: a name ending in 资金 or
+// 经费 right before the budget word (…地方配套资金预算数为 4292 万元), from
+// the clause's start; empty when the subject is only generic words (本项目
+// 资金, 全年专项经费), which name no fund.
+std::u32string FundNamedBefore(const SentenceFigures& s, std::size_t figure) {
+  const std::u32string text = RemoveSpaces(Before(s, figure));
+  std::size_t end = std::u32string::npos;
+  for (std::size_t at = 0; at + 2 <= text.size(); ++at) {
+    const std::u32string_view noun(text.data() + at, 2);
+    if (noun != U"资金" && noun != U"经费") continue;
+    const std::u32string_view rest(text.data() + at + 2, text.size() - at - 2);
+    if (StartsWith(rest, U"预算") || StartsWith(rest, U"执行") || StartsWith(rest, U"结余") || StartsWith(rest, U"实际"))
+      end = at + 2;
+  }
+  if (end == std::u32string::npos) return {};
+  std::size_t begin = end;
+  while (begin > 0 && !IsClauseDelimiter(text[begin - 1])) --begin;
+  std::u32string subject = text.substr(begin, end - begin);
+  std::u32string distinct;
+  for (char32_t c : subject)
+    if (!IsAsciiDigitChar(c) && std::u32string_view(U"年度全本该项目专资金经费").find(c) == std::u32string_view::npos)
+      distinct.push_back(c);
+  return distinct.size() >= 4 ? subject : std::u32string();
+}
+
+// A budget figure of another fund named in this project's narrative (the
+// fund the project is part of, or a neighbouring one) is not the project's.
+bool OfAnotherFund(const SentenceFigures& s, std::size_t figure, const std::string& project) {
+  if (project.empty()) return false;
+  const std::u32string fund = FundNamedBefore(s, figure);
+  return !fund.empty() && form::NamesConflict(EncodeUtf8(fund), project);
+}
+
+}  // namespace
+
 void ReadBudget(const Context& context, Narrative& out) {
   struct Pending {
     const Value* value = nullptr;
@@ -221,7 +260,8 @@ void ReadBudget(const Context& context, Narrative& out) {
     }
     for (std::size_t k = 0; k < s.figures.size(); ++k) {
       const Value& v = s.figures[k].value;
-      switch (RoleOf(s, k)) {
+      const MoneyRole role = OfAnotherFund(s, k, out.project_name) ? MoneyRole::kNone : RoleOf(s, k);
+      switch (role) {
         case MoneyRole::kPlanned:
           out.planned_mentions.push_back(v);
           planned = {&v, si};

@@ -164,6 +164,23 @@ TEST(NarrativeBudget, OcrSpacedDigitsAreOneNumber) {
   for (const Value& v : text.executed_mentions) EXPECT_NE(*v.number, 355641.8);
 }
 
+// The narrative of a 工作经费 project that explains another fund's budget:
+// that fund's figures are not the project's. Generic subjects (项目资金)
+// and the project's own name are the project's.
+TEST(NarrativeBudget, TheBudgetOfAnotherNamedFundIsNotTheProjects) {
+  Paragraphs p({"项目名称：医疗保障能力服务建设工作经费",
+                "2020年曾都区医疗保障能力服务建设工作经费预算数为100万元，执行数为100万元。",
+                "2020年曾都区城乡居民地方配套资金预算数为4292万元，实际执行数为3914万元，相差378万元。",
+                "全年项目资金实际支出100万元。"});
+  Narrative n = ParseNarrative(p.pointers());
+  EXPECT_EQ(n.project_name, "医疗保障能力服务建设工作经费");
+  ASSERT_EQ(n.planned_mentions.size(), 1u);
+  EXPECT_DOUBLE_EQ(*n.planned_mentions[0].number, 1000000);
+  ASSERT_EQ(n.executed_mentions.size(), 2u);
+  for (const Value& v : n.executed_mentions) EXPECT_DOUBLE_EQ(*v.number, 1000000);
+  EXPECT_FALSE(n.remaining.has_value());
+}
+
 TEST(NarrativeBudget, OcrSpaceAfterADecimalPointIsOneNumber) {
   Paragraphs p({"该项目全年实际拨付269. 82万元。"});
   Block ocr = p[0];

@@ -9,7 +9,6 @@
 #include "form/grid_table.h"
 #include "form/labels.h"
 #include "form/table_view.h"
-#include "model/utf8.h"
 
 namespace jixiao::form {
 
@@ -17,7 +16,6 @@ namespace {
 
 constexpr double kNameMatch = 0.6;      // names of one project
 constexpr double kStrongNameMatch = 0.85;
-constexpr double kNameConflict = 0.3;   // below: two different projects
 constexpr int kMaxTitleFragments = 3;
 
 std::string AllFolded(const Table& table) {
@@ -69,20 +67,6 @@ bool TrailingHeaderLinesHaveAttachmentMark(const std::vector<const Block*>& line
   return false;
 }
 
-// Whether two project names name different projects. Projects of one
-// bureau share endings (…工作经费, …配套资金), which make unrelated names look
-// alike; what tells them apart is what is left before the common ending.
-bool NamesConflict(std::string_view a, std::string_view b) {
-  std::u32string x = DecodeUtf8Lossy(NameKey(a));
-  std::u32string y = DecodeUtf8Lossy(NameKey(b));
-  if (x.empty() || y.empty()) return false;
-  std::size_t common = 0;
-  while (common < x.size() && common < y.size() && x[x.size() - 1 - common] == y[y.size() - 1 - common]) ++common;
-  if (common == x.size() || common == y.size()) return false;  // one name ends the other
-  x.resize(x.size() - common);
-  y.resize(y.size() - common);
-  return NameSimilarity(EncodeUtf8(x), EncodeUtf8(y)) < kNameConflict;
-}
 
 }  // namespace
 
