@@ -564,7 +564,7 @@ Report ReadReport(const json& j) {
   r.project_name = jr::String(j, "project_name");
   r.department = jr::String(j, "department");
   r.implementing_unit = jr::String(j, "implementing_unit");
-  if (auto y = jr::Number(j, "fiscal_year")) r.fiscal_year = static_cast<int>(*y);
+  if (auto y = jr::OptInt(j, "fiscal_year")) r.fiscal_year = *y;
   r.fill_date = ReadOptValue(j, "fill_date_source");
   if (auto iso = jr::OptString(j, "fill_date")) {  // the plain key wins: people edit it
     if (!r.fill_date) r.fill_date = Value{};

@@ -230,6 +230,17 @@ TEST(EmitTest, AValueOfTheWrongTypeIsRefusedNamingItsPath) {
   EXPECT_EQ(dated.value().reports[0].fill_date->date, "2023-06");
 }
 
+// A fiscal year beyond an int is refused naming it, not converted (a
+// hand-edited or corrupt document must not reach undefined behaviour).
+TEST(EmitTest, AFiscalYearOutOfRangeIsRefusedNamingItsPath) {
+  Result<Document> d = DocumentFromJson(nlohmann::json::parse(R"({"reports":[{"fiscal_year":5e12}]})"));
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.status().message().rfind("/reports/0/fiscal_year: expected an integer", 0), 0u) << d.status().message();
+  Result<Document> ok = DocumentFromJson(nlohmann::json::parse(R"({"reports":[{"fiscal_year":2023}]})"));
+  ASSERT_TRUE(ok.ok()) << ok.status().message();
+  EXPECT_EQ(ok.value().reports[0].fiscal_year, 2023);
+}
+
 // A flag's code and severity are names of the contract: one the rules do not
 // know (a typo, a code of another tool) refuses the document, naming the
 // member; a flag without them is refused naming the flag.

@@ -113,6 +113,13 @@ inline int Int(const nlohmann::json& j, const char* key, int fallback = 0) {
   return static_cast<int>(x);
 }
 
+// The member `key` as an int when it is a number within int's range; a
+// member of another type or out of range is noted.
+inline std::optional<int> OptInt(const nlohmann::json& j, const char* key) {
+  if (!Member(j, key)) return std::nullopt;
+  return Int(j, key);
+}
+
 // The member `key` when it is an object; a member of another type is noted.
 inline const nlohmann::json* Object(const nlohmann::json& j, const char* key) {
   const nlohmann::json* m = Member(j, key);
