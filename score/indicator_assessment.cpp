@@ -215,13 +215,11 @@ Assessment AssessLevel(double A, double B, const Value& target, const Value& act
 
 // A target missed by a factor of kScaleGap or more (25万 against 2577, 1407
 // against 140) is not a shortfall anyone scores: the two figures are not of
-// one scale, the sign of a unit read as a digit (万 or 元 read as 7), a lost
-// decimal point or a unit left out. Nothing is computed from such a pair.
-constexpr double kScaleGap = 8;
-
+// one scale (a unit read as a digit, a lost decimal point or a unit left
+// out). Nothing is computed from such a pair.
 Assessment ScaleChecked(Assessment a, double A, double B) {
-  if (a.outcome != Outcome::kMissed || A <= 0 || B <= 0) return a;
-  const double gap = std::max(A, B) / std::min(A, B);
+  if (a.outcome != Outcome::kMissed) return a;
+  const double gap = ScaleGap(A, B);
   if (gap < kScaleGap) return a;
   Assessment unknown;
   unknown.direction = a.direction;

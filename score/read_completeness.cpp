@@ -23,15 +23,8 @@ std::string JoinProblems(const ReadQuality& q) {
   return all;
 }
 
-// Figures that differ by this factor or more differ in scale, as a lost
-// decimal point or a unit read as a digit (万 as 77) makes them differ.
-constexpr double kScaleGap = 8;
-
 bool DiffersInScale(const Flag& f) {
-  if (!f.declared || !f.expected) return false;
-  const double a = std::abs(*f.declared), b = std::abs(*f.expected);
-  if (a == 0 || b == 0) return false;
-  return std::max(a, b) / std::min(a, b) >= kScaleGap;
+  return f.declared && f.expected && ScaleGap(*f.declared, *f.expected) >= kScaleGap;
 }
 
 bool RestsOnOcr(const Report& report, const Flag& f) {

@@ -18,6 +18,19 @@
 
 namespace jixiao::score {
 
+// Two figures that differ by kScaleGap times or more are not of one scale:
+// the gap a lost decimal point or a unit read as a digit (万 as 77, 元 as 7)
+// makes, far more often than a document's own contradiction.
+constexpr double kScaleGap = 8;
+
+// max/min of two magnitudes, or 0 when either is zero (no scale to compare).
+inline double ScaleGap(double a, double b) {
+  a = a < 0 ? -a : a;
+  b = b < 0 ? -b : b;
+  if (a == 0 || b == 0) return 0;
+  return a > b ? a / b : b / a;
+}
+
 // How an indicator fared against its target.
 enum class Outcome {
   kMet,          // target reached: the rules give the full weight
