@@ -12,20 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-Field Text(const std::string& s) { return s.empty() ? Field() : Field(s); }
-Field Text(const std::optional<std::string>& s) { return s ? Text(*s) : Field(); }
-Field Number(const std::optional<double>& d) { return d ? Field(*d) : Field(); }
-Field Integer(long long i) { return Field(i); }
-Field Page(int page) { return page > 0 ? Field(static_cast<long long>(page)) : Field(); }
-
-void AppendBBox(Row& row, const std::optional<BBox>& b) {
-  if (!b) {
-    row.resize(row.size() + 4);  // four NULLs
-    return;
-  }
-  for (double x : {b->x0, b->y0, b->x1, b->y1}) row.emplace_back(x);
-}
-
 std::string Join(const std::vector<int>& numbers) {
   std::string s;
   for (int n : numbers) s += (s.empty() ? "" : ",") + std::to_string(n);

@@ -22,6 +22,25 @@ namespace jixiao::warehouse {
 using Field = std::variant<std::monostate, long long, double, std::string>;
 using Row = std::vector<Field>;
 
+// Field makers both row readers share: empty text, an absent number and a
+// page not known (0) are NULL.
+inline Field Text(std::string_view s) { return s.empty() ? Field() : Field(std::string(s)); }
+inline Field Text(const std::string& s) { return Text(std::string_view(s)); }
+inline Field Text(const std::optional<std::string>& s) { return s ? Text(*s) : Field(); }
+inline Field Text(const std::optional<std::string_view>& s) { return s ? Text(*s) : Field(); }
+inline Field Number(const std::optional<double>& d) { return d ? Field(*d) : Field(); }
+inline Field Integer(long long i) { return Field(i); }
+inline Field Page(int page) { return page > 0 ? Field(static_cast<long long>(page)) : Field(); }
+
+// x0, y0, x1, y1 of a box, or four NULLs.
+inline void AppendBBox(Row& row, const std::optional<BBox>& b) {
+  if (!b) {
+    row.resize(row.size() + 4);
+    return;
+  }
+  for (double x : {b->x0, b->y0, b->x1, b->y1}) row.emplace_back(x);
+}
+
 struct TableSpec {
   const char* name;
   const char* document_key;              // column holding the document's sha256

@@ -24,12 +24,6 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 
-Field Text(std::string_view s) { return s.empty() ? Field() : Field(std::string(s)); }
-Field Text(const std::optional<std::string_view>& s) { return s ? Text(*s) : Field(); }
-Field Text(const std::string& s) { return Text(std::string_view(s)); }
-Field Number(const std::optional<double>& d) { return d ? Field(*d) : Field(); }
-Field Integer(long long i) { return Field(i); }
-Field Page(int page) { return page > 0 ? Field(static_cast<long long>(page)) : Field(); }
 
 // YYYY, YYYY-MM or YYYY-MM-DD (as emit/ reads a date value).
 bool LooksLikeIsoDate(std::string_view s) {
@@ -315,14 +309,6 @@ class Reader {
  private:
   bool sure_ = true;
 };
-
-void AppendBBox(Row& row, const std::optional<BBox>& b) {
-  if (!b) {
-    row.resize(row.size() + 4);
-    return;
-  }
-  for (double x : {b->x0, b->y0, b->x1, b->y1}) row.emplace_back(x);
-}
 
 void AppendValue(Row& row, const std::optional<ValueRead>& v) {
   if (!v) {
