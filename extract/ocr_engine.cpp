@@ -82,16 +82,19 @@ std::string SourceKey(const ExtractOptions& options) {
   return options.tessdata_dir + '\n' + (prefix != nullptr ? prefix : "");
 }
 
-// Tesseract runs parts of the LSTM in OpenMP teams of a fixed size. On a
-// machine that is already busy (several pages or files at once) spinning
-// team threads cost far more than they save; dynamic teams let the OpenMP
-// runtime shrink them to the cores that are free. The setting is per thread
-// and the runtime is only present when Tesseract was built with it, hence
-// the lookup instead of a link-time dependency.
-void UseDynamicOpenMpTeams() {
-  using SetDynamic = void (*)(int);
-  void* symbol = dlsym(RTLD_DEFAULT, "omp_set_dynamic");
-  if (symbol != nullptr) reinterpret_cast<SetDynamic>(symbol)(1);
+// Tesseract runs parts of the LSTM in OpenMP teams (`num_threads(4)`), one
+// team per call: millions of them a page. Each team start asks the kernel for
+// the load and the CPU mask and wakes its threads through futexes, which cost
+// a sixth of a page's time in system calls and gave almost no overlap. Pages
+// run in parallel on our own threads instead (--jobs counts every thread that
+// works), so each engine thread runs its teams alone: with no active levels
+// allowed, every team has one thread and no system call. The setting is per
+// thread, and the runtime is only present when Tesseract was built with it,
+// hence the lookup instead of a link-time dependency.
+void UseOneOpenMpThread() {
+  using SetMaxActiveLevels = void (*)(int);
+  void* symbol = dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
+  if (symbol != nullptr) reinterpret_cast<SetMaxActiveLevels>(symbol)(0);
 }
 
 // This thread's engine for `languages`, created on first use (or when the
@@ -102,7 +105,7 @@ Result<tesseract::TessBaseAPI*> ThreadEngine(OcrLanguages languages, const Extra
   const std::string source = SourceKey(options);
   if (engine.api && engine.source == source) return engine.api.get();
   engine.api.reset();
-  UseDynamicOpenMpTeams();
+  UseOneOpenMpThread();
   Result<std::string> dir = FindTessdata(options);
   if (!dir.ok()) return dir.status();
   auto api = std::make_unique<tesseract::TessBaseAPI>();
