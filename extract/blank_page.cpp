@@ -35,33 +35,59 @@ bool GreyImageIsBlank(const unsigned char* pixels, int width, int height, int st
   return true;
 }
 
-bool PdfPageIsBlank(const poppler::page& page, long long max_pixels) {
+long long GreyInkPixels(const unsigned char* pixels, int width, int height, int stride) {
+  if (pixels == nullptr || width <= 0 || height <= 0 || stride < width) return 0;
+  long long ink = 0;
+  for (int y = 0; y < height; ++y) {
+    const unsigned char* row = pixels + static_cast<long long>(y) * stride;
+    for (int x = 0; x < width; ++x) ink += row[x] < kInkBelow ? 1 : 0;
+  }
+  return ink;
+}
+
+namespace {
+
+// Renders `page` small in grey and hands the image to `judge`; nullopt when
+// the page cannot be rendered within the budget.
+template <typename Judge>
+auto JudgeSmallRender(const poppler::page& page, long long max_pixels, Judge judge)
+    -> std::optional<decltype(judge(nullptr, 0, 0, 0))> {
   try {
-    if (!poppler::page_renderer::can_render()) return false;
+    if (!poppler::page_renderer::can_render()) return std::nullopt;
     const poppler::rectf box = page.page_rect(poppler::crop_box);
     const double area_pt = std::abs(box.width()) * std::abs(box.height());
-    if (!(area_pt > 0) || !std::isfinite(area_pt)) return false;
+    if (!(area_pt > 0) || !std::isfinite(area_pt)) return std::nullopt;
     const long long budget = std::min(kMaxCheckPixels, max_pixels);
-    if (budget <= 0) return false;
+    if (budget <= 0) return std::nullopt;
     // Pixels = area_pt * (dpi / 72)^2; lower the resolution to stay in budget.
     const double dpi = std::min(kCheckDpi, 72.0 * std::sqrt(static_cast<double>(budget) / area_pt));
-    if (!(dpi >= kMinCheckDpi)) return false;
+    if (!(dpi >= kMinCheckDpi)) return std::nullopt;
 
     poppler::page_renderer renderer;
     renderer.set_image_format(poppler::image::format_gray8);
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     const poppler::image img = renderer.render_page(&page, dpi, dpi);
-    if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return false;
+    if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return std::nullopt;
     // Rounding may add a row or column; anything more means the size was
     // not what the page box promised.
-    if (static_cast<long long>(img.width()) * img.height() > 2 * budget + 4096) return false;
-    return GreyImageIsBlank(reinterpret_cast<const unsigned char*>(img.const_data()), img.width(),
-                            img.height(), img.bytes_per_row());
+    if (static_cast<long long>(img.width()) * img.height() > 2 * budget + 4096) return std::nullopt;
+    return judge(reinterpret_cast<const unsigned char*>(img.const_data()), img.width(), img.height(),
+                 img.bytes_per_row());
   } catch (...) {
     // Rendering allocates; a failure here only means "go on as before".
-    return false;
+    return std::nullopt;
   }
+}
+
+}  // namespace
+
+bool PdfPageIsBlank(const poppler::page& page, long long max_pixels) {
+  return JudgeSmallRender(page, max_pixels, GreyImageIsBlank).value_or(false);
+}
+
+std::optional<long long> PdfPageInk(const poppler::page& page, long long max_pixels) {
+  return JudgeSmallRender(page, max_pixels, GreyInkPixels);
 }
 
 }  // namespace jixiao

@@ -1,4 +1,5 @@
-// Does a PDF page show nothing at all? A cheap check before OCR.
+// How much does a PDF page show? A cheap look before OCR: is it blank, and
+// how much ink is there to read.
 //
 // Archives hold separator sheets, empty backs of duplex scans and whole
 // files of empty pages. Such a page has no text layer, so without this check
@@ -9,7 +10,13 @@
 // no pixel is darker than paper white. The check errs towards "not blank":
 // a page that cannot be rendered, a grey scanned background, a speck of
 // noise beyond a few pixels all go on to OCR as before.
+//
+// The same small render measures a page's ink, which is what its OCR costs:
+// Tesseract's time grows with the text on the page. Pages of one document
+// read on several threads are taken costliest first (pdf_reader.cpp).
 #pragma once
+
+#include <optional>
 
 namespace poppler {
 class page;
@@ -26,5 +33,12 @@ bool GreyImageIsBlank(const unsigned char* pixels, int width, int height, int st
 // `max_pixels` (and at most about a million) pixels; a page too large to
 // render that small, or that fails to render, is not blank.
 bool PdfPageIsBlank(const poppler::page& page, long long max_pixels);
+
+// Pixels darker than near-white in the same small render as PdfPageIsBlank;
+// nullopt when the page cannot be rendered that small.
+std::optional<long long> PdfPageInk(const poppler::page& page, long long max_pixels);
+
+// Pixels darker than near-white in a grey image (as GreyImageIsBlank).
+long long GreyInkPixels(const unsigned char* pixels, int width, int height, int stride);
 
 }  // namespace jixiao

@@ -120,5 +120,31 @@ TEST(PdfPageIsBlankTest, TinyPixelBudgetStillJudgesOrDeclines) {
   EXPECT_FALSE(PdfPageIsBlank(*empty.page, 0));
 }
 
+TEST(GreyInkPixelsTest, CountsEveryPixelDarkerThanPaperInsideTheRows) {
+  const int w = 10, h = 4, stride = 16;
+  std::vector<unsigned char> img(static_cast<size_t>(stride) * h, 255);
+  EXPECT_EQ(GreyInkPixels(img.data(), w, h, stride), 0);
+  img[0] = 0;
+  img[stride + 3] = 239;        // faint grey counts
+  img[2 * stride + 12] = 0;     // row padding does not
+  img[3 * stride + 9] = 240;    // paper white does not
+  EXPECT_EQ(GreyInkPixels(img.data(), w, h, stride), 2);
+  EXPECT_EQ(GreyInkPixels(nullptr, w, h, stride), 0);
+}
+
+TEST(PdfPageInkTest, MorePrintedAreaMeasuresMoreInk) {
+  LoadedPage empty = FromBytes(OnePagePdf(""));
+  LoadedPage small = FromBytes(OnePagePdf("0 g 100 100 50 50 re f"));
+  LoadedPage large = FromBytes(OnePagePdf("0 g 100 100 200 200 re f"));
+  ASSERT_TRUE(empty.page && small.page && large.page);
+  EXPECT_EQ(PdfPageInk(*empty.page, 150'000'000), 0);
+  const std::optional<long long> a = PdfPageInk(*small.page, 150'000'000);
+  const std::optional<long long> b = PdfPageInk(*large.page, 150'000'000);
+  ASSERT_TRUE(a && b);
+  EXPECT_GT(*a, 0);
+  EXPECT_GT(*b, 10 * *a);  // 16 times the area, give or take the edges
+  EXPECT_FALSE(PdfPageInk(*large.page, 100).has_value());  // under 2 dpi: not measured
+}
+
 }  // namespace
 }  // namespace jixiao
