@@ -804,8 +804,10 @@ bool KeepsLevelOrder(const IndicatorSection& s, std::vector<std::string>& labels
 
 // A label wrapped beside a wrapped cell of the next column: its head
 // starts a line shared with that cell (可持续影响指 进一步为服务对象宣传
-// 医疗), its tail stands alone on one of the next two lines (标). Returns
-// the tail's token index.
+// 医疗), its tail stands alone on one of the next two lines (标), or starts
+// such a line beside the next column's own wrapped cells (标 满意度指), as
+// text that lists each line's cells left to right puts it. Returns the
+// tail's token index.
 std::optional<std::size_t> LinearReader::SideLabelTail(const std::vector<Token>& tokens, std::size_t at) const {
   const Token& head = tokens[at];
   bool starts_shared_line = (at == 0 || tokens[at - 1].line != head.line) && at + 1 < tokens.size() &&
@@ -814,8 +816,8 @@ std::optional<std::size_t> LinearReader::SideLabelTail(const std::vector<Token>&
   for (std::size_t j = at + 2; j < tokens.size() && j <= at + 4; ++j) {
     const Token& tail = tokens[j];
     if (tail.line > head.line + 2) break;
-    bool alone = tail.line != tokens[j - 1].line && (j + 1 == tokens.size() || tokens[j + 1].line != tail.line);
-    if (!alone || tail.line == head.line || CharCount(tail.folded) > 3) continue;
+    bool starts_line = tail.line != tokens[j - 1].line;
+    if (!starts_line || tail.line == head.line || CharCount(tail.folded) > 3) continue;
     if (paragraph_cells_ && tail.paragraph != head.paragraph) break;
     std::string joined = head.folded + tail.folded;
     if (IsLevel1(joined) || FindLevel2(joined) != nullptr) return j;
@@ -1184,22 +1186,27 @@ void LinearReader::AssignLateLevel2(IndicatorSection& s) const {
 }
 
 // Pass 8, first-level weights: a label and its weight side by side pair
-// first; the others go to the nearest label still without one.
+// first; then each other weight goes to the nearest label still without one
+// printed before it; only then to the nearest printed after it. A group's
+// weight is printed in the label's merged cell, under the label (产出指标 /
+// （50分）), so however the lines of other columns come between, its label
+// comes first, and the next group's label may well be nearer.
 void LinearReader::PairLevel1Weights(IndicatorSection& s) const {
   const std::vector<Event>& events = s.events;
   s.level1_weight.assign(events.size(), std::nullopt);
   std::vector<bool> weight_used(events.size(), false);
-  for (int pass = 0; pass < 2; ++pass) {
+  for (int pass = 0; pass < 3; ++pass) {
     for (std::size_t w = 0; w < events.size(); ++w) {
       if (events[w].type != Event::kWeight || events[w].budget || weight_used[w]) continue;
       std::optional<PrintedWeight> pw = FindPrintedWeight(events[w].token->text);
       if (!pw) continue;
       std::optional<std::size_t> best;
+      auto distance = [&](std::size_t k) { return k > w ? k - w : w - k; };
       for (std::size_t e = 0; e < events.size(); ++e) {
         if (events[e].type != Event::kLevel1 || s.level1_weight[e]) continue;
         bool adjacent = events[e].index + 1 == events[w].index || events[e].index == events[w].index;
         if (pass == 0 && !adjacent) continue;
-        auto distance = [&](std::size_t k) { return k > w ? k - w : w - k; };
+        if (pass == 1 && e > w) continue;
         if (!best || distance(e) < distance(*best)) best = e;
       }
       if (!best) continue;
