@@ -5,6 +5,7 @@
 #include "form/form.h"
 
 #include <algorithm>
+#include <sstream>
 #include <exception>
 
 #include "form/cell_reader.h"
@@ -42,10 +43,48 @@ void SortPages(Report& report) {
   report.pages.erase(std::unique(report.pages.begin(), report.pages.end()), report.pages.end());
 }
 
-// A blank 总分 cell: the form requires it.
-void FlagBlankTotal(Report& report) {
+// How many numbers stand on lines of nothing but numbers after the part's
+// signature lines. Text that lists each page's cells in reading order puts
+// the cells a table printed on its next page after the signature block of
+// its first page; the 总分 row's figures may be among them.
+int NumbersAfterSignature(const form::TablePart& part) {
+  bool signed_off = false;
+  int count = 0;
+  for (const Block* b : part.lines) {
+    if (form::IsSignatureLine(*b)) {
+      signed_off = true;
+      continue;
+    }
+    if (!signed_off) continue;
+    std::string f = form::Fold(b->text);
+    bool numbers_only = form::HasDigit(f) && std::all_of(f.begin(), f.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == ' ';
+    });
+    if (!numbers_only) continue;
+    std::istringstream words(f);
+    for (std::string w; words >> w;) ++count;
+  }
+  return count;
+}
+
+// A blank 总分 cell: the form requires it. A 总分 row left without figures
+// while more numbers follow the signature than that row has cells (分值 and
+// 得分) is unread, not shown blank: the table went on past a page break.
+// The reading says so and nothing is claimed about the document. As many
+// numbers as the row's cells are its own: a 分值 total beside a blank 得分.
+void FlagBlankTotal(Report& report, const form::TablePart& part) {
   if (!report.total.declared.blank || report.total.declared.declared) return;
   const std::string path = "/total/declared";
+  constexpr int kTotalRowCells = 2;
+  if (NumbersAfterSignature(part) > kTotalRowCells) {
+    report.total.declared.blank = false;
+    report.reading.problems.push_back("签署栏之后仍有表格的数字（表格续在下一页），总分栏未读出");
+    report.flags.push_back(FlagBuilder(FlagCode::kUnreadable, Severity::kInfo, path)
+                               .Message("自评表“总分”未能读出：签署栏之后还有表格的数字，总分可能在其中；请对照原件核对")
+                               .Evidence(report.total.declared.where, "总分")
+                               .flag());
+    return;
+  }
   if (std::find(report.missing_fields.begin(), report.missing_fields.end(), path) == report.missing_fields.end())
     report.missing_fields.push_back(path);
   report.flags.push_back(FlagBuilder(FlagCode::kMissingField, Severity::kError, path)
@@ -119,7 +158,7 @@ TableReading ReadTablePart(const form::TablePart& part) {
     if (form::IsFormTitle(*b) || form::IsFormHeaderLine(*b)) AddDetectText(out.detect, form::Fold(b->text));
   AddPages(report, part.tables);
   AddPages(report, part.lines);
-  FlagBlankTotal(report);
+  FlagBlankTotal(report, part);
   FlagIndicatorTableNotRead(report, out.detect, first);
   return out;
 }

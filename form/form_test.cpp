@@ -281,6 +281,46 @@ TEST(ParseReports, BlankTotalIsMissingField) {
   }
 }
 
+// A linear table whose 总分 row has no figure, followed by its signature.
+std::vector<Block> LinearFormWithBlankTotal(const std::vector<std::string>& after_signature) {
+  std::vector<Block> blocks = {
+      Paragraph("2023 年度医保信息系统运维经费绩效自评表"),
+      Linear({"项目名称", "医保信息系统运维经费", "预算数（A）", "执行数（B） 执行率（B/A） 得分（20分*执行率）",
+              "预算执行情况", "（万元）", "（20分）", "年度财政资金总额", "6", "3.98", "66%", "13", "一级指标",
+              "二级指标", "三级指标", "年初目标值", "（A）", "实际完成值", "（B）", "得分", "产出指标", "（80分）",
+              "时效指标 系统响应时间", "60分钟以内", "58分钟", "40", "总分"}),
+      Paragraph("填报人：张三"),
+      Paragraph("填报日期：2024年3月"),
+  };
+  for (const std::string& line : after_signature) blocks.push_back(Paragraph(line));
+  return blocks;
+}
+
+// Text in reading order puts the cells a table printed on its next page
+// after the signature of its first: more numbers there than the 总分 row
+// has cells mean the total was not read, not that it is blank.
+TEST(ParseReports, TotalRowWithoutFiguresBeforeMoreTableFiguresIsUnreadNotBlank) {
+  FormParseResult result = Parse(LinearFormWithBlankTotal({"40", "40", "100", "93"}));
+  ASSERT_EQ(result.reports.size(), 1u);
+  const Report& r = result.reports[0];
+  EXPECT_FALSE(r.total.declared.declared.has_value());
+  EXPECT_FALSE(r.total.declared.blank);
+  EXPECT_TRUE(r.missing_fields.empty());
+  EXPECT_FALSE(HasFlag(r, FlagCode::kMissingField, "/total/declared"));
+  bool noted = false;
+  for (const Flag& f : r.flags)
+    if (f.code == FlagCode::kUnreadable && f.path == "/total/declared" && f.severity == Severity::kInfo) noted = true;
+  EXPECT_TRUE(noted);
+  EXPECT_FALSE(r.reading.complete());
+}
+
+TEST(ParseReports, TotalRowWithoutFiguresAndItsOwnCellsAfterTheSignatureIsBlank) {
+  // One number after the signature: the 分值 total beside a blank 得分.
+  FormParseResult result = Parse(LinearFormWithBlankTotal({"100"}));
+  ASSERT_EQ(result.reports.size(), 1u);
+  EXPECT_TRUE(HasFlag(result.reports[0], FlagCode::kMissingField, "/total/declared"));
+}
+
 TEST(ParseReports, TotalOnTheNextTableBlock) {
   std::vector<Block> blocks = GoalTableForm("医疗保险征收经费", "94");
   // Cut the 总分 row and what follows into a block on the next page.
