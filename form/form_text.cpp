@@ -194,7 +194,8 @@ std::string StripPrintedWeight(std::string_view text) {
 }
 
 std::string StripBracketedLabels(std::string_view text) {
-  std::u32string s = DecodeUtf8Lossy(text);
+  // Brackets OCR misread (《20分*执行率) for （20分*执行率）) are brackets too.
+  std::u32string s = CorrectConfusions(DecodeUtf8Lossy(text));
   std::u32string out;
   std::size_t i = 0;
   while (i < s.size()) {

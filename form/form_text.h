@@ -48,7 +48,9 @@ std::optional<PrintedWeight> FindPrintedWeight(std::string_view text);
 std::string StripPrintedWeight(std::string_view text);
 
 // Removes bracketed label text such as "(20分*执行率)" or "（B/A）" that
-// some converters pull into a figure cell, when what remains has a digit.
+// some converters pull into a figure cell, when what remains has a digit;
+// brackets are recognized after the vocabulary's OCR confusions are
+// corrected (《 read for （). Text with nothing removed comes back as given.
 std::string StripBracketedLabels(std::string_view text);
 
 // A project name reduced for comparison: folded, quotes and brackets

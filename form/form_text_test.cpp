@@ -34,6 +34,10 @@ TEST(FormText, PrintedWeights) {
   EXPECT_TRUE(IsBareWeight("(20分)"));
   EXPECT_FALSE(IsBareWeight("产出指标(40分)"));
   EXPECT_EQ(StripBracketedLabels("(20分*执行率) 13"), "13");
+  // OCR read the opening bracket as 《: still a bracketed label.
+  EXPECT_EQ(StripBracketedLabels("《20分*执行率) 22"), "22");
+  // A book title in text without figures is left as printed.
+  EXPECT_EQ(StripBracketedLabels("《条例》落实"), "《条例》落实");
   EXPECT_EQ(StripBracketedLabels("≥90%"), "≥90%");
 }
 
