@@ -160,6 +160,29 @@ bool FollowsReduction(const SentenceFigures& s, std::size_t figure) {
   return false;
 }
 
+// Whether a quota left (剩余指标) follows the audited amount at `figure`
+// before any spending: 审核额度 X … 剩余指标 Y … 已使用 Z. Left before any
+// money was spent, Y is what the quota became, so X was cut, whether or not
+// the word for the cut (缩减, which OCR misreads) was read.
+bool QuotaLeftBeforeSpending(const SentenceFigures& s, std::size_t figure) {
+  for (std::size_t k = figure + 1; k < s.figures.size(); ++k) {
+    std::optional<Cue> cue = BudgetCue(s, k);
+    if (cue == Cue::kExecuted) return false;
+    if (cue == Cue::kLeftQuota) return true;
+  }
+  return false;
+}
+
+// The mirror of QuotaLeftBeforeSpending, seen from the quota left.
+bool AuditedBeforeAnySpending(const SentenceFigures& s, std::size_t figure) {
+  for (std::size_t k = figure; k-- > 0;) {
+    std::optional<Cue> cue = BudgetCue(s, k);
+    if (cue == Cue::kExecuted) return false;
+    if (cue == Cue::kAudited) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 MoneyRole RoleOf(const SentenceFigures& s, std::size_t figure) {
@@ -179,14 +202,16 @@ MoneyRole RoleOf(const SentenceFigures& s, std::size_t figure) {
     case Cue::kAudited:
       // 审核额度 is the budget unless a reduction or adjustment follows
       // (审核额度 - 缩减 = 剩余指标, the budget).
-      if (Contains(After(s, figure), U"缩减") || Contains(After(s, figure), U"调减") || AdjustedLater(s, figure))
+      if (Contains(After(s, figure), U"缩减") || Contains(After(s, figure), U"调减") || AdjustedLater(s, figure) ||
+          QuotaLeftBeforeSpending(s, figure))
         return MoneyRole::kInitial;
       return MoneyRole::kPlanned;
     case Cue::kLeftQuota:
     case Cue::kLeft:
       // What is left after a reduction is the budget; what is left after
       // the spending is the remainder.
-      if (FollowsReduction(s, figure) || (*cue == Cue::kLeftQuota && Contains(Before(s, figure), U"缩减")))
+      if (FollowsReduction(s, figure) ||
+          (*cue == Cue::kLeftQuota && (Contains(Before(s, figure), U"缩减") || AuditedBeforeAnySpending(s, figure))))
         return MoneyRole::kPlanned;
       return MoneyRole::kRemaining;
     case Cue::kNeutral:

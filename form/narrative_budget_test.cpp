@@ -61,6 +61,28 @@ TEST(NarrativeBudget, AuditedQuotaReductionAndRemainder) {
   EXPECT_DOUBLE_EQ(*n.facts.rate_statements[0].planned->number, 15000);
 }
 
+TEST(NarrativeBudget, QuotaLeftBeforeSpendingIsTheBudgetWhateverTheCutIsCalled) {
+  // The word for the cut misread (缩碱 for 缩减): the quota left before any
+  // spending is still the budget, the audited amount what it was cut from.
+  Paragraphs p({"2020年度，某县医疗保障局城乡医疗救助资金财政二下审核额度为1639221.21元，后按本级财政要求"
+                "缩碱813959.61元指标，剩余指标825261.6元，截止至2020年12月31日，此项资金已使用825261.6元，"
+                "资金使用率100%。"});
+  Narrative n = ParseNarrative(p.pointers());
+  ASSERT_TRUE(n.planned && n.initial && n.executed);
+  EXPECT_DOUBLE_EQ(*n.planned->number, 825261.6);
+  EXPECT_DOUBLE_EQ(*n.initial->number, 1639221.21);
+  ASSERT_EQ(n.facts.rate_statements.size(), 1u);
+  EXPECT_DOUBLE_EQ(*n.facts.rate_statements[0].planned->number, 825261.6);
+}
+
+TEST(NarrativeBudget, QuotaLeftAfterSpendingIsTheRemainder) {
+  Paragraphs p({"2020年度某项目财政二下审核额度为20000元，已使用15000元，剩余指标5000元已收回。"});
+  Narrative n = ParseNarrative(p.pointers());
+  ASSERT_TRUE(n.planned && n.remaining);
+  EXPECT_DOUBLE_EQ(*n.planned->number, 20000);
+  EXPECT_DOUBLE_EQ(*n.remaining->number, 5000);
+}
+
 TEST(NarrativeBudget, WhatIsLeftAfterAReductionIsTheBudget) {
   Paragraphs p({"2023 年度，某县医疗保障局信息化建设提升经费财政二下审核额度为 15000 元，后按本级财政缩减要求"
                 "冻结指标 11073.01 元，剩余 3926.99 元。截止至 2023 年 12 月 31 日，此项资金共使用 3926.99 元，"
