@@ -89,15 +89,27 @@ bool IsFormTitle(const Block& paragraph) {
 
 namespace {
 
-// Whether `text` holds `word` with at most one character misread: OCR
-// reads a title's 告 as 生 or its 自 as 目 (绩效自评报生, 绩效目评报告).
+// Whether `a` becomes `b` by at most one edit: a character changed, added
+// or dropped.
+bool WithinOneEdit(std::u32string_view a, std::u32string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
+// Whether `text` holds `word` with at most one character misread, added or
+// lost: OCR reads a title's 告 as 生 or its 自 as 目 (绩效自评报生, 绩效目评
+// 报告), or makes a stray stroke a character of its own (绩效自上评报告).
 bool ContainsWithOneMisread(std::string_view text, std::string_view word) {
   const std::u32string t = DecodeUtf8Lossy(text), w = DecodeUtf8Lossy(word);
-  for (std::size_t i = 0; i + w.size() <= t.size(); ++i) {
-    int differ = 0;
-    for (std::size_t k = 0; k < w.size() && differ <= 1; ++k) differ += t[i + k] != w[k];
-    if (differ <= 1) return true;
-  }
+  const std::u32string_view tv(t);
+  for (std::size_t i = 0; i < t.size(); ++i)
+    for (std::size_t len = w.size() > 1 ? w.size() - 1 : 1; len <= w.size() + 1 && i + len <= t.size(); ++len)
+      if (WithinOneEdit(tv.substr(i, len), w)) return true;
   return false;
 }
 

@@ -45,14 +45,18 @@ TEST(IsFormHeaderLine, AYearInParenthesesEvenAsOcrReadsThem) {
 }
 
 }  // namespace
-// OCR misreads one character of a title (告 as 生, 自 as 目); text from a
-// text layer or a converter is taken as printed.
+// OCR misreads, adds or loses one character of a title (告 as 生, 自 as 目);
+// text from a text layer or a converter is taken as printed.
 TEST(IsNarrativeTitle, OneCharacterOfTheTitleMayBeMisreadByOcr) {
   Block ocr = Paragraph("财政支出项目绩效自评报生");
   ocr.kind = Block::Kind::kParagraph;
   ocr.confidence = 0.73;
   EXPECT_TRUE(IsNarrativeTitle(ocr));
   ocr.text = "财政支出项目绩效目评报告";
+  EXPECT_TRUE(IsNarrativeTitle(ocr));
+  ocr.text = "2020年度绩效自上评报告";  // a stray stroke read as a character
+  EXPECT_TRUE(IsNarrativeTitle(ocr));
+  ocr.text = "2020年度绩效自评告";  // a character lost
   EXPECT_TRUE(IsNarrativeTitle(ocr));
   ocr.text = "项目绩效自评工作";  // two characters apart: another line
   EXPECT_FALSE(IsNarrativeTitle(ocr));
