@@ -135,6 +135,15 @@ const std::vector<Level2Label>& Level2Labels() {
   return k;
 }
 
+// The tail of a goal label wrapped in the first column (年度绩效目 / 标1（70分）,
+// 年度绩效 / 目标2): 标N or 目标N, with or without the goal's printed weight.
+bool IsGoalLabelTail(std::string_view folded) {
+  std::string f = Fold(StripPrintedWeight(folded));
+  for (std::string_view head : {"目标", "标"})
+    if (StartsWith(f, head) && IsDigitsOnly(std::string_view(f).substr(head.size()))) return true;
+  return false;
+}
+
 bool IsLevel1(std::string_view f) {
   return std::find(Level1Labels().begin(), Level1Labels().end(), f) != Level1Labels().end();
 }
@@ -758,6 +767,7 @@ struct IndicatorSection {
   bool values_first = false;                           // the name column came out after all values
   std::vector<std::string> late_level2;                // per row; empty: the last label before it
   std::vector<std::optional<LinearReader::LabelWeight>> level1_weight;  // per event: the weight paired with a first level
+  std::string goal_tail_among_rows;  // a goal label's wrapped tail met among the rows, if any
 };
 
 // The label of `type` printed last before `position`, or, for the first
@@ -843,6 +853,11 @@ void LinearReader::SortCells(IndicatorSection& s) const {
       std::string joined = t.folded + tokens[*tail].folded;
       events.push_back({IsLevel1(joined) ? Event::kLevel1 : Event::kLevel2, joined, data.size(), &t, i});
       label_tail[*tail] = true;
+      continue;
+    }
+    // A goal label's tail is the goal's, never a piece of a name or a value.
+    if (IsGoalLabelTail(t.folded)) {
+      if (s.goal_tail_among_rows.empty() && !data.empty()) s.goal_tail_among_rows = t.text;
       continue;
     }
     bool merged = false;
@@ -1338,6 +1353,11 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
   s.tokens = Tokens(begin, end);
   s.tokens.insert(s.tokens.end(), extra.begin(), extra.end());
   SortCells(s);
+  // The first column's cells came out among the rows' cells: the text lists
+  // each line's cells across the columns, and there rows are often lost.
+  if (!s.goal_tail_among_rows.empty())
+    report_.reading.problems.push_back("目标标签的后半“" + s.goal_tail_among_rows +
+                                       "”夹在指标行之间（文本逐行列出各列单元格）：可能有行未读到");
   std::vector<Token> leftover = FindRows(s);
   if (s.rows.empty()) return leftover;
   TakeDeviations(s);

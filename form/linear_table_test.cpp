@@ -145,6 +145,20 @@ TEST(LinearTable, AGroupWeightGoesToTheLabelPrintedBeforeIt) {
   EXPECT_EQ(r.groups[1].weight, 10);
 }
 
+TEST(LinearTable, AGoalLabelsTailAmongTheRowsIsNoPartOfAName) {
+  // 年度绩效目 / 标1（70分） wraps in the first column; text that lists each
+  // line's cells across the columns puts its tail among the rows' cells.
+  Report r = Read({"一级指标 二级指标", "三级指标", "年初目标值（A） 实际完成值（B） 得分", "数量指标",
+                   "预计参保人数", "90100", "90100", "10", "年度绩效目", "群众政策知晓率", "≧85%", "94%", "10",
+                   "标1（70分）", "可持续影响指标", "长效管理机制", "逐步完善", "逐步完善", "10", "总分", "30"});
+  ASSERT_EQ(r.indicators.size(), 3u);
+  EXPECT_EQ(r.indicators[1].name, "群众政策知晓率");
+  EXPECT_EQ(r.indicators[2].name, "长效管理机制");
+  // Where such text lost rows elsewhere, sums over the rows are in doubt.
+  ASSERT_FALSE(r.reading.problems.empty());
+  EXPECT_NE(r.reading.problems[0].find("标1（70分）"), std::string::npos);
+}
+
 TEST(LinearTable, LateLabelsShareOutOverOneRunInOrder) {
   // 时效指标 (two rows) and 社会效益指标 (one row) came out after all
   // rows; the three rows after the 质量指标 row take them in order. The
