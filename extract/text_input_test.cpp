@@ -286,6 +286,29 @@ TEST(TextInputTest, PdftotextFormBecomesALinearTable) {
   }
 }
 
+TEST(TextInputTest, ARowLabelEndingInAColonIsACellOfTheForm) {
+  // 年度资金总额： has its figures in later cells: the table reaches back
+  // over it to 项目名称, and stops at the field lines above the form.
+  const LayoutDocument doc = MustExtract(
+      "2019年度项目支出绩效自评表\n填报单位(盖章):\n\n填报时间:\n\n项目名称\n\n医疗救助工作经费\n\n"
+      "主管部门\n\n项目资金\n（万元）\n\n某县医疗保障局\n\n年度资金总额：\n其中：财政拨款\n其他资金\n\n"
+      "项目\n年度\n目标\n一级指标\n\n产出指标\n（50分）\n\n效益指标\n（30分）\n\n满意度指标\n（10分）\n\n"
+      "实施单位\n年初预算\n数(A)\n\n某县社会保险基金管理中心\n\n全年执行数(B)\n\n分值\n(10分)\n\n"
+      "执行率(B/A)\n\n得分\n\n24\n\n24\n\n10\n\n100%\n\n10\n\n7.2\n\n7.2\n\n16.8\n\n16.8\n\n"
+      "总分\n\n100 100\n");
+  const auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_FALSE(tables[0]->table.cells.empty());
+  EXPECT_EQ(tables[0]->table.cells[0].text, "项目名称");
+  bool row_label_in_table = false;
+  for (const Cell& c : tables[0]->table.cells) row_label_in_table |= c.text == "年度资金总额：";
+  EXPECT_TRUE(row_label_in_table);
+  for (const std::string& p : Paragraphs(doc)) {
+    EXPECT_NE(p, "年度资金总额：");
+    EXPECT_NE(p, "主管部门");
+  }
+}
+
 TEST(TextInputTest, BlankLinesBetweenLinearCellsLeaveOneEmptyRow) {
   const LayoutDocument doc = MustExtract(
       "项目支出绩效自评表\n\n项目名称\n\n医保经费\n\n主管部门\n\n医保局\n\n预算数\n\n执行数\n\n32\n\n32\n\n"

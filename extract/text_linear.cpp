@@ -188,10 +188,13 @@ Features Describe(const PlainLine& line, int column) {
   const bool outside = OpensFormField(s);
   f.outside = outside;
   f.year = IsYearLine(s);
-  f.header = outside || colon || IsTitle(s, w) || f.year || StartsWithYearTitle(s, w) ||
+  // A row label ending in a colon (年度资金总额：) has its value in the next
+  // cells: it is a cell of the form, not a field printed above it.
+  const bool row_label_cell = colon && f.label && !outside && (EndsWith(s, "：") || EndsWith(s, ":"));
+  f.header = outside || (colon && !row_label_cell) || IsTitle(s, w) || f.year || StartsWithYearTitle(s, w) ||
              IsSectionHeading(s);
   // A year or a short "总分：92" that pdftotext put among the first cells.
-  f.liftable = f.year || (colon && w <= kMaxFigureWidth && !outside);
+  f.liftable = f.year || (colon && w <= kMaxFigureWidth && !outside && !row_label_cell);
   f.closes = outside || IsSectionHeading(s) || IsTitle(s, w) || StartsWith(s, "附件") ||
              StartsWithYearTitle(s, w);
   return f;
