@@ -236,10 +236,10 @@ Result<std::unique_ptr<Backend>> OpenSqlite(const std::string& path) {
   // A file that is not a database fails here, on its first read. NORMAL
   // syncs at each commit, which a batch of documents amortizes. A killed
   // process leaves a hot journal that the next connection rolls back, so a
-  // batch is wholly in or wholly out. The 32 MB page cache holds most of a
-  // batch's pages (a batch of kBatchBytes spills a little before its
-  // commit); a larger one costs more in first-touch page faults than it
-  // saves. A new database gets 64 KB pages: a document's JSON (10 KB or
+  // batch is wholly in or wholly out. The 32 MB page cache holds a batch's
+  // pages (up to kBatchBytes of JSON and its rows), so that none is written
+  // before the commit; a larger one costs more in first-touch page faults
+  // than it saves. A new database gets 64 KB pages: a document's JSON (10 KB or
   // so) then fits in its row's page instead of a chain of overflow pages,
   // and a batch is written with fewer, larger writes (an existing one keeps
   // its size).

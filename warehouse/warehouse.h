@@ -77,8 +77,8 @@ class Warehouse {
   // Each commit waits for the disk (SQLite syncs the journal and the
   // file), so large batches load faster; the byte bound keeps a batch of
   // large documents from filling memory.
-  static constexpr int kDefaultBatchDocuments = 2000;
-  static constexpr size_t kBatchBytes = 32u << 20;
+  static constexpr int kDefaultBatchDocuments = 1000;
+  static constexpr size_t kBatchBytes = 16u << 20;
   ~Warehouse();
   Warehouse(const Warehouse&) = delete;
   Warehouse& operator=(const Warehouse&) = delete;
