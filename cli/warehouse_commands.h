@@ -21,7 +21,7 @@ struct WarehouseCommands {
   std::string load_target;
   std::string export_target;
   std::string csv_dir;
-  int batch_documents = 500;
+  int batch_documents = Warehouse::kDefaultBatchDocuments;
   bool quiet = false;
 };
 

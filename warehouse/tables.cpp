@@ -200,6 +200,7 @@ DocumentRows BuildRows(const json& j, const Document& d, const DocumentInfo& inf
   rows.name = info.name;
   rows.sha256 = d.source.sha256;
   rows.content_sha256 = info.content_sha256;
+  rows.json_bytes = info.json_text.size();
   const std::string& sha = d.source.sha256;
   rows.tables[kDocument].push_back(DocumentRow(j, d, info));
   int flag_index = 0;

@@ -58,6 +58,7 @@ struct DocumentRows {
   std::string name;                      // file (and line) it came from, for messages
   std::string sha256;                    // source.sha256: the key
   std::string content_sha256;            // of the JSON as loaded
+  size_t json_bytes = 0;                 // size of the JSON as loaded
   bool stored = true;                    // a version may be stored (rows to delete first)
   std::array<std::vector<Row>, kTableCount> tables;
 };

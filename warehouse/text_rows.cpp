@@ -598,6 +598,7 @@ std::optional<DocumentRows> RowsFromText(std::string_view json_text, const Docum
   rows.name = info.name;
   rows.sha256 = std::string(sha);
   rows.content_sha256 = info.content_sha256;
+  rows.json_bytes = info.json_text.size();
   RowBuilder builder(in, rows);
 
   std::string_view path = in.String(source, "path");

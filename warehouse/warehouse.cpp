@@ -188,14 +188,16 @@ Status Warehouse::Add(PreparedDocument document) {
   if (pending_sha256s_.count(document.rows_->sha256))
     if (Status s = Flush(); !s.ok()) return s;
   pending_sha256s_.insert(document.rows_->sha256);
+  pending_bytes_ += document.rows_->json_bytes;
   pending_.push_back(std::move(*document.rows_));
-  return pending_.size() >= batch_ ? Flush() : Status::Ok();
+  return pending_.size() >= batch_ || pending_bytes_ >= kBatchBytes ? Flush() : Status::Ok();
 }
 
 Status Warehouse::Flush() {
   if (pending_.empty()) return Status::Ok();
   std::vector<DocumentRows> batch = std::move(pending_);
   pending_.clear();
+  pending_bytes_ = 0;
   pending_sha256s_.clear();
   std::vector<std::string> sha256s;
   for (const DocumentRows& d : batch) sha256s.push_back(d.sha256);

@@ -70,9 +70,15 @@ class Warehouse {
   using RefusedFn = std::function<void(const std::string& message)>;
 
   // Connects to (or creates) TARGET and checks its schema; the error is one
-  // line naming the target. `batch_documents` documents go in a transaction.
+  // line naming the target. Up to `batch_documents` documents go in a
+  // transaction, fewer when their JSON passes kBatchBytes.
   static Result<std::unique_ptr<Warehouse>> Open(const std::string& target, RefusedFn refused,
-                                                 int batch_documents = 500);
+                                                 int batch_documents = kDefaultBatchDocuments);
+  // Each commit waits for the disk (SQLite syncs the journal and the
+  // file), so large batches load faster; the byte bound keeps a batch of
+  // large documents from filling memory.
+  static constexpr int kDefaultBatchDocuments = 1000;
+  static constexpr size_t kBatchBytes = 16u << 20;
   ~Warehouse();
   Warehouse(const Warehouse&) = delete;
   Warehouse& operator=(const Warehouse&) = delete;
@@ -106,6 +112,7 @@ class Warehouse {
   RefusedFn refused_;
   size_t batch_;
   std::vector<warehouse::DocumentRows> pending_;
+  size_t pending_bytes_ = 0;                   // of the pending documents' JSON
   std::unordered_set<std::string> pending_sha256s_;
   LoadCounts counts_;
 };

@@ -137,6 +137,27 @@ TEST(WarehouseAddTest, InvalidDocumentsAreRefusedAndCounted) {
   fs::remove_all(dir);
 }
 
+// A batch is written once its documents' JSON passes kBatchBytes, however
+// many documents the batch may hold.
+TEST(WarehouseAddTest, ABatchIsWrittenWhenItsJsonPassesTheByteBound) {
+  fs::path dir = ScratchDir("bytes");
+  const std::string path = (dir / "w.sqlite").string();
+  Result<std::unique_ptr<Warehouse>> w = Warehouse::Open(path, nullptr, /*batch_documents=*/1000);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  auto document = [](char key, size_t title_bytes) {
+    return R"({"source": {"sha256": ")" + std::string(64, key) + R"("}, "reports": [{"title": ")" +
+           std::string(title_bytes, 'x') + R"("}]})";
+  };
+  const size_t half = Warehouse::kBatchBytes / 2;
+  ASSERT_TRUE(w.value()->Add(PreparedDocument::FromText(document('a', half), "a.json", "")).ok());
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM document"), "0");
+  ASSERT_TRUE(w.value()->Add(PreparedDocument::FromText(document('b', half), "b.json", "")).ok());
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM document"), "2");
+  EXPECT_EQ(QueryText(path, "SELECT length(title) FROM report WHERE document_sha256 LIKE 'b%'"),
+            std::to_string(half));
+  fs::remove_all(dir);
+}
+
 // What both readers make of one JSON text: the reference (nlohmann::json and
 // emit/) and RowsFromText.
 struct BothReadings {
