@@ -20,6 +20,10 @@ constexpr double kMinCheckDpi = 2.0;
 // Splash anti-aliases with 4 x 4 samples: a pixel touched by one sample of
 // black is 255 * 15 / 16 = 239. Anything darker than paper white is ink.
 constexpr int kInkBelow = 240;
+// Print is darker than this; the grey of scanned paper and its noise are
+// lighter (a scan's page at 36 dpi: a fifth of its pixels below 240, a
+// fiftieth below 200 on a page with a few lines of text).
+constexpr int kDarkInkBelow = 200;
 
 }  // namespace
 
@@ -35,12 +39,12 @@ bool GreyImageIsBlank(const unsigned char* pixels, int width, int height, int st
   return true;
 }
 
-long long GreyInkPixels(const unsigned char* pixels, int width, int height, int stride) {
+long long GreyInkPixels(const unsigned char* pixels, int width, int height, int stride, int below) {
   if (pixels == nullptr || width <= 0 || height <= 0 || stride < width) return 0;
   long long ink = 0;
   for (int y = 0; y < height; ++y) {
     const unsigned char* row = pixels + static_cast<long long>(y) * stride;
-    for (int x = 0; x < width; ++x) ink += row[x] < kInkBelow ? 1 : 0;
+    for (int x = 0; x < width; ++x) ink += row[x] < below ? 1 : 0;
   }
   return ink;
 }
@@ -87,7 +91,9 @@ bool PdfPageIsBlank(const poppler::page& page, long long max_pixels) {
 }
 
 std::optional<long long> PdfPageInk(const poppler::page& page, long long max_pixels) {
-  return JudgeSmallRender(page, max_pixels, GreyInkPixels);
+  return JudgeSmallRender(page, max_pixels, [](const unsigned char* pixels, int width, int height, int stride) {
+    return GreyInkPixels(pixels, width, height, stride, kDarkInkBelow);
+  });
 }
 
 }  // namespace jixiao

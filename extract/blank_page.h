@@ -34,11 +34,13 @@ bool GreyImageIsBlank(const unsigned char* pixels, int width, int height, int st
 // render that small, or that fails to render, is not blank.
 bool PdfPageIsBlank(const poppler::page& page, long long max_pixels);
 
-// Pixels darker than near-white in the same small render as PdfPageIsBlank;
-// nullopt when the page cannot be rendered that small.
+// Pixels of dark ink (below 200 of 255) in the same small render as
+// PdfPageIsBlank: print, not the grey of scanned paper, which covers whole
+// pages of a scan and says nothing of the text on them. nullopt when the
+// page cannot be rendered that small.
 std::optional<long long> PdfPageInk(const poppler::page& page, long long max_pixels);
 
-// Pixels darker than near-white in a grey image (as GreyImageIsBlank).
-long long GreyInkPixels(const unsigned char* pixels, int width, int height, int stride);
+// Pixels darker than `below` in a grey image (rows `stride` bytes apart).
+long long GreyInkPixels(const unsigned char* pixels, int width, int height, int stride, int below);
 
 }  // namespace jixiao

@@ -120,16 +120,26 @@ TEST(PdfPageIsBlankTest, TinyPixelBudgetStillJudgesOrDeclines) {
   EXPECT_FALSE(PdfPageIsBlank(*empty.page, 0));
 }
 
-TEST(GreyInkPixelsTest, CountsEveryPixelDarkerThanPaperInsideTheRows) {
+TEST(GreyInkPixelsTest, CountsThePixelsDarkerThanTheBoundInsideTheRows) {
   const int w = 10, h = 4, stride = 16;
   std::vector<unsigned char> img(static_cast<size_t>(stride) * h, 255);
-  EXPECT_EQ(GreyInkPixels(img.data(), w, h, stride), 0);
+  EXPECT_EQ(GreyInkPixels(img.data(), w, h, stride, 200), 0);
   img[0] = 0;
-  img[stride + 3] = 239;        // faint grey counts
+  img[stride + 3] = 199;        // just below the bound counts
+  img[stride + 4] = 230;        // the grey of scanned paper does not
   img[2 * stride + 12] = 0;     // row padding does not
-  img[3 * stride + 9] = 240;    // paper white does not
-  EXPECT_EQ(GreyInkPixels(img.data(), w, h, stride), 2);
-  EXPECT_EQ(GreyInkPixels(nullptr, w, h, stride), 0);
+  img[3 * stride + 9] = 200;    // the bound itself does not
+  EXPECT_EQ(GreyInkPixels(img.data(), w, h, stride, 200), 2);
+  EXPECT_EQ(GreyInkPixels(img.data(), w, h, stride, 240), 4);  // the grey too
+  EXPECT_EQ(GreyInkPixels(nullptr, w, h, stride, 200), 0);
+}
+
+TEST(PdfPageInkTest, TheGreyOfScannedPaperIsNoInk) {
+  LoadedPage grey = FromBytes(OnePagePdf("0.85 g 0 0 595 842 re f"));
+  LoadedPage text = FromBytes(OnePagePdf("0.85 g 0 0 595 842 re f 0 g 100 100 200 20 re f"));
+  ASSERT_TRUE(grey.page && text.page);
+  EXPECT_EQ(PdfPageInk(*grey.page, 150'000'000), 0);
+  EXPECT_GT(PdfPageInk(*text.page, 150'000'000).value_or(0), 0);
 }
 
 TEST(PdfPageInkTest, MorePrintedAreaMeasuresMoreInk) {
