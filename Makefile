@@ -70,7 +70,7 @@ bench: build
 # Pages of one long scan read in parallel: --jobs 1 against --jobs 2.
 SINGLE_DOC ?= ../shared/corpus-dev/jx1_004.scan.pdf
 bench-pages: cli
-	@bash bench/run.sh --single-doc $(SINGLE_DOC)
+	@bash bench/run.sh --single-doc $(SINGLE_DOC) --repeat 5
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) out
