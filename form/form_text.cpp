@@ -150,8 +150,12 @@ bool MatchCueWhole(std::string_view folded, std::string_view cue) {
 
 std::optional<PrintedWeight> FindPrintedWeight(std::string_view text) {
   std::u32string s = DecodeUtf8Lossy(text);
+  // Brackets OCR misread (《70分)) count as brackets, by the vocabulary's
+  // confusion table; `raw` stays the text as printed.
+  const std::u32string corrected = CorrectConfusions(s);
+  const std::u32string& brackets = corrected.size() == s.size() ? corrected : s;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!IsOpenBracket(s[i])) continue;
+    if (!IsOpenBracket(brackets[i])) continue;
     std::size_t k = i + 1;
     while (k < s.size() && IsSpace(s[k])) ++k;
     std::size_t num_begin = k;
@@ -163,7 +167,7 @@ std::optional<PrintedWeight> FindPrintedWeight(std::string_view text) {
     if (k >= s.size() || s[k] != U'分') continue;
     ++k;
     while (k < s.size() && IsSpace(s[k])) ++k;
-    if (k >= s.size() || !IsCloseBracket(s[k])) continue;
+    if (k >= s.size() || !IsCloseBracket(brackets[k])) continue;
     std::string digits;
     for (std::size_t d = num_begin; d < num_end; ++d) {
       char32_t c = s[d];

@@ -34,6 +34,11 @@ TEST(FormText, PrintedWeights) {
   EXPECT_TRUE(IsBareWeight("(20分)"));
   EXPECT_FALSE(IsBareWeight("产出指标(40分)"));
   EXPECT_EQ(StripBracketedLabels("(20分*执行率) 13"), "13");
+  // A weight whose bracket OCR read as 《 is a weight; its raw text is as printed.
+  ASSERT_TRUE(FindPrintedWeight("年度绩效目标1《70分)").has_value());
+  EXPECT_EQ(FindPrintedWeight("年度绩效目标1《70分)")->value, 70);
+  EXPECT_EQ(FindPrintedWeight("年度绩效目标1《70分)")->raw, "《70分)");
+  EXPECT_EQ(StripPrintedWeight("年度绩效目标1《70分)"), "年度绩效目标1");
   // OCR read the opening bracket as 《: still a bracketed label.
   EXPECT_EQ(StripBracketedLabels("《20分*执行率) 22"), "22");
   // A book title in text without figures is left as printed.
