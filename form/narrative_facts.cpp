@@ -96,12 +96,18 @@ void ReadUnitPrices(const SentenceFigures& s, const Paragraph& p, Narrative& out
 }
 
 // Parts after `from` of the same kind (and unit, for counts) as `total`,
-// up to the end of the sentence; empty when any is per-unit or approximate.
+// up to the end of the sentence; empty when any is per-unit or approximate,
+// or, for money, when a part's unit was misread.
 std::vector<Value> PartsAfter(const SentenceFigures& s, std::size_t from, const Figure& total) {
   std::vector<Value> parts;
   for (std::size_t k = from; k < s.figures.size(); ++k) {
     const Figure& f = s.figures[k];
-    if (f.kind == FigureKind::kBare) continue;
+    if (f.kind == FigureKind::kBare) {
+      // A sum whose 元 was misread (1923.47万TUo): the breakdown cannot be
+      // read whole, and a sum of the other parts would accuse the text.
+      if (total.kind == FigureKind::kMoney && f.unit == U"万") return {};
+      continue;
+    }
     if (f.kind != total.kind) break;
     if (f.kind == FigureKind::kCount && CountMeasure(f) != CountMeasure(total)) break;
     if (IsPerUnitFigure(s, k) || Approximate(s, k)) return {};

@@ -84,6 +84,15 @@ TEST(NarrativeComponents, TotalThenItsParts) {
   EXPECT_DOUBLE_EQ(*c.parts[2].number, 24630000);
 }
 
+TEST(NarrativeComponents, APartWhoseUnitWasMisreadLeavesTheBreakdownUnread) {
+  // OCR read the last part's 元。 as TUo: the parts read add up short of the
+  // total, which the document does not.
+  Paragraphs p({"共筹集各项财政补助资金14973.33万元，其中:中央财政补助资金9459.93万元，省级财政补助资金3589.93万元，"
+                "地方财政补助资金1923.47万TUo"});
+  Narrative n = ParseNarrative(p.pointers());
+  EXPECT_TRUE(n.facts.components.empty());
+}
+
 TEST(NarrativeComponents, RoundedTotalIsStillRecordedAsPrinted) {
   // Parts add up to 296.21; the total printed rounded is for score/ to judge.
   Paragraphs p({"2023 年，全县共检查定点医药机构 142 家次，约谈定点医药机构 12 家次，发出限期整改通知书 42 份、"
