@@ -102,22 +102,21 @@ inline std::optional<double> Number(const nlohmann::json& j, const char* key) {
   return std::nullopt;
 }
 
-inline int Int(const nlohmann::json& j, const char* key, int fallback = 0) {
+// The member `key` as an int when it is a number within int's range; a
+// member of another type or out of range is noted and read as missing.
+inline std::optional<int> OptInt(const nlohmann::json& j, const char* key) {
   const nlohmann::json* m = Member(j, key);
-  if (!m) return fallback;
+  if (!m) return std::nullopt;
   const double x = m->is_number() ? m->get<double>() : 0;
   if (!m->is_number() || !(x >= -2147483648.0 && x <= 2147483647.0)) {
     TypeCheck::Note(m, "an integer");
-    return fallback;
+    return std::nullopt;
   }
   return static_cast<int>(x);
 }
 
-// The member `key` as an int when it is a number within int's range; a
-// member of another type or out of range is noted.
-inline std::optional<int> OptInt(const nlohmann::json& j, const char* key) {
-  if (!Member(j, key)) return std::nullopt;
-  return Int(j, key);
+inline int Int(const nlohmann::json& j, const char* key, int fallback = 0) {
+  return OptInt(j, key).value_or(fallback);
 }
 
 // The member `key` when it is an object; a member of another type is noted.
