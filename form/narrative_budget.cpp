@@ -160,25 +160,17 @@ bool FollowsReduction(const SentenceFigures& s, std::size_t figure) {
   return false;
 }
 
-// Whether a quota left (剩余指标) follows the audited amount at `figure`
-// before any spending: 审核额度 X … 剩余指标 Y … 已使用 Z. Left before any
-// money was spent, Y is what the quota became, so X was cut, whether or not
-// the word for the cut (缩减, which OCR misreads) was read.
-bool QuotaLeftBeforeSpending(const SentenceFigures& s, std::size_t figure) {
-  for (std::size_t k = figure + 1; k < s.figures.size(); ++k) {
-    std::optional<Cue> cue = BudgetCue(s, k);
+// Whether the nearest figure cued `wanted` in the direction `step` (+1
+// later, -1 earlier) from `figure` comes before any spending. Between an
+// audited amount and a quota left (审核额度 X … 剩余指标 Y … 已使用 Z) with no
+// money spent, Y is what the quota became, so X was cut, whether or not the
+// word for the cut (缩减, which OCR misreads) was read.
+bool CuedBeforeSpending(const SentenceFigures& s, std::size_t figure, Cue wanted, int step) {
+  const auto count = static_cast<std::ptrdiff_t>(s.figures.size());
+  for (auto k = static_cast<std::ptrdiff_t>(figure) + step; k >= 0 && k < count; k += step) {
+    std::optional<Cue> cue = BudgetCue(s, static_cast<std::size_t>(k));
     if (cue == Cue::kExecuted) return false;
-    if (cue == Cue::kLeftQuota) return true;
-  }
-  return false;
-}
-
-// The mirror of QuotaLeftBeforeSpending, seen from the quota left.
-bool AuditedBeforeAnySpending(const SentenceFigures& s, std::size_t figure) {
-  for (std::size_t k = figure; k-- > 0;) {
-    std::optional<Cue> cue = BudgetCue(s, k);
-    if (cue == Cue::kExecuted) return false;
-    if (cue == Cue::kAudited) return true;
+    if (cue == wanted) return true;
   }
   return false;
 }
@@ -203,7 +195,7 @@ MoneyRole RoleOf(const SentenceFigures& s, std::size_t figure) {
       // 审核额度 is the budget unless a reduction or adjustment follows
       // (审核额度 - 缩减 = 剩余指标, the budget).
       if (Contains(After(s, figure), U"缩减") || Contains(After(s, figure), U"调减") || AdjustedLater(s, figure) ||
-          QuotaLeftBeforeSpending(s, figure))
+          CuedBeforeSpending(s, figure, Cue::kLeftQuota, +1))
         return MoneyRole::kInitial;
       return MoneyRole::kPlanned;
     case Cue::kLeftQuota:
@@ -211,7 +203,8 @@ MoneyRole RoleOf(const SentenceFigures& s, std::size_t figure) {
       // What is left after a reduction is the budget; what is left after
       // the spending is the remainder.
       if (FollowsReduction(s, figure) ||
-          (*cue == Cue::kLeftQuota && (Contains(Before(s, figure), U"缩减") || AuditedBeforeAnySpending(s, figure))))
+          (*cue == Cue::kLeftQuota &&
+           (Contains(Before(s, figure), U"缩减") || CuedBeforeSpending(s, figure, Cue::kAudited, -1))))
         return MoneyRole::kPlanned;
       return MoneyRole::kRemaining;
     case Cue::kNeutral:
