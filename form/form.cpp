@@ -5,8 +5,8 @@
 #include "form/form.h"
 
 #include <algorithm>
-#include <sstream>
 #include <exception>
+#include <sstream>
 
 #include "form/cell_reader.h"
 #include "form/form_lines.h"
@@ -56,13 +56,11 @@ int NumbersAfterSignature(const form::TablePart& part) {
       continue;
     }
     if (!signed_off) continue;
-    std::string f = form::Fold(b->text);
-    bool numbers_only = form::HasDigit(f) && std::all_of(f.begin(), f.end(), [](char c) {
-      return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == ' ';
-    });
-    if (!numbers_only) continue;
-    std::istringstream words(f);
-    for (std::string w; words >> w;) ++count;
+    std::istringstream words(form::Fold(b->text));
+    int numbers = 0;
+    bool numbers_only = true;
+    for (std::string w; numbers_only && words >> w; ++numbers) numbers_only = form::IsNumberOnly(w);
+    if (numbers_only) count += numbers;
   }
   return count;
 }

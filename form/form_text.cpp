@@ -281,6 +281,18 @@ bool IsNotApplicable(std::string_view folded) {
   return false;
 }
 
+bool IsNumberOnly(std::string_view folded) {
+  bool digit = false;
+  for (char c : folded) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+      continue;
+    }
+    if (c != '.' && c != ',') return false;
+  }
+  return digit;
+}
+
 bool HasDigit(std::string_view folded) {
   return std::any_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

@@ -77,6 +77,10 @@ bool IsCjk(char32_t c);
 // (-, —, －, /, ／, 无: the vocabulary's "not_applicable_marks").
 bool IsNotApplicable(std::string_view folded);
 
+// Whether `folded` text is a bare number: ASCII digits with decimal points
+// and thousands separators, nothing else (1,234.5).
+bool IsNumberOnly(std::string_view folded);
+
 // Whether `folded` text holds an ASCII digit.
 bool HasDigit(std::string_view folded);
 

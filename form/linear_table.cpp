@@ -31,19 +31,6 @@ bool IsComparatorOnly(std::string_view f) {
   return std::find(kSigns.begin(), kSigns.end(), f) != kSigns.end();
 }
 
-bool IsNumberOnly(std::string_view f) {
-  if (f.empty()) return false;
-  bool digit = false;
-  for (char c : f) {
-    if (c >= '0' && c <= '9') {
-      digit = true;
-      continue;
-    }
-    if (c != '.' && c != ',') return false;
-  }
-  return digit;
-}
-
 bool IsDigitsOnly(std::string_view f) {
   return !f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
