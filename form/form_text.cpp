@@ -148,12 +148,22 @@ bool MatchCueWhole(std::string_view folded, std::string_view cue) {
   return MatchFrom(folded, 0, c, 0, true, budget);
 }
 
+namespace {
+
+// `s` with the vocabulary's OCR confusions corrected where that keeps every
+// character in its place (《 read for （), else `s` as it is: the text in
+// which brackets are looked for, position by position with the printed one.
+std::u32string BracketsAsMeant(const std::u32string& s) {
+  std::u32string corrected = CorrectConfusions(s);
+  return corrected.size() == s.size() ? corrected : s;
+}
+
+}  // namespace
+
 std::optional<PrintedWeight> FindPrintedWeight(std::string_view text) {
   std::u32string s = DecodeUtf8Lossy(text);
-  // Brackets OCR misread (《70分)) count as brackets, by the vocabulary's
-  // confusion table; `raw` stays the text as printed.
-  const std::u32string corrected = CorrectConfusions(s);
-  const std::u32string& brackets = corrected.size() == s.size() ? corrected : s;
+  // Brackets OCR misread (《70分)) count as brackets; `raw` stays as printed.
+  const std::u32string brackets = BracketsAsMeant(s);
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (!IsOpenBracket(brackets[i])) continue;
     std::size_t k = i + 1;
@@ -199,7 +209,7 @@ std::string StripPrintedWeight(std::string_view text) {
 
 std::string StripBracketedLabels(std::string_view text) {
   // Brackets OCR misread (《20分*执行率) for （20分*执行率）) are brackets too.
-  std::u32string s = CorrectConfusions(DecodeUtf8Lossy(text));
+  std::u32string s = BracketsAsMeant(DecodeUtf8Lossy(text));
   std::u32string out;
   std::size_t i = 0;
   while (i < s.size()) {
