@@ -115,15 +115,20 @@ TEST(LinearTable, LabelWrappedBesideANameIsJoinedAndTakenByThatRow) {
   EXPECT_EQ(r.indicators[1].level1, "效益指标");
 }
 
+// Text that lists each line's cells left to right (pdftotext without
+// -layout): the indicator header, and a 满意度指标 group of one row whose
+// label (满意度指 / 标) and weight （10分） wrap among the row's cells.
+const std::vector<std::string> kCrossColumnHeader = {"一级指标 二级指标", "三级指标", "年度指标值 实际完成值 分值 得分"};
+const std::vector<std::string> kSatisfactionGroupAcrossColumns = {
+    "满意度指 服务对象 指标1：定点医药机构满", "标 满意度指 意度", "90%以上", "90%", "10 10", "（10分） 标"};
+
 TEST(LinearTable, LabelTailStartingALineBesideOtherCellsIsJoined) {
   // Text that lists each line's cells left to right: the label 满意度指 / 标
   // wraps, and its tail starts the next line beside the second level's own
   // wrapped piece (标 满意度指). The group's weight under it is its own,
   // although printed lines below.
-  Report r = Read({"一级指标 二级指标", "三级指标", "年度指标值 实际完成值 分值 得分",
-                   "产出指标 数量指标 指标1：开展政策宣传活动 6次 6次 50 50", "（50分）",
-                   "满意度指 服务对象 指标1：定点医药机构满", "标 满意度指 意度", "90%以上", "90%", "10 10",
-                   "（10分） 标", "总分", "60 60"});
+  Report r = Read(Concat(Concat(kCrossColumnHeader, {"产出指标 数量指标 指标1：开展政策宣传活动 6次 6次 50 50", "（50分）"}),
+                          Concat(kSatisfactionGroupAcrossColumns, {"总分", "60 60"})));
   ASSERT_EQ(r.groups.size(), 2u);
   EXPECT_EQ(r.groups[1].level1, "满意度指标");
   EXPECT_EQ(r.groups[1].weight, 10);
@@ -133,11 +138,10 @@ TEST(LinearTable, AGroupWeightGoesToTheLabelPrintedBeforeIt) {
   // 效益指标's weight comes out two lines under it, after the cells of other
   // columns; the next group's label (满意度指标) is nearer in the text but
   // printed after the weight, so it is not that label's.
-  Report r = Read({"一级指标 二级指标", "三级指标", "年度指标值 实际完成值 分值 得分",
-                   "经济效益 指标1：保障医保基金稳 稳健运行 稳健运行 20 20", "效益指标 指标 健运行",
-                   "（30分） 可持续影", "响指标 指标2：长效管理机制 逐步完善 逐步完善 10 10",
-                   "满意度指 服务对象 指标1：定点医药机构满", "标 满意度指 意度", "90%以上", "90%", "10 10",
-                   "（10分） 标", "总分", "40 40"});
+  Report r = Read(Concat(Concat(kCrossColumnHeader, {"经济效益 指标1：保障医保基金稳 稳健运行 稳健运行 20 20",
+                                                     "效益指标 指标 健运行", "（30分） 可持续影",
+                                                     "响指标 指标2：长效管理机制 逐步完善 逐步完善 10 10"}),
+                          Concat(kSatisfactionGroupAcrossColumns, {"总分", "40 40"})));
   ASSERT_EQ(r.groups.size(), 2u);
   EXPECT_EQ(r.groups[0].level1, "效益指标");
   EXPECT_EQ(r.groups[0].weight, 30);
