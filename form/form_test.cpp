@@ -219,6 +219,37 @@ TEST(ParseReports, IndicatorRowsStartingRightOfTheirHeaderAreReadUnderIt) {
   EXPECT_EQ(r.total.declared.declared, 98);
 }
 
+// OCR that finds a column edge inside a name cell (the gap after 指标1：)
+// splits the name over two columns under one spanned 三级指标 header; a
+// score-method column merged over the rows stands between 实际值 and 得分.
+// Both parts are the name, and each row keeps its score.
+TEST(ParseReports, NameSplitOverTheColumnsOfItsSpannedHeaderIsOneName) {
+  FormParseResult result = Parse({
+      Paragraph("2024年度项目支出绩效自评表"),
+      Grid({
+          {"项目名称", "<", "城乡居民医保配套资金", "<", "<", "<", "<", "<", "<", "<"},
+          {"一级指标", "二级指标", "三级指标", "<", "分值", "年度指标值(A)", "全年实际值(B)", "得分计算方法", "得分",
+           "未完成原因分析"},
+          {"产出指标(50分)", "数量指标", "指标1", "开展政策宣传活动", "40", "19次", "28次", "完成值达到指标值，记满分",
+           "40", ""},
+          {"^", "质量指标", "指标2", "资金使用合规率", "10", "100%", "100%", "^", "10", ""},
+          {"效益指标(50分)", "社会效益指标", "指标1:全区城乡居民均纳入", "<", "50", "≥90%", "92%", "^", "50", ""},
+          {"单位自评总分", "<", "<", "<", "<", "<", "<", "<", "100", ""},
+      }),
+  });
+  ASSERT_EQ(result.reports.size(), 1u);
+  const Report& r = result.reports[0];
+  ASSERT_EQ(r.indicators.size(), 3u);
+  EXPECT_EQ(r.indicators[0].name, "指标1开展政策宣传活动");
+  EXPECT_EQ(r.indicators[0].weight.value, 40);
+  EXPECT_EQ(r.indicators[0].score.declared, 40);
+  EXPECT_EQ(r.indicators[1].name, "指标2资金使用合规率");
+  EXPECT_EQ(r.indicators[1].score.declared, 10);
+  EXPECT_EQ(r.indicators[2].name, "指标1:全区城乡居民均纳入");
+  EXPECT_EQ(r.indicators[2].score.declared, 50);
+  EXPECT_EQ(r.total.declared.declared, 100);
+}
+
 // Forms back to back: the signature lines below a table sign it; lines
 // after an attachment mark (附件 2) open the next form.
 TEST(ParseReports, SignatureLinesBelowATableSignThatTable) {

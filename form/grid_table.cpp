@@ -642,7 +642,26 @@ struct IndicatorCells {
   const ViewCell* weight = nullptr;
   const ViewCell* ratio = nullptr;
   const ViewCell* deviation = nullptr;
+  std::vector<const ViewCell*> name_rest;  // more of the name, right of `name`
 };
+
+// The cells of row `r` right of `name` that stand under the name header
+// too: OCR that takes the gap in a name (指标1：开展…) for a column edge
+// splits one name over the columns its spanned header covers.
+std::vector<const ViewCell*> NameContinuations(const IndicatorSection& s, const std::vector<const ViewCell*>& row_cells,
+                                               int r, const ViewCell* name) {
+  std::vector<const ViewCell*> rest;
+  if (name == nullptr) return rest;
+  auto header = std::find_if(s.headers.begin(), s.headers.end(),
+                             [](const IndicatorHeader& h) { return h.kind == IndicatorColumn::kName; });
+  if (header == s.headers.end()) return rest;
+  for (const ViewCell* c : row_cells) {
+    if (c == name || c->row != r || c->empty()) continue;
+    if (c->col > name->last_col() && c->last_col() <= header->last_col) rest.push_back(c);
+  }
+  std::sort(rest.begin(), rest.end(), [](const ViewCell* a, const ViewCell* b) { return a->col < b->col; });
+  return rest;
+}
 
 // The cells of a row aligned to the headers.
 std::map<IndicatorColumn, const ViewCell*> AlignIndicatorRow(const IndicatorSection& s,
@@ -665,11 +684,12 @@ std::map<IndicatorColumn, const ViewCell*> AlignIndicatorRow(const IndicatorSect
 // its values read through the cell reader; its group is set by the caller.
 Indicator ReadIndicatorRow(const IndicatorSection& s, const IndicatorCells& cells, int i, const std::string& level1,
                            const std::string& level2, CellReader& reader) {
-  const auto& [name, target, actual, score, weight, ratio, deviation] = cells;
+  const auto& [name, target, actual, score, weight, ratio, deviation, name_rest] = cells;
   Indicator ind;
   ind.level1 = level1;
   ind.level2 = level2;
   ind.name = name != nullptr ? name->text : "";
+  for (const ViewCell* part : name_rest) ind.name += part->text;
   NormalizeContext value_context = IndicatorValueContext(ind.name, ind.level2);
   if (target != nullptr) ind.target = reader.ReadValue(Printed(*target), value_context, IndexPath(i, "target"));
   if (actual != nullptr) ind.actual = reader.ReadValue(Printed(*actual), value_context, IndexPath(i, "actual"));
@@ -701,7 +721,9 @@ Indicator ReadIndicatorRow(const IndicatorSection& s, const IndicatorCells& cell
   ind.where.ref = first.ref;
   ind.where.line = first.line;
   ind.where.column = first.column;
-  for (const ViewCell* c : {name, target, actual, ratio, weight, score})
+  std::vector<const ViewCell*> printed = {name, target, actual, ratio, weight, score};
+  printed.insert(printed.end(), name_rest.begin(), name_rest.end());
+  for (const ViewCell* c : printed)
     if (c != nullptr && c->where.bbox && c->where.page == ind.where.page) ind.where.bbox = Unite(ind.where.bbox, *c->where.bbox);
   ClassifyIndicator(ind);
   return ind;
@@ -777,6 +799,7 @@ int ReadIndicators(const TableView& view, const IndicatorSection& s, Report& rep
     const ViewCell*& actual = cells.actual;
     // A merged name cell continuing from above is not a new indicator.
     if (name != nullptr && CoversFromAbove(*name, r)) name = nullptr;
+    cells.name_rest = NameContinuations(s, row_cells, r, name);
     if (target != nullptr && CoversFromAbove(*target, r) && name == nullptr) target = nullptr;
     if (actual != nullptr && CoversFromAbove(*actual, r) && name == nullptr) actual = nullptr;
     bool has_name = name != nullptr && HasCjk(name->folded);
