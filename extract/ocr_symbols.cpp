@@ -17,6 +17,31 @@ bool IsSameGlyphTwice(const OcrSymbol& a, const OcrSymbol& b) {
   return narrower > 0 && overlap * 2 >= narrower;
 }
 
+bool IsPercentSign(const std::string& text) { return text == "%" || text == "％"; }
+
+bool IsAsciiDigit(const std::string& text) { return text.size() == 1 && text[0] >= '0' && text[0] <= '9'; }
+
+// A digit read inside a % sign: its box lies at least half within the
+// sign's box ("95%" read "959%0", the sign's circles taken for 9 and 0).
+// Digits printed beside a sign do not reach into it.
+bool IsDigitInsidePercent(const OcrSymbol& digit, const OcrSymbol& sign) {
+  if (!IsAsciiDigit(digit.text) || !IsPercentSign(sign.text)) return false;
+  const int overlap = std::min(digit.x1, sign.x1) - std::max(digit.x0, sign.x0);
+  const int width = digit.x1 - digit.x0;
+  return width > 0 && overlap * 2 >= width;
+}
+
+// `symbols` without the digits read inside a neighbouring % sign.
+std::vector<OcrSymbol> WithoutDigitsInsidePercent(const std::vector<OcrSymbol>& symbols) {
+  std::vector<OcrSymbol> kept;
+  for (std::size_t i = 0; i < symbols.size(); ++i) {
+    const bool inside = (i > 0 && IsDigitInsidePercent(symbols[i], symbols[i - 1])) ||
+                        (i + 1 < symbols.size() && IsDigitInsidePercent(symbols[i], symbols[i + 1]));
+    if (!inside) kept.push_back(symbols[i]);
+  }
+  return kept;
+}
+
 }  // namespace
 
 void CleanSymbols(std::vector<OcrWord>* words) {
@@ -38,6 +63,7 @@ void CleanSymbols(std::vector<OcrWord>* words) {
       }
       symbols.push_back(std::move(s));
     }
+    symbols = WithoutDigitsInsidePercent(symbols);
     if (symbols.empty()) continue;
     const bool dropped = symbols.size() != w.symbols.size();
     w.symbols = std::move(symbols);

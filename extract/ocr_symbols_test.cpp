@@ -28,6 +28,19 @@ TEST(CleanSymbols, APercentSignReadTwiceCountsOnceButDigitsStay) {
   EXPECT_EQ(words[0].x1, 60);
 }
 
+TEST(CleanSymbols, DigitsReadInsideAPercentSignArePartsOfTheSign) {
+  // "95%" read "959%0": a 9 over the sign's left circle, a 0 over its right.
+  std::vector<OcrWord> words = {Word({{"9", {57, 20}}, {"5", {80, 19}}, {"9", {101, 10}}, {"%", {101, 34}},
+                                      {"0", {120, 15}}})};
+  CleanSymbols(&words);
+  ASSERT_EQ(words.size(), 1u);
+  EXPECT_EQ(words[0].text, "95%");
+  // A digit that only touches the sign's edge is printed beside it.
+  std::vector<OcrWord> beside = {Word({{"9", {21, 19}}, {"0", {43, 20}}, {"%", {60, 34}}})};
+  CleanSymbols(&beside);
+  EXPECT_EQ(beside[0].text, "90%");
+}
+
 TEST(CleanSymbols, DropsRulePiecesAndRestoresFullWidthParentheses) {
   std::vector<OcrWord> words = {Word({{"|", {0, 4}}}), Word({{"〈", {10, 10}}, {"(", {12, 8}}, {"万", {22, 20}},
                                                            {"元", {44, 20}}, {"〉", {66, 10}}})};
