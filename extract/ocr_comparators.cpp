@@ -79,10 +79,10 @@ int ChevronDirection(Pix* component, bool* fused_bar) {
 }
 
 // A bar under the chevron: flat (CJK fonts slant it parallel to the lower
-// arm, so up to 0.6 of the chevron's height), about as wide, below its middle
-// and ending below it.
+// arm, so up to the arm's half of the chevron's height plus the stroke,
+// 0.7 of it), about as wide, below its middle and ending below it.
 bool IsBarUnder(const Box& bar, const Box& chevron) {
-  return bar.h() * 10 <= chevron.h() * 6 && bar.w() * 10 >= chevron.w() * 6 &&
+  return bar.h() * 10 <= chevron.h() * 7 && bar.w() * 10 >= chevron.w() * 6 &&
          bar.w() <= chevron.w() * 2 &&
          Overlap(bar.x0, bar.x1, chevron.x0, chevron.x1) * 10 >= std::min(bar.w(), chevron.w()) * 6 &&
          bar.y0 * 2 >= chevron.y0 + chevron.y1 && bar.y1 > chevron.y1 && (bar.y0 - chevron.y1) * 5 <= chevron.h() * 4;

@@ -82,6 +82,29 @@ TEST(FindComparatorGlyphs, ReadsAThickChevronWithABlobUnderItsFusedBar) {
   EXPECT_EQ(glyphs[0].text, "≧");
 }
 
+TEST(FindComparatorGlyphs, ReadsABarSlantedParallelToTheLowerArm) {
+  // "⩾" as scanned at 300 dpi (the cell "≥95%"): the bar under the chevron
+  // runs parallel to its lower arm, so its box is 0.62 of the chevron's
+  // height: the arm's half plus the stroke.
+  const char* const kChevron[] = {
+      "####.......................", "#######....................", "#########..................",
+      "..##########...............", ".....#########.............", ".......#########...........",
+      "..........#########........", "............#########......", "...............#########...",
+      ".................#########.", "..................#########", ".................#########.",
+      "...............#########...", "............##########.....", "..........#########........",
+      ".......##########..........", ".....#########.............", "..##########...............",
+      "#########..................", "#######....................", "####.......................",
+  };
+  OwnedPix pix(pixCreate(100, 60, 1));
+  for (int row = 0; row < 21; ++row)
+    for (int col = 0; kChevron[row][col] != '\0'; ++col)
+      if (kChevron[row][col] == '#') pixSetPixel(pix.get(), 10 + col, 10 + row, 1);
+  pixRenderLine(pix.get(), 35, 28, 11, 38, 4, L_SET_PIXELS);
+  std::vector<ComparatorGlyph> glyphs = FindComparatorGlyphs(pix.get(), 300);
+  ASSERT_EQ(glyphs.size(), 1u);
+  EXPECT_EQ(glyphs[0].text, "≥");
+}
+
 TEST(FindComparatorGlyphs, IgnoresABoldDigitTwo) {
   // A "2" as scanned at 300 dpi (the cell "620.5"): its diagonal and foot
   // look like a chevron's lower arm with a fused bar.
