@@ -19,10 +19,15 @@ namespace {
 // budget it breaks down.
 constexpr std::size_t kBreakdownLookback = 2;
 
-// The denominators a clause gives a per-unit amount: 每人每年 -> 人, 年.
+// The denominators a clause gives a per-unit amount: 每人每年 -> 人, 年;
+// an average names its measure before 均: 人均 -> 人, 户均 -> 户.
 std::vector<std::string> PerFromCue(std::u32string_view cue) {
   std::vector<std::string> per;
   for (std::size_t i = 0; i + 1 < cue.size(); ++i) {
+    if (cue[i + 1] == U'均' && (cue[i] == U'人' || cue[i] == U'户' || cue[i] == U'次')) {
+      per.push_back(EncodeUtf8(std::u32string(1, cue[i])));
+      continue;
+    }
     if (cue[i] != U'每') continue;
     char32_t unit = cue[i + 1];
     if (unit == U'个' && i + 2 < cue.size()) unit = cue[i + 2];

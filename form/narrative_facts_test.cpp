@@ -21,6 +21,20 @@ TEST(NarrativeUnitPrice, CountPerPersonPerYearAndTotal) {
   EXPECT_EQ(u.raw, "聘用临时工作人员 7 名，每人每年 7.2 万元，计 50.4 万元。");
 }
 
+TEST(NarrativeUnitPrice, AnAverageNamesItsMeasure) {
+  Paragraphs p({"资助门诊救助 2576 人，人均 370 元，支出资金 77.28 万元。"});
+  Narrative n = ParseNarrative(p.pointers());
+  ASSERT_EQ(n.facts.unit_prices.size(), 1u);
+  const UnitPrice& u = n.facts.unit_prices[0];
+  EXPECT_DOUBLE_EQ(*u.count.number, 2576);
+  EXPECT_DOUBLE_EQ(*u.unit_amount.number, 370);
+  EXPECT_EQ(u.unit_amount.per, (std::vector<std::string>{"人"}));
+  EXPECT_DOUBLE_EQ(*u.amount.number, 772800);
+  // An average over households is no price per person.
+  Paragraphs households({"资助门诊救助 2576 人，户均 370 元，支出资金 77.28 万元。"});
+  EXPECT_TRUE(ParseNarrative(households.pointers()).facts.unit_prices.empty());
+}
+
 TEST(NarrativeUnitPrice, SessionsTimesFee) {
   Paragraphs p({"全年组织业务培训12期，每期培训经费4500元，培训经费共计54000元。"});
   Narrative n = ParseNarrative(p.pointers());
