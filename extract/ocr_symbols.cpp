@@ -21,23 +21,35 @@ bool IsPercentSign(const std::string& text) { return text == "%" || text == "％
 
 bool IsAsciiDigit(const std::string& text) { return text.size() == 1 && text[0] >= '0' && text[0] <= '9'; }
 
-// A digit read inside a % sign: its box lies at least half within the
-// sign's box ("95%" read "959%0", the sign's circles taken for 9 and 0).
-// Digits printed beside a sign do not reach into it.
-bool IsDigitInsidePercent(const OcrSymbol& digit, const OcrSymbol& sign) {
-  if (!IsAsciiDigit(digit.text) || !IsPercentSign(sign.text)) return false;
+// Whether at least three quarters of `digit`'s box lie within `sign`'s.
+bool MostlyInside(const OcrSymbol& digit, const OcrSymbol& sign) {
   const int overlap = std::min(digit.x1, sign.x1) - std::max(digit.x0, sign.x0);
   const int width = digit.x1 - digit.x0;
-  return width > 0 && overlap * 2 >= width;
+  return width > 0 && overlap * 4 >= width * 3;
+}
+
+// The model now and then reads a % sign as "9%" plus a digit ("95%" as
+// "959%0", "65%" as "659%0"): a narrow 9 over the sign's left circle and a
+// digit over its right, both boxed inside the sign. A digit printed before
+// the sign is a whole digit wide, although page-level boxes may put it
+// inside a widened sign box ("100%": the last 0's box within the %'s); and
+// no digit is printed right after a % sign.
+bool IsPhantomBeforePercent(const OcrSymbol& digit, const OcrSymbol& sign) {
+  return digit.text == "9" && IsPercentSign(sign.text) && MostlyInside(digit, sign) &&
+         (digit.x1 - digit.x0) * 2 <= sign.x1 - sign.x0;
+}
+
+bool IsPhantomAfterPercent(const OcrSymbol& digit, const OcrSymbol& sign) {
+  return IsAsciiDigit(digit.text) && IsPercentSign(sign.text) && MostlyInside(digit, sign);
 }
 
 // `symbols` without the digits read inside a neighbouring % sign.
 std::vector<OcrSymbol> WithoutDigitsInsidePercent(const std::vector<OcrSymbol>& symbols) {
   std::vector<OcrSymbol> kept;
   for (std::size_t i = 0; i < symbols.size(); ++i) {
-    const bool inside = (i > 0 && IsDigitInsidePercent(symbols[i], symbols[i - 1])) ||
-                        (i + 1 < symbols.size() && IsDigitInsidePercent(symbols[i], symbols[i + 1]));
-    if (!inside) kept.push_back(symbols[i]);
+    const bool phantom = (i + 1 < symbols.size() && IsPhantomBeforePercent(symbols[i], symbols[i + 1])) ||
+                         (i > 0 && IsPhantomAfterPercent(symbols[i], symbols[i - 1]));
+    if (!phantom) kept.push_back(symbols[i]);
   }
   return kept;
 }

@@ -4,8 +4,9 @@
 // next to the text comes back as "|" or "丨" (neither occurs in the text);
 // the full-width parentheses, which chi_sim lacks, come back as 〈 〉 (which
 // the forms never use), sometimes followed by an ASCII one for the same
-// glyph; a % sign read twice over itself ("100%%") counts once, and digits
-// read inside a % sign's box ("959%0" for "95%") are parts of the sign.
+// glyph; a % sign read twice over itself ("100%%") counts once, and the
+// narrow 9 before it and the digit after it that the model sometimes reads
+// inside a % sign's box ("959%0" for "95%") are parts of the sign.
 // Words left without symbols are dropped; a word whose symbols changed gets
 // the box of those that remain.
 #pragma once
