@@ -5,6 +5,7 @@
 #include <leptonica/allheaders.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <chrono>
 #include <cmath>
@@ -273,6 +274,18 @@ Status RecognizeRegion(Pix* text_image, Pix* text_binary, const Rect& region, do
     Result<std::vector<OcrWord>> digit = RecognizeWords(padded.get(), request, options);
     if (!digit.ok()) return digit.status();
     if (digit.value().size() == 1 && digit.value()[0].symbols.size() == 1) found = std::move(digit);
+  }
+  if (IsOnlyShapesOfOne(found.value())) {
+    // "11" read as "ll": read again as digits; kept only when all digits.
+    request.layout = OcrLayout::kLine;
+    request.whitelist = "0123456789";
+    request.timeout_seconds = clock.Remaining();
+    Result<std::vector<OcrWord>> digits = RecognizeWords(padded.get(), request, options);
+    if (!digits.ok()) return digits.status();
+    bool all_digits = !digits.value().empty();
+    for (const OcrWord& w : digits.value())
+      for (const OcrSymbol& s : w.symbols) all_digits = all_digits && s.text.size() == 1 && std::isdigit(s.text[0]);
+    if (all_digits) found = std::move(digits);
   }
   if (IsLoneDigit(found.value())) {
     Status st = VoteOnLoneDigit(padded.get(), dpi, clock, options, &found.value()[0]);

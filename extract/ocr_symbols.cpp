@@ -91,4 +91,16 @@ void CleanSymbols(std::vector<OcrWord>* words) {
   *words = std::move(kept);
 }
 
+bool IsOnlyShapesOfOne(const std::vector<OcrWord>& words) {
+  std::size_t count = 0;
+  for (const OcrWord& w : words) {
+    for (const OcrSymbol& s : w.symbols) {
+      if (s.text != "l" && s.text != "I" && s.text != "|" && s.text != "!" && s.text != "]" && s.text != "[")
+        return false;
+      ++count;
+    }
+  }
+  return count >= 1 && count <= 4;
+}
+
 }  // namespace jixiao

@@ -19,4 +19,10 @@ namespace jixiao {
 
 void CleanSymbols(std::vector<OcrWord>* words);
 
+// True when all that was read are one to four shapes a printed 1 takes in
+// Latin letters (l I | ! ] [), as in a score cell "11" read "ll": nothing
+// else in these forms is written so, and the cell is worth reading again
+// as digits.
+bool IsOnlyShapesOfOne(const std::vector<OcrWord>& words);
+
 }  // namespace jixiao
