@@ -219,6 +219,16 @@ std::string RemoveSpaces(std::string_view text) {
 
 struct Name;
 struct IndicatorSection;
+
+// The columns of a row, in the order the header prints them: target,
+// actual, then ratio / weight / score, or the weight first (分值 printed
+// before 年度指标值, as landscape forms do).
+struct RowColumns {
+  bool ratio = false;
+  bool weight = false;
+  bool weight_first = false;
+};
+
 struct BudgetSection;
 
 class LinearReader {
@@ -258,6 +268,7 @@ class LinearReader {
   std::vector<Token> ReadIndicators(int begin, int end, const std::vector<Token>& extra);
   // The passes of ReadIndicators, in order (see each one).
   std::optional<std::size_t> SideLabelTail(const std::vector<Token>& tokens, std::size_t at) const;
+  RowColumns ColumnsOf(const std::vector<Token>& tokens) const;
   void SortCells(IndicatorSection& s) const;
   std::vector<Token> FindRows(IndicatorSection& s) const;
   void TakeDeviations(IndicatorSection& s) const;
@@ -755,6 +766,7 @@ struct IndicatorSection {
   std::vector<std::string> late_level2;                // per row; empty: the last label before it
   std::vector<std::optional<LinearReader::LabelWeight>> level1_weight;  // per event: the weight paired with a first level
   std::string goal_tail_among_rows;  // a goal label's wrapped tail met among the rows, if any
+  RowColumns columns;
 };
 
 // The label of `type` printed last before `position`, or, for the first
@@ -820,6 +832,25 @@ std::optional<std::size_t> LinearReader::SideLabelTail(const std::vector<Token>&
     if (IsLevel1(joined) || FindLevel2(joined) != nullptr) return j;
   }
   return std::nullopt;
+}
+
+// The row's columns from the section's header, the cells before its first
+// figure: 分值 printed before the target's header puts the weight first.
+RowColumns LinearReader::ColumnsOf(const std::vector<Token>& tokens) const {
+  RowColumns columns;
+  columns.ratio = has_ratio_;
+  columns.weight = has_weight_;
+  std::optional<std::size_t> weight_at, target_at;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& f = tokens[i].folded;
+    if (IsValueKind(KindOf(tokens[i])) && !IsBareWeight(tokens[i].text)) break;
+    if (!weight_at && StartsWith(f, "分值")) weight_at = i;
+    if (!target_at && (StartsWith(f, "年度指标值") || StartsWith(f, "年初目标值") || StartsWith(f, "指标值") ||
+                       StartsWith(f, "目标值")))
+      target_at = i;
+  }
+  columns.weight_first = columns.weight && weight_at && target_at && *weight_at < *target_at;
+  return columns;
 }
 
 // Pass 1, cells into labels and data: level labels (also wrapped over two
@@ -906,25 +937,31 @@ void LinearReader::SortCells(IndicatorSection& s) const {
 }
 
 // One row at data position `at`: target, actual, then the ratio / weight /
-// score the header announces. A target and an actual are both figures or
-// both short text (稳步提升 / 已完善); anything else is (part of) a name.
-// Returns the number of data cells the row takes, 0 when none starts here.
-std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, bool has_ratio, bool has_weight, Row& row) {
+// score the header announces (or the weight before the target). A target
+// and an actual are both figures or both short text (稳步提升 / 已完善);
+// anything else is (part of) a name. Returns the number of data cells the
+// row takes, 0 when none starts here.
+std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const RowColumns& columns, Row& row) {
   auto short_text = [](const Token* t) {
     return KindOf(*t) == Kind::kText && CharCount(t->folded) <= 8 && !HasPunctuation(t->folded);
   };
-  if (at + 2 >= data.size()) return 0;
-  const Token* v1 = data[at];
-  const Token* v2 = data[at + 1];
+  std::size_t j = at;
+  if (columns.weight && columns.weight_first) {
+    if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
+    row.weight = data[j++];
+  }
+  if (j + 2 >= data.size()) return 0;
+  const Token* v1 = data[j];
+  const Token* v2 = data[j + 1];
   bool figures = IsValueKind(KindOf(*v1)) && (IsValueKind(KindOf(*v2)) || short_text(v2));
   bool words = short_text(v1) && short_text(v2);
   if (!figures && !words) return 0;
-  std::size_t j = at + 2;
+  j += 2;
   row.target = v1;
   row.actual = v2;
-  if (has_ratio && j + 1 < data.size() && KindOf(*data[j]) == Kind::kPct && KindOf(*data[j + 1]) == Kind::kNum)
+  if (columns.ratio && j + 1 < data.size() && KindOf(*data[j]) == Kind::kPct && KindOf(*data[j + 1]) == Kind::kNum)
     row.ratio = data[j++];
-  if (has_weight) {
+  if (columns.weight && !columns.weight_first) {
     if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
     row.weight = data[j++];
   }
@@ -944,7 +981,7 @@ std::vector<Token> LinearReader::FindRows(IndicatorSection& s) const {
   s.gaps.assign(1, {});
   for (std::size_t at = 0; at < data.size();) {
     Row row;
-    if (std::size_t used = TryRow(data, at, has_ratio_, has_weight_, row)) {
+    if (std::size_t used = TryRow(data, at, s.columns, row)) {
       s.rows.push_back(row);
       s.gaps.emplace_back();
       at += used;
@@ -1339,6 +1376,7 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
   IndicatorSection s;
   s.tokens = Tokens(begin, end);
   s.tokens.insert(s.tokens.end(), extra.begin(), extra.end());
+  s.columns = ColumnsOf(s.tokens);
   SortCells(s);
   // The first column's cells came out among the rows' cells: the text lists
   // each line's cells across the columns, and there rows are often lost.

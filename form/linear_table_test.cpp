@@ -214,5 +214,24 @@ TEST(LinearTable, OneGoalPrintedWithItsWeightHoldsAllRows) {
   EXPECT_EQ(r.groups[0].indicators, (std::vector<int>{0, 1, 2}));
 }
 
+TEST(LinearTable, WeightPrintedBeforeTheTargetComesFirstInTheRow) {
+  // A landscape form puts 分值 before 年度指标值: each row reads name,
+  // weight, target, actual, score.
+  Report r = Read(Concat({"二级指标", "", "三级指标", "", "分值", "", "年度指标值(A)", "",
+                          "全年实际值(B)", "", "得分", ""},
+                         {"产出指标", "（60分）", "", "数量指标", "", "整理归档业务档案", "", "15", "", "不少于3900份", "",
+                          "3900份", "", "12", "", "质量指标", "", "医保结算数据准确率", "", "5", "", "98%以上", "",
+                          "98%以上", "", "5", "", "总分", "", "20", "", "17"}));
+  ASSERT_EQ(r.indicators.size(), 2u);
+  EXPECT_EQ(r.indicators[0].name, "整理归档业务档案");
+  EXPECT_EQ(r.indicators[0].weight.value, 15);
+  EXPECT_EQ(r.indicators[0].target->raw, "不少于3900份");
+  EXPECT_EQ(r.indicators[0].actual->raw, "3900份");
+  EXPECT_EQ(r.indicators[0].score.declared, 12);
+  EXPECT_EQ(r.indicators[1].name, "医保结算数据准确率");
+  EXPECT_EQ(r.indicators[1].weight.value, 5);
+  EXPECT_EQ(r.indicators[1].score.declared, 5);
+}
+
 }  // namespace
 }  // namespace jixiao::form
