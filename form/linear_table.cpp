@@ -227,6 +227,7 @@ struct RowColumns {
   bool ratio = false;
   bool weight = false;
   bool weight_first = false;
+  bool cell_per_paragraph = false;  // a paragraph break ends a cell
 };
 
 struct BudgetSection;
@@ -280,6 +281,7 @@ class LinearReader {
   void PairLevel1Weights(IndicatorSection& s) const;
   Indicator ReadRow(const IndicatorSection& s, std::size_t k, int idx);
   int Level1Group(const IndicatorSection& s, const std::string& level1, std::vector<Group>& groups) const;
+  void NoteOpenRows(const IndicatorSection& s);
   void EmitIndicators(const IndicatorSection& s);
   void ReadTotal(int at, int end, std::vector<Token> leftover);
   // Cells after the 总分 label up to the next section, without the total's
@@ -840,6 +842,7 @@ RowColumns LinearReader::ColumnsOf(const std::vector<Token>& tokens) const {
   RowColumns columns;
   columns.ratio = has_ratio_;
   columns.weight = has_weight_;
+  columns.cell_per_paragraph = paragraph_cells_;
   std::optional<std::size_t> weight_at, target_at;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& f = tokens[i].folded;
@@ -936,11 +939,31 @@ void LinearReader::SortCells(IndicatorSection& s) const {
   }
 }
 
+// Whether a row may end before its last columns: its figures are
+// followed by the next name (or end the section), the column's cells
+// having been printed elsewhere (after the page's other text). A target and an actual that
+// both carry a unit, % or comparator, or words with the weight read, tell
+// a row from pieces of a name; bare numbers may be any column's cells
+// (a weight, a score, the total's) and are not taken.
+bool MayEndOpen(const std::vector<const Token*>& data, std::size_t next, const Row& row, const RowColumns& columns) {
+  const bool last = next >= data.size();
+  if (!last && KindOf(*data[next]) != Kind::kText) return false;
+  // With a cell per paragraph, pieces of one paragraph are one cell.
+  if (columns.cell_per_paragraph && (row.target->paragraph == row.actual->paragraph ||
+                                     (!last && row.actual->paragraph == data[next]->paragraph)))
+    return false;
+  auto marked = [](const Token* t) { return KindOf(*t) == Kind::kPct || KindOf(*t) == Kind::kFigure; };
+  auto word = [](const Token* t) { return KindOf(*t) == Kind::kText; };
+  if (marked(row.target) && marked(row.actual)) return true;
+  return row.weight != nullptr && word(row.target) && word(row.actual);
+}
+
 // One row at data position `at`: target, actual, then the ratio / weight /
 // score the header announces (or the weight before the target). A target
 // and an actual are both figures or both short text (稳步提升 / 已完善);
-// anything else is (part of) a name. Returns the number of data cells the
-// row takes, 0 when none starts here.
+// anything else is (part of) a name. A row whose last columns are missing
+// before the next name is read open (see MayEndOpen). Returns the number
+// of data cells the row takes, 0 when none starts here.
 std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const RowColumns& columns, Row& row) {
   auto short_text = [](const Token* t) {
     return KindOf(*t) == Kind::kText && CharCount(t->folded) <= 8 && !HasPunctuation(t->folded);
@@ -950,7 +973,7 @@ std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const 
     if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
     row.weight = data[j++];
   }
-  if (j + 2 >= data.size()) return 0;
+  if (j + 2 > data.size()) return 0;
   const Token* v1 = data[j];
   const Token* v2 = data[j + 1];
   bool figures = IsValueKind(KindOf(*v1)) && (IsValueKind(KindOf(*v2)) || short_text(v2));
@@ -959,15 +982,20 @@ std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const 
   j += 2;
   row.target = v1;
   row.actual = v2;
+  row.first = at;
+  auto end_open = [&]() -> std::size_t {
+    if (!MayEndOpen(data, j, row, columns)) return 0;
+    row.end = j;
+    return j - at;
+  };
   if (columns.ratio && j + 1 < data.size() && KindOf(*data[j]) == Kind::kPct && KindOf(*data[j + 1]) == Kind::kNum)
     row.ratio = data[j++];
   if (columns.weight && !columns.weight_first) {
-    if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
+    if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return end_open();
     row.weight = data[j++];
   }
-  if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
+  if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return end_open();
   row.score = data[j++];
-  row.first = at;
   row.end = j;
   return j - at;
 }
@@ -1009,6 +1037,7 @@ void LinearReader::TakeDeviations(IndicatorSection& s) const {
   for (std::size_t k = 0; k < s.rows.size(); ++k) {
     const Row& row = s.rows[k];
     std::optional<double> weight = row.weight ? ParsePoints(row.weight->text) : std::nullopt;
+    if (row.score == nullptr) continue;
     std::optional<double> score = ParsePoints(row.score->text);
     if (!weight || !score || *score >= *weight) continue;
     std::vector<std::size_t>& gap = s.gaps[k + 1];
@@ -1285,7 +1314,7 @@ Indicator LinearReader::ReadRow(const IndicatorSection& s, std::size_t k, int id
       ind.weight.raw = w.raw;
     }
   }
-  ind.score = reader_.ReadPoints(Printed(*row.score), base + "score");
+  if (row.score != nullptr) ind.score = reader_.ReadPoints(Printed(*row.score), base + "score");
   for (const Token* t : s.deviations[k]) ind.deviation_note += RemoveSpaces(t->text);
   ind.where = (row.name.empty() ? row.target : row.name.front())->where;
   ClassifyIndicator(ind);
@@ -1314,6 +1343,16 @@ int LinearReader::Level1Group(const IndicatorSection& s, const std::string& leve
     }
   groups.push_back(std::move(group));
   return static_cast<int>(groups.size()) - 1;
+}
+
+// Rows read open (their last columns not found after their figures) are
+// a reading problem: the report's sums then rest on cells not read.
+void LinearReader::NoteOpenRows(const IndicatorSection& s) {
+  int open = 0;
+  for (const Row& row : s.rows) open += row.score == nullptr;
+  if (open == 0) return;
+  report_.reading.problems.push_back(std::to_string(open) +
+                                     "行指标的得分（或分值）不在其数字之后（文本把该列印在别处），未读出");
 }
 
 // Pass 9, indicators and groups: each row becomes an indicator of the
@@ -1390,6 +1429,7 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
   EndWrappedNames(s);
   AssignLateLevel2(s);
   PairLevel1Weights(s);
+  NoteOpenRows(s);
   EmitIndicators(s);
   return leftover;
 }

@@ -233,5 +233,36 @@ TEST(LinearTable, WeightPrintedBeforeTheTargetComesFirstInTheRow) {
   EXPECT_EQ(r.indicators[1].score.declared, 5);
 }
 
+TEST(LinearTable, RowsWhoseLastColumnsArePrintedElsewhereAreReadOpen) {
+  // The rows of a page whose 得分 column the text put after the table:
+  // each row's figures run into the next row's name. Those rows read
+  // without a score, and the reading says so; no name runs on.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分", "产出指标", "数量指标",
+                   "预计参保人数", "≥59000人", "61000人", "10", "10", "群众政策知晓率", "≥80%", "83%", "5",
+                   "生态效益 集中检查、统一调度对 一定的积极 一定的积极 5", "指标 环境有一定的积极作用", "作用",
+                   "作用", "服务对象满意率", "≥95%", "99%", "5", "总分", "100"});
+  ASSERT_EQ(r.indicators.size(), 4u);
+  EXPECT_EQ(r.indicators[0].score.declared, 10);
+  EXPECT_EQ(r.indicators[1].name, "群众政策知晓率");
+  EXPECT_EQ(r.indicators[1].target->raw, "≥80%");
+  EXPECT_EQ(r.indicators[1].actual->raw, "83%");
+  EXPECT_EQ(r.indicators[1].weight.value, 5);
+  EXPECT_FALSE(r.indicators[1].score.declared);
+  EXPECT_EQ(r.indicators[2].weight.value, 5);
+  EXPECT_EQ(r.indicators[3].name, "服务对象满意率");
+  EXPECT_EQ(r.indicators[3].weight.value, 5);
+  EXPECT_FALSE(r.reading.problems.empty());
+}
+
+TEST(LinearTable, BareNumbersBeforeANoteAreNoOpenRow) {
+  // The total's figures printed before a deviation note are bare numbers:
+  // they could be any column's cells and make no row.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分", "偏差原因分析", "产出指标",
+                   "数量指标", "预计参保人数", "≥59000人", "51163人", "20", "17", "100", "96", "受客观因素影响未完成", "总分"});
+  ASSERT_EQ(r.indicators.size(), 1u);
+  EXPECT_EQ(r.indicators[0].name, "预计参保人数");
+  EXPECT_TRUE(r.reading.problems.empty());
+}
+
 }  // namespace
 }  // namespace jixiao::form
