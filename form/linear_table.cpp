@@ -769,6 +769,7 @@ struct IndicatorSection {
   std::vector<std::optional<LinearReader::LabelWeight>> level1_weight;  // per event: the weight paired with a first level
   std::string goal_tail_among_rows;  // a goal label's wrapped tail met among the rows, if any
   RowColumns columns;
+  std::vector<std::string> unread_names;  // numbered names whose rows were not read
 };
 
 // The label of `type` printed last before `position`, or, for the first
@@ -1050,6 +1051,24 @@ void LinearReader::TakeDeviations(IndicatorSection& s) const {
   }
 }
 
+// A name printed with its number (指标3：…) starts an indicator of its own.
+bool IsNumberedName(std::string_view folded) { return MatchCue(folded, "指标#") && StartsWith(folded, "指标"); }
+
+// Appends the pieces of `names[from, to)` to `row`'s name: a wrapped
+// name's lines printed after its figures. A numbered name among them is an
+// indicator whose figures were not read, not a line of the row above: it
+// and what follows are left out and recorded in `unread`.
+void ContinueName(const std::vector<Name>& names, std::size_t from, std::size_t to, Row& row,
+                  std::vector<std::string>& unread) {
+  for (std::size_t n = from; n < to; ++n) {
+    if (IsNumberedName(names[n].pieces.front()->folded)) {
+      unread.push_back(names[n].pieces.front()->text);
+      return;
+    }
+    for (const Token* p : names[n].pieces) row.name.push_back(p);
+  }
+}
+
 // The names in one gap: pieces of one wrapped name run on while the piece
 // before fills the column (a line as long as the longest), or a piece is
 // one character; 指标N： starts a new one.
@@ -1057,7 +1076,7 @@ std::vector<Name> LinearReader::NamesOf(const IndicatorSection& s, const std::ve
   std::vector<Name> names;
   for (std::size_t at : gap) {
     const Token* t = s.data[at];
-    bool numbered = MatchCue(t->folded, "指标#") && StartsWith(t->folded, "指标");
+    bool numbered = IsNumberedName(t->folded);
     bool continues = !names.empty() && !numbered &&
                      (paragraph_cells_ ? t->paragraph == names.back().pieces.back()->paragraph
                                        : CharCount(names.back().pieces.back()->folded) + 1 >= s.widest);
@@ -1115,8 +1134,7 @@ void LinearReader::NameRows(IndicatorSection& s) const {
     if (names[k].empty()) continue;
     // Earlier names in the gap are the previous row's wrapped lines;
     // with a cell per paragraph they are cells of rows not read.
-    for (std::size_t n = 0; n + 1 < names[k].size() && k > 0 && !paragraph_cells_; ++n)
-      for (const Token* p : names[k][n].pieces) rows[k - 1].name.push_back(p);
+    if (k > 0 && !paragraph_cells_) ContinueName(names[k], 0, names[k].size() - 1, rows[k - 1], s.unread_names);
     rows[k].name = names[k].back().pieces;
     rows[k].name_position = names[k].back().position;
   }
@@ -1129,8 +1147,7 @@ void LinearReader::NameRows(IndicatorSection& s) const {
   std::vector<Name>& tail = names.back();
   std::size_t give = std::min(nameless.size(), tail.size());
   std::size_t first_given = tail.size() - give;
-  for (std::size_t n = 0; n < first_given; ++n)
-    for (const Token* p : tail[n].pieces) rows.back().name.push_back(p);
+  ContinueName(tail, 0, first_given, rows.back(), s.unread_names);
   for (std::size_t n = 0; n < give; ++n) {
     Row& row = rows[nameless[n]];
     row.name = tail[first_given + n].pieces;
@@ -1345,14 +1362,17 @@ int LinearReader::Level1Group(const IndicatorSection& s, const std::string& leve
   return static_cast<int>(groups.size()) - 1;
 }
 
-// Rows read open (their last columns not found after their figures) are
-// a reading problem: the report's sums then rest on cells not read.
+// Rows read open (their last columns not found after their figures), and
+// numbered names whose rows were not read, are reading problems: the
+// report's sums then rest on cells not read.
 void LinearReader::NoteOpenRows(const IndicatorSection& s) {
   int open = 0;
   for (const Row& row : s.rows) open += row.score == nullptr;
-  if (open == 0) return;
-  report_.reading.problems.push_back(std::to_string(open) +
-                                     "行指标的得分（或分值）不在其数字之后（文本把该列印在别处），未读出");
+  if (open > 0)
+    report_.reading.problems.push_back(std::to_string(open) +
+                                       "行指标的得分（或分值）不在其数字之后（文本把该列印在别处），未读出");
+  for (const std::string& name : s.unread_names)
+    report_.reading.problems.push_back("指标“" + name + "”一行的数字未能读出：可能有行未读到");
 }
 
 // Pass 9, indicators and groups: each row becomes an indicator of the

@@ -264,5 +264,19 @@ TEST(LinearTable, BareNumbersBeforeANoteAreNoOpenRow) {
   EXPECT_TRUE(r.reading.problems.empty());
 }
 
+TEST(LinearTable, ANumberedNameBetweenRowsIsNoLineOfTheRowAbove) {
+  // A wrapped name's last line follows its figures (常运行率) and goes to
+  // its row; the numbered name after it is an indicator whose figures were
+  // not read: it stays out of the name above, and the reading says so.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分", "产出指标", "质量指标",
+                   "指标1：医保信息系统正", "≥98%", "≥99% 5", "5", "常运行率",
+                   "指标2：系统建设完成时 2023年11月 2023年11月 5", "5", "底前", "底前", "时效指标 间",
+                   "指标3：资金拨付及时率 ≥95%", "95%", "5", "5", "总分", "15"});
+  ASSERT_EQ(r.indicators.size(), 2u);
+  EXPECT_EQ(r.indicators[0].name, "指标1：医保信息系统正常运行率");
+  EXPECT_EQ(r.indicators[1].name, "指标3：资金拨付及时率");
+  EXPECT_FALSE(r.reading.problems.empty());
+}
+
 }  // namespace
 }  // namespace jixiao::form
