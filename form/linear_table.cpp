@@ -1140,14 +1140,15 @@ void LinearReader::NameRows(IndicatorSection& s) const {
   }
   // Rows still without a name take the last names after the table's
   // values, in order (their name cells came out last); names before
-  // those continue the last row's name.
+  // those continue the last row's name, unless a cell per paragraph says
+  // they are other cells (a 得分计算方法 column's notes).
   std::vector<std::size_t> nameless;
   for (std::size_t k = 0; k < rows.size(); ++k)
     if (rows[k].name.empty()) nameless.push_back(k);
   std::vector<Name>& tail = names.back();
   std::size_t give = std::min(nameless.size(), tail.size());
   std::size_t first_given = tail.size() - give;
-  ContinueName(tail, 0, first_given, rows.back(), s.unread_names);
+  if (!paragraph_cells_) ContinueName(tail, 0, first_given, rows.back(), s.unread_names);
   for (std::size_t n = 0; n < give; ++n) {
     Row& row = rows[nameless[n]];
     row.name = tail[first_given + n].pieces;

@@ -278,5 +278,15 @@ TEST(LinearTable, ANumberedNameBetweenRowsIsNoLineOfTheRowAbove) {
   EXPECT_FALSE(r.reading.problems.empty());
 }
 
+TEST(LinearTable, AParagraphAfterTheLastRowIsNoPartOfItsName) {
+  // A cell per paragraph: paragraphs after the last row (a 得分计算方法
+  // column's notes) are other cells, as between rows, not its name's lines.
+  Report r = Read(Concat(kHeader, {"产出指标", "（30分）", "", "数量指标", "", "预计参保人数", "", "≥59000人", "",
+                                   "61000人", "", "30", "", "完成值达到指标值，记满分；未达到指标", "值，按B/A记分。", "",
+                                   "总分", "", "30"}));
+  ASSERT_EQ(r.indicators.size(), 1u);
+  EXPECT_EQ(r.indicators[0].name, "预计参保人数");
+}
+
 }  // namespace
 }  // namespace jixiao::form
