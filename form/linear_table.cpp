@@ -266,12 +266,15 @@ class LinearReader {
   void ReadBudgetParts(const BudgetSection& s);
   // Reads the rows; `extra` are cells printed after the 总分 label that
   // belong to the rows. Returns the figures left after the last row.
-  std::vector<Token> ReadIndicators(int begin, int end, const std::vector<Token>& extra);
+  // `total_figures` are the total row's own figures after its label.
+  std::vector<Token> ReadIndicators(int begin, int end, const std::vector<Token>& extra,
+                                    const std::vector<Token>& total_figures);
   // The passes of ReadIndicators, in order (see each one).
   std::optional<std::size_t> SideLabelTail(const std::vector<Token>& tokens, std::size_t at) const;
   RowColumns ColumnsOf(const std::vector<Token>& tokens) const;
   void SortCells(IndicatorSection& s) const;
-  std::vector<Token> FindRows(IndicatorSection& s) const;
+  bool PlaceLateScores(IndicatorSection& s, const std::vector<Token>& total_figures) const;
+  std::vector<Token> FindRows(IndicatorSection& s, const std::vector<Token>& total_figures) const;
   void TakeDeviations(IndicatorSection& s) const;
   std::vector<Name> NamesOf(const IndicatorSection& s, const std::vector<std::size_t>& gap) const;
   void NameRows(IndicatorSection& s) const;
@@ -300,6 +303,7 @@ class LinearReader {
   std::optional<std::string> money_unit_;
   std::vector<LabelWeight> goals_;
   std::vector<LabelWeight> level1_weights_;  // 产出指标（40分） where label and weight stand together
+  std::vector<Token> late_total_;            // the total's figures after a late score column
 
   friend struct IndicatorSection;  // holds LabelWeight
 };
@@ -770,6 +774,7 @@ struct IndicatorSection {
   std::string goal_tail_among_rows;  // a goal label's wrapped tail met among the rows, if any
   RowColumns columns;
   std::vector<std::string> unread_names;  // numbered names whose rows were not read
+  std::vector<Token> late_total;          // the total row's figures, when a late score column was placed
 };
 
 // The label of `type` printed last before `position`, or, for the first
@@ -1001,24 +1006,77 @@ std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const 
   return j - at;
 }
 
-// Pass 2, rows: runs of data that read as a row's values; the cells
-// between them fall into gaps (names). Bare numbers left in the gaps are
-// dropped; those after the last row are the total row's figures, printed
-// before its label, and are returned.
-std::vector<Token> LinearReader::FindRows(IndicatorSection& s) const {
+// Pass 2, rows: runs of the first `limit` data cells that read as a
+// row's values; the cells between them (and those from `limit` on) fall
+// into gaps (names).
+void ScanRows(IndicatorSection& s, std::size_t limit) {
   const std::vector<const Token*>& data = s.data;
+  const std::vector<const Token*> prefix(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(std::min(limit, data.size())));
+  s.rows.clear();
   s.gaps.assign(1, {});
   for (std::size_t at = 0; at < data.size();) {
     Row row;
-    if (std::size_t used = TryRow(data, at, s.columns, row)) {
-      s.rows.push_back(row);
-      s.gaps.emplace_back();
-      at += used;
-      continue;
+    if (at < limit) {
+      if (std::size_t used = TryRow(prefix, at, s.columns, row)) {
+        s.rows.push_back(row);
+        s.gaps.emplace_back();
+        at += used;
+        continue;
+      }
     }
     s.gaps.back().push_back(at);
     ++at;
   }
+}
+
+// A score column printed after the table (the text lists it after the
+// page's other cells): the rows read open for want of their score, and as
+// many bare numbers at the end of the section, then the total row's own
+// one or two. The numbers go to those rows only when their order cannot
+// matter (they are all the same) and none exceeds its row's weight;
+// else the rows stay open. Returns whether the column was placed; the
+// total's figures are then in `s.late_total`.
+bool LinearReader::PlaceLateScores(IndicatorSection& s, const std::vector<Token>& total_figures) const {
+  const std::vector<const Token*>& data = s.data;
+  std::size_t run = 0;
+  while (run < data.size() && KindOf(*data[data.size() - 1 - run]) == Kind::kNum) ++run;
+  if (run == 0) return false;
+  std::vector<Row> rows = s.rows;
+  std::vector<std::vector<std::size_t>> gaps = s.gaps;
+  ScanRows(s, data.size() - run);
+  std::vector<std::size_t> open;
+  for (std::size_t k = 0; k < s.rows.size(); ++k)
+    if (s.rows[k].weight != nullptr && s.rows[k].score == nullptr) open.push_back(k);
+  std::vector<const Token*> late(data.end() - static_cast<std::ptrdiff_t>(run), data.end());
+  for (const Token& t : total_figures) {
+    s.joined_values.push_back(t);
+    late.push_back(&s.joined_values.back());
+  }
+  bool fits = !open.empty() && late.size() > open.size() && late.size() <= open.size() + 2;
+  for (std::size_t i = 0; fits && i < open.size(); ++i) {
+    std::optional<double> score = ParsePoints(late[i]->text);
+    std::optional<double> weight = ParsePoints(s.rows[open[i]].weight->text);
+    fits = late[i]->folded == late[0]->folded && score && weight && *score <= *weight;
+  }
+  if (!fits) {
+    s.rows = std::move(rows);
+    s.gaps = std::move(gaps);
+    return false;
+  }
+  for (std::size_t i = 0; i < open.size(); ++i) s.rows[open[i]].score = late[i];
+  for (std::size_t i = open.size(); i < late.size(); ++i) s.late_total.push_back(*late[i]);
+  std::vector<std::size_t>& tail = s.gaps.back();
+  tail.erase(std::remove_if(tail.begin(), tail.end(), [&](std::size_t at) { return at >= data.size() - run; }), tail.end());
+  return true;
+}
+
+// Pass 2, rows (see ScanRows and PlaceLateScores). Bare numbers left in
+// the gaps are dropped; those after the last row are the total row's
+// figures, printed before its label, and are returned.
+std::vector<Token> LinearReader::FindRows(IndicatorSection& s, const std::vector<Token>& total_figures) const {
+  const std::vector<const Token*>& data = s.data;
+  ScanRows(s, data.size());
+  PlaceLateScores(s, total_figures);
   std::vector<Token> leftover;
   for (std::size_t at : s.gaps.back())
     if (KindOf(*data[at]) == Kind::kNum) leftover.push_back(*data[at]);
@@ -1431,7 +1489,8 @@ void LinearReader::EmitIndicators(const IndicatorSection& s) {
 // The indicator section as passes over its cells: cells into labels and
 // data, rows, deviation notes, names, levels, weights, then the report's
 // indicators and groups.
-std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::vector<Token>& extra) {
+std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::vector<Token>& extra,
+                                              const std::vector<Token>& total_figures) {
   if (begin < 0 || end <= begin) return {};
   IndicatorSection s;
   s.tokens = Tokens(begin, end);
@@ -1443,7 +1502,8 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
   if (!s.goal_tail_among_rows.empty())
     report_.reading.problems.push_back("目标标签的后半“" + s.goal_tail_among_rows +
                                        "”夹在指标行之间（文本逐行列出各列单元格）：可能有行未读到");
-  std::vector<Token> leftover = FindRows(s);
+  std::vector<Token> leftover = FindRows(s, total_figures);
+  late_total_ = s.late_total;
   if (s.rows.empty()) return leftover;
   TakeDeviations(s);
   NameRows(s);
@@ -1474,6 +1534,10 @@ void LinearReader::ReadTotal(int at, int end, std::vector<Token> leftover) {
       continue;
     }
     if (KindOf(t) == Kind::kNum) figures.push_back(&t);
+  }
+  if (!late_total_.empty()) {
+    figures.clear();
+    for (const Token& t : late_total_) figures.push_back(&t);
   }
   if (figures.empty())
     for (const Token& t : leftover) figures.push_back(&t);
@@ -1506,8 +1570,9 @@ void LinearReader::Read() {
   for (auto it = after_total.rbegin(); it != after_total.rend() && KindOf(*it) == Kind::kNum; ++it) ++own;
   own = std::min(own, has_weight_ ? std::size_t{2} : std::size_t{1});
   std::vector<Token> extra(after_total.begin(), after_total.end() - static_cast<std::ptrdiff_t>(own));
+  std::vector<Token> total_figures(after_total.end() - static_cast<std::ptrdiff_t>(own), after_total.end());
   std::vector<Token> leftover;
-  if (indicators >= 0) leftover = ReadIndicators(indicators, total >= 0 ? total : n, extra);
+  if (indicators >= 0) leftover = ReadIndicators(indicators, total >= 0 ? total : n, extra, total_figures);
   ReadTotal(total, total_end, std::move(leftover));
   // 填报日期 printed in the table's last lines.
   for (int i = std::max(0, total); i < n; ++i) {

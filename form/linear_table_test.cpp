@@ -288,5 +288,30 @@ TEST(LinearTable, AParagraphAfterTheLastRowIsNoPartOfItsName) {
   EXPECT_EQ(r.indicators[0].name, "预计参保人数");
 }
 
+TEST(LinearTable, AScoreColumnPrintedAfterTheTableFillsTheOpenRows) {
+  // The 得分 of some rows came out after the total's label; as many equal
+  // numbers as open rows, then the total, fill them.
+  Report r = Read({"二级指标", "三级指标", "分值", "年度指标值(A)", "全年实际值(B)", "得分", "数量指标", "整理归档业务档案",
+                   "15", "不少于3900份", "3900份", "15", "质量指标", "实行专款专用", "10", "1人", "1人", "时效指标",
+                   "业务经办差错率", "10", "≦2%", "1.2%", "单位自评总分", "10", "10", "100"});
+  ASSERT_EQ(r.indicators.size(), 3u);
+  EXPECT_EQ(r.indicators[0].score.declared, 15);
+  EXPECT_EQ(r.indicators[1].score.declared, 10);
+  EXPECT_EQ(r.indicators[2].score.declared, 10);
+  EXPECT_EQ(r.total.declared.declared, 100);
+  EXPECT_FALSE(r.form_weight_total);
+}
+
+TEST(LinearTable, LateScoresWhoseOrderMattersStayUnread) {
+  // Unequal numbers after the table could go to the open rows in more
+  // than one order: the rows stay open.
+  Report r = Read({"二级指标", "三级指标", "分值", "年度指标值(A)", "全年实际值(B)", "得分", "数量指标", "整理归档业务档案",
+                   "15", "不少于3900份", "3900份", "15", "质量指标", "实行专款专用", "10", "1人", "1人", "时效指标",
+                   "业务经办差错率", "10", "≦2%", "1.2%", "单位自评总分", "10", "8", "93"});
+  ASSERT_EQ(r.indicators.size(), 3u);
+  EXPECT_FALSE(r.indicators[1].score.declared);
+  EXPECT_FALSE(r.reading.problems.empty());
+}
+
 }  // namespace
 }  // namespace jixiao::form
