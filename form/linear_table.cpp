@@ -46,7 +46,8 @@ bool IsDetachedUnit(std::string_view f) {
 }
 
 // Splits a line into cells at spaces, keeping a figure whole: a lone
-// comparator joins the next piece, a lone unit the number before it.
+// comparator joins the next piece, a lone unit the number before it, the
+// halves of a bracketed weight each other.
 std::vector<std::string> SplitCells(std::string_view line) {
   std::vector<std::string> pieces;
   std::u32string cur;
@@ -62,7 +63,9 @@ std::vector<std::string> SplitCells(std::string_view line) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     std::string f = Fold(pieces[i]);
-    if (IsComparatorOnly(f) && i + 1 < pieces.size()) {
+    // A weight printed with a space in its bracket: （30 分）.
+    bool split_weight = i + 1 < pieces.size() && !IsBareWeight(pieces[i]) && IsBareWeight(pieces[i] + " " + pieces[i + 1]);
+    if ((IsComparatorOnly(f) || split_weight) && i + 1 < pieces.size()) {
       pieces[i + 1] = pieces[i] + " " + pieces[i + 1];
       continue;
     }

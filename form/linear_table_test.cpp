@@ -313,5 +313,14 @@ TEST(LinearTable, LateScoresWhoseOrderMattersStayUnread) {
   EXPECT_FALSE(r.reading.problems.empty());
 }
 
+TEST(LinearTable, AWeightPrintedWithASpaceInItsBracketIsAWeight) {
+  // （30 分） under its group's rows: one cell, the group's weight.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分", "效益", "指标", "社会效益指标",
+                   "群众政策知晓率", "≧85%", "75%", "26", "（30 分）", "总分", "26"});
+  ASSERT_EQ(r.indicators.size(), 1u);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(r.groups[0].weight, 30);
+}
+
 }  // namespace
 }  // namespace jixiao::form
