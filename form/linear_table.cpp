@@ -865,6 +865,19 @@ RowColumns LinearReader::ColumnsOf(const std::vector<Token>& tokens) const {
   return columns;
 }
 
+// A first-level label wrapped around the second-level label beside it:
+// its merged cell is centred on the rows, and the second column's label
+// stands on a line of its own between the halves (产出 / 数量指标 / 指标).
+// Returns the tail's token index.
+std::optional<std::size_t> Level1AroundLevel2(const std::vector<Token>& tokens, std::size_t at) {
+  if (at + 2 >= tokens.size()) return std::nullopt;
+  const std::string head = tokens[at].folded;
+  if (CharCount(head) > 3 || HasDigit(head) || IsLevel1(head)) return std::nullopt;
+  if (FindLevel2(Fold(StripPrintedWeight(tokens[at + 1].text))) == nullptr) return std::nullopt;
+  if (!IsLevel1(head + Fold(StripPrintedWeight(tokens[at + 2].text)))) return std::nullopt;
+  return at + 2;
+}
+
 // Pass 1, cells into labels and data: level labels (also wrapped over two
 // or three pieces), bare weights, label pieces and header words are taken
 // out as events; what remains is data, with short value cells wrapped in
@@ -888,6 +901,15 @@ void LinearReader::SortCells(IndicatorSection& s) const {
     // A goal label's tail is the goal's, never a piece of a name or a value.
     if (IsGoalLabelTail(t.folded)) {
       if (s.goal_tail_among_rows.empty() && !data.empty()) s.goal_tail_among_rows = t.text;
+      continue;
+    }
+    if (std::optional<std::size_t> tail = Level1AroundLevel2(tokens, i)) {
+      events.push_back({Event::kLevel1, Fold(t.text) + Fold(StripPrintedWeight(tokens[*tail].text)), data.size(), &t, i});
+      events.push_back({Event::kLevel2, Fold(StripPrintedWeight(tokens[i + 1].text)), data.size(), &tokens[i + 1], i + 1});
+      for (std::size_t k : {i + 1, *tail})
+        if (FindPrintedWeight(tokens[k].text)) events.push_back({Event::kWeight, "", data.size(), &tokens[k], k});
+      label_tail[*tail] = true;
+      ++i;
       continue;
     }
     bool merged = false;

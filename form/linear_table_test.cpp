@@ -322,5 +322,17 @@ TEST(LinearTable, AWeightPrintedWithASpaceInItsBracketIsAWeight) {
   EXPECT_EQ(r.groups[0].weight, 30);
 }
 
+TEST(LinearTable, AFirstLevelWrappedAroundTheSecondLevelBesideItIsALabel) {
+  // 产出指标's merged cell centred on its rows: its halves stand above and
+  // below 数量指标, and its weight under the rows is the group's.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分", "开展医保经办人员培训", "7", "7",
+                   "10", "产出", "数量指标", "指标", "开展政策宣传活动", "≥14次", "14次", "10", "（20分）", "总分", "20"});
+  ASSERT_EQ(r.indicators.size(), 2u);
+  EXPECT_EQ(r.indicators[1].level1, "产出指标");
+  EXPECT_EQ(r.indicators[1].level2, "数量指标");
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(r.groups[0].weight, 20);
+}
+
 }  // namespace
 }  // namespace jixiao::form
