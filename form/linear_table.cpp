@@ -970,15 +970,23 @@ void LinearReader::SortCells(IndicatorSection& s) const {
   }
 }
 
+std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const RowColumns& columns, Row& row);
+
 // Whether a row may end before its last columns: its figures are
-// followed by the next name (or end the section), the column's cells
-// having been printed elsewhere (after the page's other text). A target and an actual that
-// both carry a unit, % or comparator, or words with the weight read, tell
-// a row from pieces of a name; bare numbers may be any column's cells
-// (a weight, a score, the total's) and are not taken.
+// followed by the next name (or end the section), or, its weight read, by
+// the next row's figures (that row's name printed after them), the
+// column's cells having been printed elsewhere (after the page's other
+// text). A target and an actual that both carry a unit, % or comparator,
+// or words with the weight read, tell a row from pieces of a name; bare
+// numbers may be any column's cells (a weight, a score, the total's) and
+// are not taken.
 bool MayEndOpen(const std::vector<const Token*>& data, std::size_t next, const Row& row, const RowColumns& columns) {
   const bool last = next >= data.size();
-  if (!last && KindOf(*data[next]) != Kind::kText) return false;
+  if (!last && KindOf(*data[next]) != Kind::kText) {
+    if (row.weight == nullptr || columns.weight_first) return false;
+    Row following;
+    if (TryRow(data, next, columns, following) == 0) return false;
+  }
   // With a cell per paragraph, pieces of one paragraph are one cell.
   if (columns.cell_per_paragraph && (row.target->paragraph == row.actual->paragraph ||
                                      (!last && row.actual->paragraph == data[next]->paragraph)))

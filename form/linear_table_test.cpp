@@ -334,5 +334,20 @@ TEST(LinearTable, AFirstLevelWrappedAroundTheSecondLevelBesideItIsALabel) {
   EXPECT_EQ(r.groups[0].weight, 20);
 }
 
+TEST(LinearTable, AnOpenRowEndsWhereTheNextRowsFiguresBegin) {
+  // Two rows without their 得分, the second's name printed after its
+  // figures: the first ends where the second's figures begin.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分", "满意度指标", "服务对象满意率",
+                   "≥95%", "≥99% 5", "≥85% 85%以上 5", "定点医药机构满意度", "总分", "100"});
+  ASSERT_EQ(r.indicators.size(), 2u);
+  EXPECT_EQ(r.indicators[0].name, "服务对象满意率");
+  EXPECT_EQ(r.indicators[0].target->raw, "≥95%");
+  EXPECT_EQ(r.indicators[0].actual->raw, "≥99%");
+  EXPECT_EQ(r.indicators[0].weight.value, 5);
+  EXPECT_FALSE(r.indicators[0].score.declared);
+  EXPECT_EQ(r.indicators[1].name, "定点医药机构满意度");
+  EXPECT_EQ(r.indicators[1].target->raw, "≥85%");
+}
+
 }  // namespace
 }  // namespace jixiao::form
