@@ -536,6 +536,7 @@ struct BudgetSection {
   bool percent_pending = false;       // a "%" printed alone, after its figure
   NormalizeContext money;             // the money columns' unit
   std::vector<const Token*> others;   // the total row's figures, without the rate
+  bool rate_only = false;             // the figures' columns are unknown but the rate's
 };
 
 // Budget pass 1, header: the columns the header names, the money unit and
@@ -626,7 +627,7 @@ void LinearReader::ReadBudgetTotal(BudgetSection& s) {
   for (BudgetColumn c : columns)
     if (c != BudgetColumn::kRate) slots.push_back(c);
   bool has_planned = std::find(columns.begin(), columns.end(), BudgetColumn::kPlanned) != columns.end();
-  for (std::size_t i = 0; i < others.size() && i < slots.size(); ++i) {
+  for (std::size_t i = 0; i < others.size() && i < slots.size() && !s.rate_only; ++i) {
     const Token& t = *others[i];
     switch (slots[i]) {
       case BudgetColumn::kInitial:
@@ -694,14 +695,30 @@ void LinearReader::ReadBudgetParts(const BudgetSection& s) {
   }
 }
 
+// Whether the money columns' header (预算数 / 执行数) comes out after the
+// total row's first figure: the text then does not follow the grid, and
+// which figure is which column is a guess. A guessed budget would accuse
+// the document of contradictions it does not have.
+bool HeaderAfterFigures(const BudgetSection& s) {
+  const std::vector<const Token*>& figures = s.rows.front().figures;
+  if (figures.empty()) return false;
+  for (const Token* t = figures.front(); t < s.tokens.data() + s.tokens.size(); ++t)
+    if (Contains(t->folded, "预算数") || Contains(t->folded, "执行数")) return true;
+  return false;
+}
+
 void LinearReader::ReadBudget(int begin, int end) {
   if (begin < 0 || end <= begin) return;
   BudgetSection s;
   s.tokens = Tokens(begin, end);
   ReadBudgetHeader(s);
   FindBudgetRows(s);
+  // Only the rate, printed with %, is known then.
+  s.rate_only = HeaderAfterFigures(s);
+  if (s.rate_only)
+    report_.reading.problems.push_back("预算执行情况的预算数、执行数表头印在其数字之后（文本未按表格顺序），预算数字未读出");
   ReadBudgetTotal(s);
-  ReadBudgetParts(s);
+  if (!s.rate_only) ReadBudgetParts(s);
 }
 
 // One indicator row found in the sequence: its value tokens, then its name.

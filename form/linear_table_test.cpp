@@ -349,5 +349,20 @@ TEST(LinearTable, AnOpenRowEndsWhereTheNextRowsFiguresBegin) {
   EXPECT_EQ(r.indicators[1].target->raw, "≥85%");
 }
 
+TEST(LinearTable, BudgetFiguresBeforeTheirColumnsHeaderStayUnread) {
+  // The budget's figures came out before 预算数 / 执行数: which is which
+  // would be a guess. Only the rate, printed with %, is read.
+  Report r = Read({"项目名称", "医疗救助资金", "主管部门", "县医疗保障局", "分值", "执行率", "得分", "23.07", "10", "58%",
+                   "5", "年初预算数", "全年预算数（A）", "全年执行数（B）", "年度资金总额：", "40", "40", "一级指标",
+                   "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "数量指标", "开展政策宣传活动",
+                   "12次", "12次", "90", "90", "总分", "95"});
+  EXPECT_FALSE(r.budget.planned);
+  EXPECT_FALSE(r.budget.executed);
+  EXPECT_FALSE(r.budget.score.declared);
+  ASSERT_TRUE(r.budget.rate);
+  EXPECT_EQ(r.budget.rate->number, 58);
+  EXPECT_FALSE(r.reading.problems.empty());
+}
+
 }  // namespace
 }  // namespace jixiao::form
