@@ -1241,8 +1241,11 @@ void LinearReader::NameRows(IndicatorSection& s) const {
     }
     if (names[k].empty()) continue;
     // Earlier names in the gap are the previous row's wrapped lines;
-    // with a cell per paragraph they are cells of rows not read.
+    // with a cell per paragraph they are cells of rows not read, and the
+    // reading says so.
     if (k > 0 && !paragraph_cells_) ContinueName(names[k], 0, names[k].size() - 1, rows[k - 1], s.unread_names);
+    if (paragraph_cells_)
+      for (std::size_t n = 0; n + 1 < names[k].size(); ++n) s.unread_names.push_back(names[k][n].pieces.front()->text);
     rows[k].name = names[k].back().pieces;
     rows[k].name_position = names[k].back().position;
   }

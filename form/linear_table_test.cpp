@@ -364,5 +364,17 @@ TEST(LinearTable, BudgetFiguresBeforeTheirColumnsHeaderStayUnread) {
   EXPECT_FALSE(r.reading.problems.empty());
 }
 
+TEST(LinearTable, ANameParagraphWithoutFiguresIsARowNotRead) {
+  // A cell per paragraph: the name between two rows whose figures are
+  // not there is a row not read, and the reading says so.
+  Report r = Read(Concat(kHeader, {"产出指标", "", "数量指标", "", "预计参保人数", "", "≥59000人", "", "51163人", "",
+                                   "17", "", "成本指标", "", "普通居民122元/人/年 特", "殊人员182元/人/年", "",
+                                   "时效指标", "", "资金及时拨付率", "", "100%", "", "100%", "", "20", "", "总分", "",
+                                   "37"}));
+  ASSERT_EQ(r.indicators.size(), 2u);
+  ASSERT_EQ(r.reading.problems.size(), 1u);
+  EXPECT_NE(r.reading.problems[0].find("普通居民122元/人/年"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace jixiao::form
