@@ -8,6 +8,7 @@
 #include "form/indicator_rules.h"
 #include "form/labels.h"
 #include "form/vocabulary_scope.h"
+#include "normalize/comparators.h"
 
 namespace jixiao::form {
 
@@ -726,6 +727,7 @@ struct Row {
   std::size_t first = 0;  // position of the first value token in the data list
   std::size_t end = 0;    // one past its last value token
   const Token* target = nullptr;
+  const Token* target_end = nullptr;  // the number of a target printed as a comparator word alone
   const Token* actual = nullptr;
   const Token* ratio = nullptr;
   const Token* weight = nullptr;
@@ -989,6 +991,14 @@ void LinearReader::SortCells(IndicatorSection& s) const {
 
 std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const RowColumns& columns, Row& row);
 
+// A cell that is a comparator word and nothing else (大于等于, 不低于).
+bool IsComparatorWord(const Token& t) {
+  if (HasDigit(t.folded) || KindOf(t) != Kind::kText) return false;
+  std::u32string text = DecodeUtf8Lossy(t.folded);
+  std::optional<norm::ComparatorMatch> m = norm::ComparatorBefore(text, 0, text.size());
+  return m && m->begin == 0;
+}
+
 // Whether a row may end before its last columns: its figures are
 // followed by the next name (or end the section), or, its weight read, by
 // the next row's figures (that row's name printed after them), the
@@ -1033,8 +1043,9 @@ std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const 
   const Token* v1 = data[j];
   const Token* v2 = data[j + 1];
   bool figures = IsValueKind(KindOf(*v1)) && (IsValueKind(KindOf(*v2)) || short_text(v2));
-  bool words = short_text(v1) && short_text(v2);
-  if (!figures && !words) return 0;
+  bool words = short_text(v1) && short_text(v2) && !IsComparatorWord(*v1);
+  bool wrapped_target = IsComparatorWord(*v1) && (KindOf(*v2) == Kind::kPct || KindOf(*v2) == Kind::kFigure);
+  if (!figures && !words && !wrapped_target) return 0;
   j += 2;
   row.target = v1;
   row.actual = v2;
@@ -1050,8 +1061,18 @@ std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const 
     if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return end_open();
     row.weight = data[j++];
   }
-  if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return end_open();
+  if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return wrapped_target ? 0 : end_open();
   row.score = data[j++];
+  // A target printed as a comparator word whose number wrapped to the
+  // cell's next line: the text prints that line after the row's other
+  // cells (on the word's line), so the next cell, a figure of the
+  // actual's kind, ends it. With the actual on a later line than the word,
+  // which figure is the target's is a guess unless they are the same.
+  if (wrapped_target) {
+    if (j >= data.size() || KindOf(*data[j]) != KindOf(*row.actual)) return 0;
+    if (row.actual->line != row.target->line && data[j]->folded != row.actual->folded) return 0;
+    row.target_end = data[j++];
+  }
   row.end = j;
   return j - at;
 }
@@ -1426,7 +1447,9 @@ Indicator LinearReader::ReadRow(const IndicatorSection& s, std::size_t k, int id
   for (const Token* t : row.name) ind.name += RemoveSpaces(t->text);
   const std::string base = "/indicators/" + std::to_string(idx) + "/";
   NormalizeContext value_context = IndicatorValueContext(ind.name, ind.level2);
-  ind.target = reader_.ReadValue(Printed(*row.target), value_context, base + "target");
+  PrintedText target = Printed(*row.target);
+  if (row.target_end != nullptr) target.text += row.target_end->text;
+  ind.target = reader_.ReadValue(target, value_context, base + "target");
   ind.actual = reader_.ReadValue(Printed(*row.actual), value_context, base + "actual");
   ApplyMoneyContext(ind.target, value_context);
   ApplyMoneyContext(ind.actual, value_context);

@@ -376,5 +376,33 @@ TEST(LinearTable, ANameParagraphWithoutFiguresIsARowNotRead) {
   EXPECT_NE(r.reading.problems[0].find("普通居民122元/人/年"), std::string::npos);
 }
 
+TEST(LinearTable, ATargetWrappedAfterItsComparatorWordEndsAfterTheRow) {
+  // 大于等于 / 85% wrapped in the target's cell: the row's other cells
+  // stand on the word's line, and the number comes out after them.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分", "效益指标", "社会效益",
+                   "指标1：群众政策知晓率 大于等于 98.7% 15 15", "指标", "85%", "指标2：服务对象满意率 ≥95% 96% 5 5",
+                   "总分", "20"});
+  ASSERT_EQ(r.indicators.size(), 2u);
+  EXPECT_EQ(r.indicators[0].name, "指标1：群众政策知晓率");
+  ASSERT_TRUE(r.indicators[0].target);
+  EXPECT_EQ(r.indicators[0].target->number, 85);
+  EXPECT_EQ(r.indicators[0].target->comparator, ">=");
+  EXPECT_EQ(r.indicators[0].actual->number, 98.7);
+  EXPECT_EQ(r.indicators[0].score.declared, 15);
+  EXPECT_EQ(r.indicators[1].name, "指标2：服务对象满意率");
+}
+
+TEST(LinearTable, AWrappedTargetWhoseFiguresCouldSwapIsNotRead) {
+  // The actual on a line of its own: which percentage is the target's
+  // would be a guess when they differ.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分", "效益指标", "社会效益",
+                   "指标1：群众政策知晓率 大于等于", "98.7%", "15 15", "85%", "指标2：服务对象满意率 ≥95% 96% 5 5",
+                   "总分", "20"});
+  for (const Indicator& ind : r.indicators) {
+    if (!ind.target) continue;
+    EXPECT_NE(ind.target->number, 85) << ind.name;
+  }
+}
+
 }  // namespace
 }  // namespace jixiao::form
