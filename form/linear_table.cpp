@@ -258,6 +258,7 @@ class LinearReader {
   };
 
   std::vector<Token> Tokens(int begin, int end) const;
+  bool WrapsFigure(const std::vector<Token>& out, const Token& t) const;
   int FindBudgetStart() const;
   int FindIndicatorStart(int from) const;
   int FindTotal(int from) const;
@@ -312,11 +313,26 @@ class LinearReader {
   friend struct IndicatorSection;  // holds LabelWeight
 };
 
+// With a cell per paragraph, a figure wrapped in its cell (2019年12 /
+// 月31日前): the line before `t` in its paragraph, each the only cell of
+// its line, ends with a digit, and the two read as one figure.
+bool LinearReader::WrapsFigure(const std::vector<Token>& out, const Token& t) const {
+  if (!paragraph_cells_ || out.empty()) return false;
+  const Token& before = out.back();
+  if (before.paragraph != t.paragraph || before.line + 1 != t.line) return false;
+  if (out.size() >= 2 && out[out.size() - 2].line == before.line) return false;
+  if (before.folded.empty() || before.folded.back() < '0' || before.folded.back() > '9') return false;
+  if (t.folded.empty() || (t.folded.front() >= '0' && t.folded.front() <= '9')) return false;
+  Kind joined = KindOf(before.folded + t.folded);
+  return joined == Kind::kFigure || joined == Kind::kPct;
+}
+
 std::vector<Token> LinearReader::Tokens(int begin, int end) const {
   std::vector<Token> out;
   for (int i = std::max(0, begin); i < end && i < static_cast<int>(lines_.size()); ++i) {
     const Token& line = lines_[static_cast<std::size_t>(i)];
-    for (const std::string& piece : SplitCells(line.text)) {
+    const std::vector<std::string> pieces = SplitCells(line.text);
+    for (const std::string& piece : pieces) {
       Token t = line;
       t.text = piece;
       t.folded = Fold(piece);
@@ -327,7 +343,7 @@ std::vector<Token> LinearReader::Tokens(int begin, int end) const {
                           IsNumberOnly(out.back().folded);
       bool split_tail = !out.empty() && IsFigureTail(t.folded) && HasDigit(out.back().folded) &&
                         LooksLikeFigure(out.back().folded);
-      if (split_number || split_tail) {
+      if (split_number || split_tail || (pieces.size() == 1 && WrapsFigure(out, t))) {
         out.back().text += t.text;
         out.back().folded += t.folded;
         continue;

@@ -404,5 +404,18 @@ TEST(LinearTable, AWrappedTargetWhoseFiguresCouldSwapIsNotRead) {
   }
 }
 
+TEST(LinearTable, AFigureWrappedInItsParagraphIsOneCell) {
+  // A cell per paragraph: 2019年12 / 月31日前 is one date, not two cells.
+  Report r = Read(Concat(kHeader, {"产出指标", "", "时效指标", "", "救助资金拨付时间", "", "2019年12", "月31日前", "",
+                                   "2019年12", "月21日", "", "5", "", "数量指标", "", "预计参保人数", "", "≥59000人", "",
+                                   "61000人", "", "5", "", "总分", "", "10"}));
+  ASSERT_EQ(r.indicators.size(), 2u);
+  EXPECT_EQ(r.indicators[0].name, "救助资金拨付时间");
+  ASSERT_TRUE(r.indicators[0].target);
+  EXPECT_EQ(r.indicators[0].target->raw, "2019年12月31日前");
+  EXPECT_EQ(r.indicators[0].actual->raw, "2019年12月21日");
+  EXPECT_EQ(r.indicators[0].score.declared, 5);
+}
+
 }  // namespace
 }  // namespace jixiao::form
