@@ -342,7 +342,7 @@ std::vector<Token> LinearReader::Tokens(int begin, int end) const {
       bool split_number = !out.empty() && IsDigitsOnly(t.folded) && EndsWith(out.back().folded, ".") &&
                           IsNumberOnly(out.back().folded);
       bool split_tail = !out.empty() && IsFigureTail(t.folded) && HasDigit(out.back().folded) &&
-                        LooksLikeFigure(out.back().folded);
+                        LooksLikeFigure(out.back().folded) && !IsNumberOnly(out.back().folded);
       if (split_number || split_tail || (pieces.size() == 1 && WrapsFigure(out, t))) {
         out.back().text += t.text;
         out.back().folded += t.folded;
@@ -744,6 +744,7 @@ struct Row {
   std::size_t end = 0;    // one past its last value token
   const Token* target = nullptr;
   const Token* target_end = nullptr;  // the number of a target printed as a comparator word alone
+  const Token* inner_name = nullptr;  // a name printed between the values and the score
   const Token* actual = nullptr;
   const Token* ratio = nullptr;
   const Token* weight = nullptr;
@@ -991,7 +992,8 @@ void LinearReader::SortCells(IndicatorSection& s) const {
     if (t.line >= 0 && static_cast<std::size_t>(t.line) < claimed_.size() && claimed_[static_cast<std::size_t>(t.line)])
       continue;
     // A short value cell wrapped in its narrow column: "一定的积极" / "作用".
-    if (!data.empty() && KindOf(t) == Kind::kText && CharCount(t.folded) <= 2 && KindOf(*data.back()) == Kind::kText &&
+    if (!data.empty() && KindOf(t) == Kind::kText && CharCount(t.folded) <= 2 &&
+        KindOf(*data.back()) == Kind::kText &&
         CharCount(data.back()->folded) <= 7 && !HasPunctuation(data.back()->folded) &&
         (!paragraph_cells_ || t.paragraph == data.back()->paragraph)) {
       Token whole = *data.back();
@@ -1040,6 +1042,35 @@ bool MayEndOpen(const std::vector<const Token*>& data, std::size_t next, const R
   return row.weight != nullptr && word(row.target) && word(row.actual);
 }
 
+// A row's name printed between its values and its weight / score: a name
+// cell centred on a row taller than one line stands below the values'
+// line and above the score's. Only a name followed by exactly the
+// missing cells, then no further number, is taken (more numbers would be
+// the next row's). Returns the cells taken after the values, or 0.
+std::size_t NameAmongCells(const std::vector<const Token*>& data, std::size_t at, const RowColumns& columns, Row& row) {
+  if (at >= data.size()) return 0;
+  const Token* name = data[at];
+  if (KindOf(*name) != Kind::kText || HasDigit(name->folded) || CharCount(name->folded) < 3) return 0;
+  std::size_t j = at + 1;
+  const Token* weight = nullptr;
+  if (columns.weight) {
+    if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
+    weight = data[j++];
+  }
+  if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
+  const Token* score = data[j++];
+  if (j < data.size() && KindOf(*data[j]) == Kind::kNum) return 0;
+  if (weight != nullptr) {
+    std::optional<double> w = ParsePoints(weight->text), v = ParsePoints(score->text);
+    if (!w || !v || *v > *w) return 0;
+  }
+  row.inner_name = name;
+  row.weight = weight;
+  row.score = score;
+  row.end = j;
+  return j - at;
+}
+
 // One row at data position `at`: target, actual, then the ratio / weight /
 // score the header announces (or the weight before the target). A target
 // and an actual are both figures or both short text (稳步提升 / 已完善);
@@ -1071,6 +1102,11 @@ std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const 
     row.end = j;
     return j - at;
   };
+  // Among word values, only a cell no value could be (long, or with
+  // punctuation) is a name.
+  bool name_may_follow = !wrapped_target && !columns.weight_first && (!words || (j < data.size() && !short_text(data[j])));
+  if (name_may_follow)
+    if (std::size_t used = NameAmongCells(data, j, columns, row)) return j + used - at;
   if (columns.ratio && j + 1 < data.size() && KindOf(*data[j]) == Kind::kPct && KindOf(*data[j + 1]) == Kind::kNum)
     row.ratio = data[j++];
   if (columns.weight && !columns.weight_first) {
@@ -1272,6 +1308,15 @@ void LinearReader::NameRows(IndicatorSection& s) const {
   }
   for (std::size_t k = 0; k < rows.size(); ++k) {
     rows[k].name_position = rows[k].first;
+    if (rows[k].inner_name != nullptr) {
+      // The names before such a row are the row above's lines (or, with
+      // a cell per paragraph, rows not read).
+      if (k > 0 && !paragraph_cells_) ContinueName(names[k], 0, names[k].size(), rows[k - 1], s.unread_names);
+      if (paragraph_cells_)
+        for (const Name& n : names[k]) s.unread_names.push_back(n.pieces.front()->text);
+      rows[k].name = {rows[k].inner_name};
+      continue;
+    }
     if (borrowed[k]) {
       rows[k].name = borrowed[k]->pieces;
       continue;

@@ -270,8 +270,8 @@ TEST(LinearTable, ANumberedNameBetweenRowsIsNoLineOfTheRowAbove) {
   // not read: it stays out of the name above, and the reading says so.
   Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分", "产出指标", "质量指标",
                    "指标1：医保信息系统正", "≥98%", "≥99% 5", "5", "常运行率",
-                   "指标2：系统建设完成时 2023年11月 2023年11月 5", "5", "底前", "底前", "时效指标 间",
-                   "指标3：资金拨付及时率 ≥95%", "95%", "5", "5", "总分", "15"});
+                   "指标2：系统建设完成时 按时完成", "5", "时效指标 间", "指标3：资金拨付及时率 ≥95%", "95%", "5", "5",
+                   "总分", "15"});
   ASSERT_EQ(r.indicators.size(), 2u);
   EXPECT_EQ(r.indicators[0].name, "指标1：医保信息系统正常运行率");
   EXPECT_EQ(r.indicators[1].name, "指标3：资金拨付及时率");
@@ -415,6 +415,20 @@ TEST(LinearTable, AFigureWrappedInItsParagraphIsOneCell) {
   EXPECT_EQ(r.indicators[0].target->raw, "2019年12月31日前");
   EXPECT_EQ(r.indicators[0].actual->raw, "2019年12月21日");
   EXPECT_EQ(r.indicators[0].score.declared, 5);
+}
+
+TEST(LinearTable, ANameBetweenItsRowsValuesAndScoreIsThatRows) {
+  // The name's cell, centred on a row of two lines, comes out below the
+  // values' line and above the score's.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分", "产出指标", "质量指标",
+                   "实行专款专用、专户管理", "1人", "1人", "10", "2023年10月底 2023年10月11日", "时效指标", "支付完成时间",
+                   "10", "前", "成本指标", "项目经费", "269.82万", "269.82万", "15", "总分", "35"});
+  ASSERT_EQ(r.indicators.size(), 3u);
+  EXPECT_EQ(r.indicators[0].name, "实行专款专用、专户管理");
+  EXPECT_EQ(r.indicators[1].name, "支付完成时间");
+  EXPECT_EQ(r.indicators[1].actual->raw, "2023年10月11日");
+  EXPECT_EQ(r.indicators[1].score.declared, 10);
+  EXPECT_EQ(r.indicators[2].name, "项目经费");
 }
 
 }  // namespace
