@@ -743,9 +743,10 @@ struct Row {
   std::size_t first = 0;  // position of the first value token in the data list
   std::size_t end = 0;    // one past its last value token
   const Token* target = nullptr;
-  const Token* target_end = nullptr;  // the number of a target printed as a comparator word alone
+  const Token* target_end = nullptr;  // the end of a wrapped target printed after the row (its number, 底前)
   const Token* inner_name = nullptr;  // a name printed between the values and the score
   const Token* actual = nullptr;
+  const Token* actual_end = nullptr;  // the wrapped tail of a figure actual (底前), printed after the row
   const Token* ratio = nullptr;
   const Token* weight = nullptr;
   const Token* score = nullptr;
@@ -991,9 +992,10 @@ void LinearReader::SortCells(IndicatorSection& s) const {
       continue;
     if (t.line >= 0 && static_cast<std::size_t>(t.line) < claimed_.size() && claimed_[static_cast<std::size_t>(t.line)])
       continue;
-    // A short value cell wrapped in its narrow column: "一定的积极" / "作用".
-    if (!data.empty() && KindOf(t) == Kind::kText && CharCount(t.folded) <= 2 &&
-        KindOf(*data.back()) == Kind::kText &&
+    // A short value cell wrapped in its narrow column: "一定的积极" / "作用"
+    // (a figure's tail, 底前, ends a figure, not a word).
+    if (!data.empty() && KindOf(t) == Kind::kText && CharCount(t.folded) <= 2 && !IsFigureTail(t.folded) &&
+        KindOf(*data.back()) == Kind::kText && !IsFigureTail(data.back()->folded) &&
         CharCount(data.back()->folded) <= 7 && !HasPunctuation(data.back()->folded) &&
         (!paragraph_cells_ || t.paragraph == data.back()->paragraph)) {
       Token whole = *data.back();
@@ -1124,6 +1126,13 @@ std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const 
     if (j >= data.size() || KindOf(*data[j]) != KindOf(*row.actual)) return 0;
     if (row.actual->line != row.target->line && data[j]->folded != row.actual->folded) return 0;
     row.target_end = data[j++];
+  }
+  // Two figures wrapped before their tail words (2023年11月 / 底前): the
+  // two tails come out after the row's other cells, in column order.
+  if (!wrapped_target && j + 1 < data.size() && IsFigureTail(data[j]->folded) && IsFigureTail(data[j + 1]->folded) &&
+      KindOf(*row.target) == Kind::kFigure && KindOf(*row.actual) == Kind::kFigure) {
+    row.target_end = data[j++];
+    row.actual_end = data[j++];
   }
   row.end = j;
   return j - at;
@@ -1511,7 +1520,9 @@ Indicator LinearReader::ReadRow(const IndicatorSection& s, std::size_t k, int id
   PrintedText target = Printed(*row.target);
   if (row.target_end != nullptr) target.text += row.target_end->text;
   ind.target = reader_.ReadValue(target, value_context, base + "target");
-  ind.actual = reader_.ReadValue(Printed(*row.actual), value_context, base + "actual");
+  PrintedText actual = Printed(*row.actual);
+  if (row.actual_end != nullptr) actual.text += row.actual_end->text;
+  ind.actual = reader_.ReadValue(actual, value_context, base + "actual");
   ApplyMoneyContext(ind.target, value_context);
   ApplyMoneyContext(ind.actual, value_context);
   if (row.ratio != nullptr) {

@@ -431,5 +431,19 @@ TEST(LinearTable, ANameBetweenItsRowsValuesAndScoreIsThatRows) {
   EXPECT_EQ(r.indicators[2].name, "项目经费");
 }
 
+TEST(LinearTable, DatesWrappedBeforeTheirTailWordsEndAfterTheRow) {
+  // 2023年11月 / 底前 wrapped in the target and actual columns: the two
+  // tails come out after the row's score, in column order.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分", "产出指标", "时效指标",
+                   "指标7：系统建设完成时 2023年11月 2023年11月 5", "5", "底前", "底前", "时效指标 间",
+                   "指标8：资金拨付及时率 ≥95%", "95%", "5", "5", "总分", "10"});
+  ASSERT_EQ(r.indicators.size(), 2u);
+  ASSERT_TRUE(r.indicators[0].target);
+  EXPECT_EQ(r.indicators[0].target->raw, "2023年11月底前");
+  EXPECT_EQ(r.indicators[0].actual->raw, "2023年11月底前");
+  EXPECT_EQ(r.indicators[0].score.declared, 5);
+  EXPECT_EQ(r.indicators[1].name, "指标8：资金拨付及时率");
+}
+
 }  // namespace
 }  // namespace jixiao::form
