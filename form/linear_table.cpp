@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <optional>
+#include <set>
 
 #include "form/form_text.h"
 #include "form/indicator_rules.h"
@@ -281,6 +282,7 @@ class LinearReader {
   bool PlaceLateScores(IndicatorSection& s, const std::vector<Token>& total_figures) const;
   std::vector<Token> FindRows(IndicatorSection& s, const std::vector<Token>& total_figures) const;
   void TakeDeviations(IndicatorSection& s) const;
+  void TakeValueTails(IndicatorSection& s) const;
   std::vector<Name> NamesOf(const IndicatorSection& s, const std::vector<std::size_t>& gap) const;
   void NameRows(IndicatorSection& s) const;
   void EndWrappedNames(IndicatorSection& s) const;
@@ -815,6 +817,7 @@ struct IndicatorSection {
   RowColumns columns;
   std::vector<std::string> unread_names;  // numbered names whose rows were not read
   std::vector<Token> late_total;          // the total row's figures, when a late score column was placed
+  std::set<std::size_t> name_breaks;      // data positions that start a name, whatever came before
 };
 
 // The label of `type` printed last before `position`, or, for the first
@@ -994,8 +997,9 @@ void LinearReader::SortCells(IndicatorSection& s) const {
       continue;
     // A short value cell wrapped in its narrow column: "一定的积极" / "作用"
     // (a figure's tail, 底前, ends a figure, not a word).
+    // Two like pieces are the ends of two like values (作用 / 作用), not one.
     if (!data.empty() && KindOf(t) == Kind::kText && CharCount(t.folded) <= 2 && !IsFigureTail(t.folded) &&
-        KindOf(*data.back()) == Kind::kText && !IsFigureTail(data.back()->folded) &&
+        KindOf(*data.back()) == Kind::kText && !IsFigureTail(data.back()->folded) && t.folded != data.back()->folded &&
         CharCount(data.back()->folded) <= 7 && !HasPunctuation(data.back()->folded) &&
         (!paragraph_cells_ || t.paragraph == data.back()->paragraph)) {
       Token whole = *data.back();
@@ -1259,6 +1263,38 @@ void ContinueName(const std::vector<Name>& names, std::size_t from, std::size_t 
   }
 }
 
+// Pass 3b, wrapped word values: a row whose target and actual are words
+// wraps them in their narrow columns (一定的积极 / 作用); their last lines
+// come out among the next cells: two pieces of one or two characters
+// among the first few of the next gap. Those two end the target and the
+// actual, in order, and are no part of a name; where they stood, a name
+// ends (the cells after them are the next row's).
+void LinearReader::TakeValueTails(IndicatorSection& s) const {
+  constexpr std::size_t kLookAhead = 4;
+  for (std::size_t k = 0; k < s.rows.size(); ++k) {
+    Row& row = s.rows[k];
+    if (KindOf(*row.target) != Kind::kText || KindOf(*row.actual) != Kind::kText) continue;
+    std::vector<std::size_t>& gap = s.gaps[k + 1];
+    std::vector<std::size_t> tails;  // indexes into gap
+    for (std::size_t g = 0; g < gap.size() && g < kLookAhead; ++g) {
+      const Token* t = s.data[gap[g]];
+      if (CharCount(t->folded) <= 2 && !HasDigit(t->folded) && KindOf(*t) == Kind::kText) tails.push_back(g);
+    }
+    if (tails.size() != 2 || tails[1] != tails[0] + 1) continue;
+    const Token* ends[2] = {s.data[gap[tails[0]]], s.data[gap[tails[1]]]};
+    const Token** values[2] = {&row.target, &row.actual};
+    for (int v = 0; v < 2; ++v) {
+      Token whole = **values[v];
+      whole.text += ends[v]->text;
+      whole.folded += ends[v]->folded;
+      s.joined_values.push_back(std::move(whole));
+      *values[v] = &s.joined_values.back();
+    }
+    if (tails[1] + 1 < gap.size()) s.name_breaks.insert(gap[tails[1] + 1]);
+    gap.erase(gap.begin() + static_cast<std::ptrdiff_t>(tails[0]), gap.begin() + static_cast<std::ptrdiff_t>(tails[1]) + 1);
+  }
+}
+
 // The names in one gap: pieces of one wrapped name run on while the piece
 // before fills the column (a line as long as the longest), or a piece is
 // one character; 指标N： starts a new one.
@@ -1267,7 +1303,7 @@ std::vector<Name> LinearReader::NamesOf(const IndicatorSection& s, const std::ve
   for (std::size_t at : gap) {
     const Token* t = s.data[at];
     bool numbered = IsNumberedName(t->folded);
-    bool continues = !names.empty() && !numbered &&
+    bool continues = !names.empty() && !numbered && !s.name_breaks.count(at) &&
                      (paragraph_cells_ ? t->paragraph == names.back().pieces.back()->paragraph
                                        : CharCount(names.back().pieces.back()->folded) + 1 >= s.widest);
     if (continues) {
@@ -1654,6 +1690,7 @@ std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::v
   late_total_ = s.late_total;
   if (s.rows.empty()) return leftover;
   TakeDeviations(s);
+  TakeValueTails(s);
   NameRows(s);
   EndWrappedNames(s);
   AssignLateLevel2(s);

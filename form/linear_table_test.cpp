@@ -445,5 +445,18 @@ TEST(LinearTable, DatesWrappedBeforeTheirTailWordsEndAfterTheRow) {
   EXPECT_EQ(r.indicators[1].name, "指标8：资金拨付及时率");
 }
 
+TEST(LinearTable, TheWrappedEndsOfWordValuesAreNoPartOfTheNextName) {
+  // 一定的积极 / 作用 wrapped in the target and actual columns: the two
+  // short ends come out among the name's lines and end the values.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分",
+                   "生态效益 指标3：集中检查、统一 一定的积极 一定的积极", "15 15", "指标 调度对环境有一定的积", "作用",
+                   "作用", "极作用", "可持续影 指标4：长效管理机制 逐步完善 逐步完善 5", "5", "响指标", "总分", "20"});
+  ASSERT_EQ(r.indicators.size(), 2u);
+  EXPECT_EQ(r.indicators[0].name, "指标3：集中检查、统一调度对环境有一定的积极作用");
+  EXPECT_EQ(r.indicators[0].target->raw, "一定的积极作用");
+  EXPECT_EQ(r.indicators[0].actual->raw, "一定的积极作用");
+  EXPECT_EQ(r.indicators[1].name, "指标4：长效管理机制");
+}
+
 }  // namespace
 }  // namespace jixiao::form
