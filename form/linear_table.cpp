@@ -918,6 +918,27 @@ std::optional<std::size_t> Level1AroundLevel2(const std::vector<Token>& tokens, 
   return at + 2;
 }
 
+// A level label's merged cell wrapped around the cells beside it: its
+// head, then, within the next five lines, its tail of up to three
+// characters at the start of a line (服务对象满意 … / 度指标; 服务对象满意度
+// / 受益群众满意率 / 指标). Only a head and tail that make a label exactly
+// are taken. Returns the tail's token index.
+std::optional<std::size_t> SplitLabelTail(const std::vector<Token>& tokens, std::size_t at,
+                                          const std::vector<bool>& taken) {
+  constexpr int kLines = 5;
+  constexpr std::size_t kTailChars = 3;
+  const std::string head = Fold(StripPrintedWeight(tokens[at].text));
+  if (head.empty() || HasDigit(head) || IsLevel1(head) || FindLevel2(head) != nullptr) return std::nullopt;
+  for (std::size_t j = at + 1; j < tokens.size() && tokens[j].line <= tokens[at].line + kLines; ++j) {
+    const Token& tail = tokens[j];
+    bool starts_line = tokens[j - 1].line != tail.line;
+    if (taken[j] || !starts_line || tail.line == tokens[at].line || CharCount(tail.folded) > kTailChars) continue;
+    std::string joined = head + tail.folded;
+    if (IsLevel1(joined) || FindLevel2(joined) != nullptr) return j;
+  }
+  return std::nullopt;
+}
+
 // Pass 1, cells into labels and data: level labels (also wrapped over two
 // or three pieces), bare weights, label pieces and header words are taken
 // out as events; what remains is data, with short value cells wrapped in
@@ -979,6 +1000,13 @@ void LinearReader::SortCells(IndicatorSection& s) const {
       merged = true;
     }
     if (merged) continue;
+    if (std::optional<std::size_t> tail = SplitLabelTail(tokens, i, label_tail)) {
+      std::string joined = Fold(StripPrintedWeight(t.text)) + tokens[*tail].folded;
+      events.push_back({IsLevel1(joined) ? Event::kLevel1 : Event::kLevel2, joined, data.size(), &t, i});
+      if (FindPrintedWeight(t.text)) events.push_back({Event::kWeight, "", data.size(), &t, i});
+      label_tail[*tail] = true;
+      continue;
+    }
     if (IsBareWeight(t.text)) {
       Event e{Event::kWeight, "", data.size(), &t, i};
       // （20分） under 预算执行情况（万元） is the budget's, not a group's.

@@ -458,5 +458,20 @@ TEST(LinearTable, TheWrappedEndsOfWordValuesAreNoPartOfTheNextName) {
   EXPECT_EQ(r.indicators[1].name, "指标4：长效管理机制");
 }
 
+TEST(LinearTable, ALabelWrappedAroundOtherCellsIsALabel) {
+  // 服务对象满意 … 度指标 and 满意度 … 指标: merged label cells whose halves
+  // stand lines apart, the row's cells between them. The halves make the
+  // labels; no name takes them.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分", "效益指标", "社会效益指标",
+                   "群众政策知晓率", "≧85%", "75%", "26", "满意度 服务对象满意 定点医药机构满意度", "≧90", "≥92.4%", "10",
+                   "指标", "度指标", "服务对象满意率", "≥95%", "96%", "10", "总分", "46"});
+  ASSERT_EQ(r.indicators.size(), 3u);
+  EXPECT_EQ(r.indicators[0].name, "群众政策知晓率");
+  EXPECT_EQ(r.indicators[1].name, "定点医药机构满意度");
+  EXPECT_EQ(r.indicators[1].level2, "服务对象满意度指标");
+  EXPECT_EQ(r.indicators[1].level1, "满意度指标");
+  EXPECT_EQ(r.indicators[2].level1, "满意度指标");
+}
+
 }  // namespace
 }  // namespace jixiao::form
