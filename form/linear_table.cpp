@@ -1079,8 +1079,9 @@ bool MayEndOpen(const std::vector<const Token*>& data, std::size_t next, const R
 // A row's name printed between its values and its weight / score: a name
 // cell centred on a row taller than one line stands below the values'
 // line and above the score's. Only a name followed by exactly the
-// missing cells, then no further number, is taken (more numbers would be
-// the next row's). Returns the cells taken after the values, or 0.
+// missing cells, then text or the section's end, is taken (a further
+// figure would make them the next row's name and values). Returns the
+// cells taken after the values, or 0.
 std::size_t NameAmongCells(const std::vector<const Token*>& data, std::size_t at, const RowColumns& columns, Row& row) {
   if (at >= data.size()) return 0;
   const Token* name = data[at];
@@ -1093,7 +1094,7 @@ std::size_t NameAmongCells(const std::vector<const Token*>& data, std::size_t at
   }
   if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
   const Token* score = data[j++];
-  if (j < data.size() && KindOf(*data[j]) == Kind::kNum) return 0;
+  if (j < data.size() && KindOf(*data[j]) != Kind::kText) return 0;
   if (weight != nullptr) {
     std::optional<double> w = ParsePoints(weight->text), v = ParsePoints(score->text);
     if (!w || !v || *v > *w) return 0;

@@ -473,5 +473,17 @@ TEST(LinearTable, ALabelWrappedAroundOtherCellsIsALabel) {
   EXPECT_EQ(r.indicators[2].level1, "满意度指标");
 }
 
+TEST(LinearTable, ANameFollowedByAnotherRowsValuesIsNotTakenAmongCells) {
+  // A row whose score is blank, then the next row's name, bare target and
+  // actual: the name and the target are that row's, not the score of the
+  // row above.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分", "产出指标", "数量指标",
+                   "资金拨付率", "≥95%", "96%", "预计参保人数", "350000", "350000人", "5", "总分", "5"});
+  for (const Indicator& ind : r.indicators) {
+    if (!ind.score.declared) continue;
+    EXPECT_NE(*ind.score.declared, 350000) << ind.name;
+  }
+}
+
 }  // namespace
 }  // namespace jixiao::form
