@@ -1113,8 +1113,10 @@ std::size_t NameAmongCells(const std::vector<const Token*>& data, std::size_t at
 // before the next name is read open (see MayEndOpen). Returns the number
 // of data cells the row takes, 0 when none starts here.
 std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const RowColumns& columns, Row& row) {
+  // A figure's tail word alone (前, 以上) is a piece of a figure, no value.
   auto short_text = [](const Token* t) {
-    return KindOf(*t) == Kind::kText && CharCount(t->folded) <= 8 && !HasPunctuation(t->folded);
+    return KindOf(*t) == Kind::kText && CharCount(t->folded) <= 8 && !HasPunctuation(t->folded) &&
+           !IsFigureTail(t->folded);
   };
   std::size_t j = at;
   if (columns.weight && columns.weight_first) {

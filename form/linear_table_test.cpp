@@ -485,5 +485,16 @@ TEST(LinearTable, ANameFollowedByAnotherRowsValuesIsNotTakenAmongCells) {
   }
 }
 
+TEST(LinearTable, AFiguresTailWordAloneIsNoValue) {
+  // The values of a row went elsewhere; its score and the tail word of its
+  // wrapped date (前) are left, then a stray number: no row of them.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分", "产出指标", "时效指标",
+                   "支付完成时间", "10", "前", "1", "成本指标", "项目经费", "269.82万", "269.82万", "15", "总分", "25"});
+  for (const Indicator& ind : r.indicators) {
+    ASSERT_TRUE(ind.actual);
+    EXPECT_NE(ind.actual->raw, "前") << ind.name;
+  }
+}
+
 }  // namespace
 }  // namespace jixiao::form
