@@ -20,6 +20,7 @@ struct Token {
   std::string folded;  // Fold(text)
   int line = 0;        // source line
   int paragraph = 0;   // lines with no blank line between them share it
+  bool ends_line = false;  // the last cell of its source line: nothing printed right of it
   Location where;
   double confidence = 1.0;
 };
@@ -220,6 +221,22 @@ std::string RemoveSpaces(std::string_view text) {
   return EncodeUtf8(out);
 }
 
+// The last line of a name wrapped in the rightmost column, printed
+// beside other columns' label pieces (满意度指 服务对象 指标1：定点医药机构满
+// / 标 满意度指 意度): a piece of two characters on the next line that,
+// like the name's line, ends its line, under a line long enough to have
+// filled the column. Such a piece may read as a label's piece; the
+// pieces of the first column's stacked labels (年度 / 绩效) are never
+// taken. Without paragraphs only.
+bool IsNameLastLine(const Token& name, const Token& tail, bool cell_per_paragraph) {
+  constexpr std::size_t kFilled = 8;
+  if (cell_per_paragraph || !name.ends_line || !tail.ends_line || tail.line != name.line + 1) return false;
+  if (CharCount(tail.folded) != 2 || HasDigit(tail.folded) || CharCount(name.folded) < kFilled) return false;
+  for (std::string_view l : Words("wrapped_labels"))
+    if (Contains(l, tail.folded)) return false;
+  return !Contains(tail.folded, "指") && !Contains(tail.folded, "标");
+}
+
 // ---- the reader -------------------------------------------------------------------
 
 struct Name;
@@ -353,6 +370,7 @@ std::vector<Token> LinearReader::Tokens(int begin, int end) const {
       out.push_back(std::move(t));
     }
   }
+  for (std::size_t k = 0; k < out.size(); ++k) out[k].ends_line = k + 1 == out.size() || out[k + 1].line != out[k].line;
   return out;
 }
 
@@ -1019,7 +1037,9 @@ void LinearReader::SortCells(IndicatorSection& s) const {
       continue;
     }
     std::string bare = Fold(StripPrintedWeight(t.text));
-    if (bare.empty() || IsLabelFragment(bare) || IsHeaderWord(bare) || IsCheckboxLine(bare) || IsBracketPiece(bare))
+    bool name_line = !data.empty() && KindOf(*data.back()) == Kind::kText && IsNameLastLine(*data.back(), t, paragraph_cells_);
+    if (bare.empty() || (IsLabelFragment(bare) && !name_line) || IsHeaderWord(bare) || IsCheckboxLine(bare) ||
+        IsBracketPiece(bare))
       continue;
     if (t.line >= 0 && static_cast<std::size_t>(t.line) < claimed_.size() && claimed_[static_cast<std::size_t>(t.line)])
       continue;
@@ -1336,7 +1356,8 @@ std::vector<Name> LinearReader::NamesOf(const IndicatorSection& s, const std::ve
     bool numbered = IsNumberedName(t->folded);
     bool continues = !names.empty() && !numbered && !s.name_breaks.count(at) &&
                      (paragraph_cells_ ? t->paragraph == names.back().pieces.back()->paragraph
-                                       : CharCount(names.back().pieces.back()->folded) + 1 >= s.widest);
+                                       : CharCount(names.back().pieces.back()->folded) + 1 >= s.widest ||
+                                             IsNameLastLine(*names.back().pieces.back(), *t, paragraph_cells_));
     if (continues) {
       names.back().pieces.push_back(t);
     } else if (CharCount(t->folded) > 2 || HasDigit(t->folded)) {

@@ -496,5 +496,24 @@ TEST(LinearTable, AFiguresTailWordAloneIsNoValue) {
   }
 }
 
+TEST(LinearTable, ANamesLastLineBesideLabelPiecesIsTheNames) {
+  // 指标1：定点医药机构满 / 意度: the name's last line stands at the end of a
+  // line of other columns' label pieces, and reads like one of them.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分",
+                   "满意度指 服务对象 指标1：定点医药机构满", "标 满意度指 意度", "≥85%", "86%", "10 10", "（10分） 标",
+                   "总分", "10"});
+  ASSERT_EQ(r.indicators.size(), 1u);
+  EXPECT_EQ(r.indicators[0].name, "指标1：定点医药机构满意度");
+}
+
+TEST(LinearTable, AStackedFirstColumnLabelIsNoNamesLastLine) {
+  // 年度 / 绩效 stacked in the first column after a name's line: label
+  // pieces, not the name's.
+  Report r = Read({"一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分", "数量指标",
+                   "指标2：政策宣传资料发放", "年度", "4200份", "4200份", "10 10", "总分", "10"});
+  ASSERT_EQ(r.indicators.size(), 1u);
+  EXPECT_EQ(r.indicators[0].name, "指标2：政策宣传资料发放");
+}
+
 }  // namespace
 }  // namespace jixiao::form
