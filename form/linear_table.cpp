@@ -67,7 +67,8 @@ std::vector<std::string> SplitCells(std::string_view line) {
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     std::string f = Fold(pieces[i]);
     // A weight printed with a space in its bracket: （30 分）.
-    bool split_weight = i + 1 < pieces.size() && !IsBareWeight(pieces[i]) && IsBareWeight(pieces[i] + " " + pieces[i + 1]);
+    bool split_weight =
+        i + 1 < pieces.size() && !IsBareWeight(pieces[i]) && IsBareWeight(pieces[i] + " " + pieces[i + 1]);
     if ((IsComparatorOnly(f) || split_weight) && i + 1 < pieces.size()) {
       pieces[i + 1] = pieces[i] + " " + pieces[i + 1];
       continue;
@@ -983,8 +984,10 @@ void LinearReader::SortCells(IndicatorSection& s) const {
       continue;
     }
     if (std::optional<std::size_t> tail = Level1AroundLevel2(tokens, i)) {
-      events.push_back({Event::kLevel1, Fold(t.text) + Fold(StripPrintedWeight(tokens[*tail].text)), data.size(), &t, i});
-      events.push_back({Event::kLevel2, Fold(StripPrintedWeight(tokens[i + 1].text)), data.size(), &tokens[i + 1], i + 1});
+      std::string level1 = Fold(t.text) + Fold(StripPrintedWeight(tokens[*tail].text));
+      std::string level2 = Fold(StripPrintedWeight(tokens[i + 1].text));
+      events.push_back({Event::kLevel1, level1, data.size(), &t, i});
+      events.push_back({Event::kLevel2, level2, data.size(), &tokens[i + 1], i + 1});
       for (std::size_t k : {i + 1, *tail})
         if (FindPrintedWeight(tokens[k].text)) events.push_back({Event::kWeight, "", data.size(), &tokens[k], k});
       label_tail[*tail] = true;
@@ -1037,7 +1040,8 @@ void LinearReader::SortCells(IndicatorSection& s) const {
       continue;
     }
     std::string bare = Fold(StripPrintedWeight(t.text));
-    bool name_line = !data.empty() && KindOf(*data.back()) == Kind::kText && IsNameLastLine(*data.back(), t, paragraph_cells_);
+    bool name_line =
+        !data.empty() && KindOf(*data.back()) == Kind::kText && IsNameLastLine(*data.back(), t, paragraph_cells_);
     if (bare.empty() || (IsLabelFragment(bare) && !name_line) || IsHeaderWord(bare) || IsCheckboxLine(bare) ||
         IsBracketPiece(bare))
       continue;
@@ -1161,7 +1165,8 @@ std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const 
   };
   // Among word values, only a cell no value could be (long, or with
   // punctuation) is a name.
-  bool name_may_follow = !wrapped_target && !columns.weight_first && (!words || (j < data.size() && !short_text(data[j])));
+  bool name_may_follow =
+      !wrapped_target && !columns.weight_first && (!words || (j < data.size() && !short_text(data[j])));
   if (name_may_follow)
     if (std::size_t used = NameAmongCells(data, j, columns, row)) return j + used - at;
   if (columns.ratio && j + 1 < data.size() && KindOf(*data[j]) == Kind::kPct && KindOf(*data[j + 1]) == Kind::kNum)
@@ -1198,7 +1203,8 @@ std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const 
 // into gaps (names).
 void ScanRows(IndicatorSection& s, std::size_t limit) {
   const std::vector<const Token*>& data = s.data;
-  const std::vector<const Token*> prefix(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(std::min(limit, data.size())));
+  const std::vector<const Token*> prefix(data.begin(),
+                                         data.begin() + static_cast<std::ptrdiff_t>(std::min(limit, data.size())));
   s.rows.clear();
   s.gaps.assign(1, {});
   for (std::size_t at = 0; at < data.size();) {
@@ -1253,7 +1259,8 @@ bool LinearReader::PlaceLateScores(IndicatorSection& s, const std::vector<Token>
   for (std::size_t i = 0; i < open.size(); ++i) s.rows[open[i]].score = late[i];
   for (std::size_t i = open.size(); i < late.size(); ++i) s.late_total.push_back(*late[i]);
   std::vector<std::size_t>& tail = s.gaps.back();
-  tail.erase(std::remove_if(tail.begin(), tail.end(), [&](std::size_t at) { return at >= data.size() - run; }), tail.end());
+  const std::size_t first_late = data.size() - run;
+  tail.erase(std::remove_if(tail.begin(), tail.end(), [&](std::size_t at) { return at >= first_late; }), tail.end());
   return true;
 }
 
@@ -1342,7 +1349,8 @@ void LinearReader::TakeValueTails(IndicatorSection& s) const {
       *values[v] = &s.joined_values.back();
     }
     if (tails[1] + 1 < gap.size()) s.name_breaks.insert(gap[tails[1] + 1]);
-    gap.erase(gap.begin() + static_cast<std::ptrdiff_t>(tails[0]), gap.begin() + static_cast<std::ptrdiff_t>(tails[1]) + 1);
+    gap.erase(gap.begin() + static_cast<std::ptrdiff_t>(tails[0]),
+              gap.begin() + static_cast<std::ptrdiff_t>(tails[1]) + 1);
   }
 }
 
