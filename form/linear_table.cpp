@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <deque>
 #include <optional>
+#include <set>
 
 #include "form/form_text.h"
 #include "form/indicator_rules.h"
 #include "form/labels.h"
 #include "form/vocabulary_scope.h"
+#include "normalize/comparators.h"
 
 namespace jixiao::form {
 
@@ -18,6 +20,7 @@ struct Token {
   std::string folded;  // Fold(text)
   int line = 0;        // source line
   int paragraph = 0;   // lines with no blank line between them share it
+  bool ends_line = false;  // the last cell of its source line: nothing printed right of it
   Location where;
   double confidence = 1.0;
 };
@@ -46,7 +49,8 @@ bool IsDetachedUnit(std::string_view f) {
 }
 
 // Splits a line into cells at spaces, keeping a figure whole: a lone
-// comparator joins the next piece, a lone unit the number before it.
+// comparator joins the next piece, a lone unit the number before it, the
+// halves of a bracketed weight each other.
 std::vector<std::string> SplitCells(std::string_view line) {
   std::vector<std::string> pieces;
   std::u32string cur;
@@ -62,7 +66,10 @@ std::vector<std::string> SplitCells(std::string_view line) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     std::string f = Fold(pieces[i]);
-    if (IsComparatorOnly(f) && i + 1 < pieces.size()) {
+    // A weight printed with a space in its bracket: （30 分）.
+    bool split_weight =
+        i + 1 < pieces.size() && !IsBareWeight(pieces[i]) && IsBareWeight(pieces[i] + " " + pieces[i + 1]);
+    if ((IsComparatorOnly(f) || split_weight) && i + 1 < pieces.size()) {
       pieces[i + 1] = pieces[i] + " " + pieces[i + 1];
       continue;
     }
@@ -215,10 +222,37 @@ std::string RemoveSpaces(std::string_view text) {
   return EncodeUtf8(out);
 }
 
+// The last line of a name wrapped in the rightmost column, printed
+// beside other columns' label pieces (满意度指 服务对象 指标1：定点医药机构满
+// / 标 满意度指 意度): a piece of two characters on the next line that,
+// like the name's line, ends its line, under a line long enough to have
+// filled the column. Such a piece may read as a label's piece; the
+// pieces of the first column's stacked labels (年度 / 绩效) are never
+// taken. Without paragraphs only.
+bool IsNameLastLine(const Token& name, const Token& tail, bool cell_per_paragraph) {
+  constexpr std::size_t kFilled = 8;
+  if (cell_per_paragraph || !name.ends_line || !tail.ends_line || tail.line != name.line + 1) return false;
+  if (CharCount(tail.folded) != 2 || HasDigit(tail.folded) || CharCount(name.folded) < kFilled) return false;
+  for (std::string_view l : Words("wrapped_labels"))
+    if (Contains(l, tail.folded)) return false;
+  return !Contains(tail.folded, "指") && !Contains(tail.folded, "标");
+}
+
 // ---- the reader -------------------------------------------------------------------
 
 struct Name;
 struct IndicatorSection;
+
+// The columns of a row, in the order the header prints them: target,
+// actual, then ratio / weight / score, or the weight first (分值 printed
+// before 年度指标值, as landscape forms do).
+struct RowColumns {
+  bool ratio = false;
+  bool weight = false;
+  bool weight_first = false;
+  bool cell_per_paragraph = false;  // a paragraph break ends a cell
+};
+
 struct BudgetSection;
 
 class LinearReader {
@@ -243,6 +277,7 @@ class LinearReader {
   };
 
   std::vector<Token> Tokens(int begin, int end) const;
+  bool WrapsFigure(const std::vector<Token>& out, const Token& t) const;
   int FindBudgetStart() const;
   int FindIndicatorStart(int from) const;
   int FindTotal(int from) const;
@@ -255,12 +290,17 @@ class LinearReader {
   void ReadBudgetParts(const BudgetSection& s);
   // Reads the rows; `extra` are cells printed after the 总分 label that
   // belong to the rows. Returns the figures left after the last row.
-  std::vector<Token> ReadIndicators(int begin, int end, const std::vector<Token>& extra);
+  // `total_figures` are the total row's own figures after its label.
+  std::vector<Token> ReadIndicators(int begin, int end, const std::vector<Token>& extra,
+                                    const std::vector<Token>& total_figures);
   // The passes of ReadIndicators, in order (see each one).
   std::optional<std::size_t> SideLabelTail(const std::vector<Token>& tokens, std::size_t at) const;
+  RowColumns ColumnsOf(const std::vector<Token>& tokens) const;
   void SortCells(IndicatorSection& s) const;
-  std::vector<Token> FindRows(IndicatorSection& s) const;
+  bool PlaceLateScores(IndicatorSection& s, const std::vector<Token>& total_figures) const;
+  std::vector<Token> FindRows(IndicatorSection& s, const std::vector<Token>& total_figures) const;
   void TakeDeviations(IndicatorSection& s) const;
+  void TakeValueTails(IndicatorSection& s) const;
   std::vector<Name> NamesOf(const IndicatorSection& s, const std::vector<std::size_t>& gap) const;
   void NameRows(IndicatorSection& s) const;
   void EndWrappedNames(IndicatorSection& s) const;
@@ -269,6 +309,7 @@ class LinearReader {
   void PairLevel1Weights(IndicatorSection& s) const;
   Indicator ReadRow(const IndicatorSection& s, std::size_t k, int idx);
   int Level1Group(const IndicatorSection& s, const std::string& level1, std::vector<Group>& groups) const;
+  void NoteOpenRows(const IndicatorSection& s);
   void EmitIndicators(const IndicatorSection& s);
   void ReadTotal(int at, int end, std::vector<Token> leftover);
   // Cells after the 总分 label up to the next section, without the total's
@@ -287,15 +328,31 @@ class LinearReader {
   std::optional<std::string> money_unit_;
   std::vector<LabelWeight> goals_;
   std::vector<LabelWeight> level1_weights_;  // 产出指标（40分） where label and weight stand together
+  std::vector<Token> late_total_;            // the total's figures after a late score column
 
   friend struct IndicatorSection;  // holds LabelWeight
 };
+
+// With a cell per paragraph, a figure wrapped in its cell (2019年12 /
+// 月31日前): the line before `t` in its paragraph, each the only cell of
+// its line, ends with a digit, and the two read as one figure.
+bool LinearReader::WrapsFigure(const std::vector<Token>& out, const Token& t) const {
+  if (!paragraph_cells_ || out.empty()) return false;
+  const Token& before = out.back();
+  if (before.paragraph != t.paragraph || before.line + 1 != t.line) return false;
+  if (out.size() >= 2 && out[out.size() - 2].line == before.line) return false;
+  if (before.folded.empty() || before.folded.back() < '0' || before.folded.back() > '9') return false;
+  if (t.folded.empty() || (t.folded.front() >= '0' && t.folded.front() <= '9')) return false;
+  Kind joined = KindOf(before.folded + t.folded);
+  return joined == Kind::kFigure || joined == Kind::kPct;
+}
 
 std::vector<Token> LinearReader::Tokens(int begin, int end) const {
   std::vector<Token> out;
   for (int i = std::max(0, begin); i < end && i < static_cast<int>(lines_.size()); ++i) {
     const Token& line = lines_[static_cast<std::size_t>(i)];
-    for (const std::string& piece : SplitCells(line.text)) {
+    const std::vector<std::string> pieces = SplitCells(line.text);
+    for (const std::string& piece : pieces) {
       Token t = line;
       t.text = piece;
       t.folded = Fold(piece);
@@ -305,8 +362,8 @@ std::vector<Token> LinearReader::Tokens(int begin, int end) const {
       bool split_number = !out.empty() && IsDigitsOnly(t.folded) && EndsWith(out.back().folded, ".") &&
                           IsNumberOnly(out.back().folded);
       bool split_tail = !out.empty() && IsFigureTail(t.folded) && HasDigit(out.back().folded) &&
-                        LooksLikeFigure(out.back().folded);
-      if (split_number || split_tail) {
+                        LooksLikeFigure(out.back().folded) && !IsNumberOnly(out.back().folded);
+      if (split_number || split_tail || (pieces.size() == 1 && WrapsFigure(out, t))) {
         out.back().text += t.text;
         out.back().folded += t.folded;
         continue;
@@ -314,6 +371,7 @@ std::vector<Token> LinearReader::Tokens(int begin, int end) const {
       out.push_back(std::move(t));
     }
   }
+  for (std::size_t k = 0; k < out.size(); ++k) out[k].ends_line = k + 1 == out.size() || out[k + 1].line != out[k].line;
   return out;
 }
 
@@ -516,6 +574,7 @@ struct BudgetSection {
   bool percent_pending = false;       // a "%" printed alone, after its figure
   NormalizeContext money;             // the money columns' unit
   std::vector<const Token*> others;   // the total row's figures, without the rate
+  bool rate_only = false;             // the figures' columns are unknown but the rate's
 };
 
 // Budget pass 1, header: the columns the header names, the money unit and
@@ -606,7 +665,7 @@ void LinearReader::ReadBudgetTotal(BudgetSection& s) {
   for (BudgetColumn c : columns)
     if (c != BudgetColumn::kRate) slots.push_back(c);
   bool has_planned = std::find(columns.begin(), columns.end(), BudgetColumn::kPlanned) != columns.end();
-  for (std::size_t i = 0; i < others.size() && i < slots.size(); ++i) {
+  for (std::size_t i = 0; i < others.size() && i < slots.size() && !s.rate_only; ++i) {
     const Token& t = *others[i];
     switch (slots[i]) {
       case BudgetColumn::kInitial:
@@ -674,14 +733,30 @@ void LinearReader::ReadBudgetParts(const BudgetSection& s) {
   }
 }
 
+// Whether the money columns' header (预算数 / 执行数) comes out after the
+// total row's first figure: the text then does not follow the grid, and
+// which figure is which column is a guess. A guessed budget would accuse
+// the document of contradictions it does not have.
+bool HeaderAfterFigures(const BudgetSection& s) {
+  const std::vector<const Token*>& figures = s.rows.front().figures;
+  if (figures.empty()) return false;
+  for (const Token* t = figures.front(); t < s.tokens.data() + s.tokens.size(); ++t)
+    if (Contains(t->folded, "预算数") || Contains(t->folded, "执行数")) return true;
+  return false;
+}
+
 void LinearReader::ReadBudget(int begin, int end) {
   if (begin < 0 || end <= begin) return;
   BudgetSection s;
   s.tokens = Tokens(begin, end);
   ReadBudgetHeader(s);
   FindBudgetRows(s);
+  // Only the rate, printed with %, is known then.
+  s.rate_only = HeaderAfterFigures(s);
+  if (s.rate_only)
+    report_.reading.problems.push_back("预算执行情况的预算数、执行数表头印在其数字之后（文本未按表格顺序），预算数字未读出");
   ReadBudgetTotal(s);
-  ReadBudgetParts(s);
+  if (!s.rate_only) ReadBudgetParts(s);
 }
 
 // One indicator row found in the sequence: its value tokens, then its name.
@@ -689,7 +764,10 @@ struct Row {
   std::size_t first = 0;  // position of the first value token in the data list
   std::size_t end = 0;    // one past its last value token
   const Token* target = nullptr;
+  const Token* target_end = nullptr;  // the end of a wrapped target printed after the row (its number, 底前)
+  const Token* inner_name = nullptr;  // a name printed between the values and the score
   const Token* actual = nullptr;
+  const Token* actual_end = nullptr;  // the wrapped tail of a figure actual (底前), printed after the row
   const Token* ratio = nullptr;
   const Token* weight = nullptr;
   const Token* score = nullptr;
@@ -755,6 +833,10 @@ struct IndicatorSection {
   std::vector<std::string> late_level2;                // per row; empty: the last label before it
   std::vector<std::optional<LinearReader::LabelWeight>> level1_weight;  // per event: the weight paired with a first level
   std::string goal_tail_among_rows;  // a goal label's wrapped tail met among the rows, if any
+  RowColumns columns;
+  std::vector<std::string> unread_names;  // numbered names whose rows were not read
+  std::vector<Token> late_total;          // the total row's figures, when a late score column was placed
+  std::set<std::size_t> name_breaks;      // data positions that start a name, whatever came before
 };
 
 // The label of `type` printed last before `position`, or, for the first
@@ -822,6 +904,60 @@ std::optional<std::size_t> LinearReader::SideLabelTail(const std::vector<Token>&
   return std::nullopt;
 }
 
+// The row's columns from the section's header, the cells before its first
+// figure: 分值 printed before the target's header puts the weight first.
+RowColumns LinearReader::ColumnsOf(const std::vector<Token>& tokens) const {
+  RowColumns columns;
+  columns.ratio = has_ratio_;
+  columns.weight = has_weight_;
+  columns.cell_per_paragraph = paragraph_cells_;
+  std::optional<std::size_t> weight_at, target_at;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& f = tokens[i].folded;
+    if (IsValueKind(KindOf(tokens[i])) && !IsBareWeight(tokens[i].text)) break;
+    if (!weight_at && StartsWith(f, "分值")) weight_at = i;
+    if (!target_at && (StartsWith(f, "年度指标值") || StartsWith(f, "年初目标值") || StartsWith(f, "指标值") ||
+                       StartsWith(f, "目标值")))
+      target_at = i;
+  }
+  columns.weight_first = columns.weight && weight_at && target_at && *weight_at < *target_at;
+  return columns;
+}
+
+// A first-level label wrapped around the second-level label beside it:
+// its merged cell is centred on the rows, and the second column's label
+// stands on a line of its own between the halves (产出 / 数量指标 / 指标).
+// Returns the tail's token index.
+std::optional<std::size_t> Level1AroundLevel2(const std::vector<Token>& tokens, std::size_t at) {
+  if (at + 2 >= tokens.size()) return std::nullopt;
+  const std::string head = tokens[at].folded;
+  if (CharCount(head) > 3 || HasDigit(head) || IsLevel1(head)) return std::nullopt;
+  if (FindLevel2(Fold(StripPrintedWeight(tokens[at + 1].text))) == nullptr) return std::nullopt;
+  if (!IsLevel1(head + Fold(StripPrintedWeight(tokens[at + 2].text)))) return std::nullopt;
+  return at + 2;
+}
+
+// A level label's merged cell wrapped around the cells beside it: its
+// head, then, within the next five lines, its tail of up to three
+// characters at the start of a line (服务对象满意 … / 度指标; 服务对象满意度
+// / 受益群众满意率 / 指标). Only a head and tail that make a label exactly
+// are taken. Returns the tail's token index.
+std::optional<std::size_t> SplitLabelTail(const std::vector<Token>& tokens, std::size_t at,
+                                          const std::vector<bool>& taken) {
+  constexpr int kLines = 5;
+  constexpr std::size_t kTailChars = 3;
+  const std::string head = Fold(StripPrintedWeight(tokens[at].text));
+  if (head.empty() || HasDigit(head) || IsLevel1(head) || FindLevel2(head) != nullptr) return std::nullopt;
+  for (std::size_t j = at + 1; j < tokens.size() && tokens[j].line <= tokens[at].line + kLines; ++j) {
+    const Token& tail = tokens[j];
+    bool starts_line = tokens[j - 1].line != tail.line;
+    if (taken[j] || !starts_line || tail.line == tokens[at].line || CharCount(tail.folded) > kTailChars) continue;
+    std::string joined = head + tail.folded;
+    if (IsLevel1(joined) || FindLevel2(joined) != nullptr) return j;
+  }
+  return std::nullopt;
+}
+
 // Pass 1, cells into labels and data: level labels (also wrapped over two
 // or three pieces), bare weights, label pieces and header words are taken
 // out as events; what remains is data, with short value cells wrapped in
@@ -845,6 +981,17 @@ void LinearReader::SortCells(IndicatorSection& s) const {
     // A goal label's tail is the goal's, never a piece of a name or a value.
     if (IsGoalLabelTail(t.folded)) {
       if (s.goal_tail_among_rows.empty() && !data.empty()) s.goal_tail_among_rows = t.text;
+      continue;
+    }
+    if (std::optional<std::size_t> tail = Level1AroundLevel2(tokens, i)) {
+      std::string level1 = Fold(t.text) + Fold(StripPrintedWeight(tokens[*tail].text));
+      std::string level2 = Fold(StripPrintedWeight(tokens[i + 1].text));
+      events.push_back({Event::kLevel1, level1, data.size(), &t, i});
+      events.push_back({Event::kLevel2, level2, data.size(), &tokens[i + 1], i + 1});
+      for (std::size_t k : {i + 1, *tail})
+        if (FindPrintedWeight(tokens[k].text)) events.push_back({Event::kWeight, "", data.size(), &tokens[k], k});
+      label_tail[*tail] = true;
+      ++i;
       continue;
     }
     bool merged = false;
@@ -874,6 +1021,13 @@ void LinearReader::SortCells(IndicatorSection& s) const {
       merged = true;
     }
     if (merged) continue;
+    if (std::optional<std::size_t> tail = SplitLabelTail(tokens, i, label_tail)) {
+      std::string joined = Fold(StripPrintedWeight(t.text)) + tokens[*tail].folded;
+      events.push_back({IsLevel1(joined) ? Event::kLevel1 : Event::kLevel2, joined, data.size(), &t, i});
+      if (FindPrintedWeight(t.text)) events.push_back({Event::kWeight, "", data.size(), &t, i});
+      label_tail[*tail] = true;
+      continue;
+    }
     if (IsBareWeight(t.text)) {
       Event e{Event::kWeight, "", data.size(), &t, i};
       // （20分） under 预算执行情况（万元） is the budget's, not a group's.
@@ -886,12 +1040,18 @@ void LinearReader::SortCells(IndicatorSection& s) const {
       continue;
     }
     std::string bare = Fold(StripPrintedWeight(t.text));
-    if (bare.empty() || IsLabelFragment(bare) || IsHeaderWord(bare) || IsCheckboxLine(bare) || IsBracketPiece(bare))
+    bool name_line =
+        !data.empty() && KindOf(*data.back()) == Kind::kText && IsNameLastLine(*data.back(), t, paragraph_cells_);
+    if (bare.empty() || (IsLabelFragment(bare) && !name_line) || IsHeaderWord(bare) || IsCheckboxLine(bare) ||
+        IsBracketPiece(bare))
       continue;
     if (t.line >= 0 && static_cast<std::size_t>(t.line) < claimed_.size() && claimed_[static_cast<std::size_t>(t.line)])
       continue;
-    // A short value cell wrapped in its narrow column: "一定的积极" / "作用".
-    if (!data.empty() && KindOf(t) == Kind::kText && CharCount(t.folded) <= 2 && KindOf(*data.back()) == Kind::kText &&
+    // A short value cell wrapped in its narrow column: "一定的积极" / "作用"
+    // (a figure's tail, 底前, ends a figure, not a word).
+    // Two like pieces are the ends of two like values (作用 / 作用), not one.
+    if (!data.empty() && KindOf(t) == Kind::kText && CharCount(t.folded) <= 2 && !IsFigureTail(t.folded) &&
+        KindOf(*data.back()) == Kind::kText && !IsFigureTail(data.back()->folded) && t.folded != data.back()->folded &&
         CharCount(data.back()->folded) <= 7 && !HasPunctuation(data.back()->folded) &&
         (!paragraph_cells_ || t.paragraph == data.back()->paragraph)) {
       Token whole = *data.back();
@@ -905,54 +1065,212 @@ void LinearReader::SortCells(IndicatorSection& s) const {
   }
 }
 
-// One row at data position `at`: target, actual, then the ratio / weight /
-// score the header announces. A target and an actual are both figures or
-// both short text (稳步提升 / 已完善); anything else is (part of) a name.
-// Returns the number of data cells the row takes, 0 when none starts here.
-std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, bool has_ratio, bool has_weight, Row& row) {
-  auto short_text = [](const Token* t) {
-    return KindOf(*t) == Kind::kText && CharCount(t->folded) <= 8 && !HasPunctuation(t->folded);
-  };
-  if (at + 2 >= data.size()) return 0;
-  const Token* v1 = data[at];
-  const Token* v2 = data[at + 1];
-  bool figures = IsValueKind(KindOf(*v1)) && (IsValueKind(KindOf(*v2)) || short_text(v2));
-  bool words = short_text(v1) && short_text(v2);
-  if (!figures && !words) return 0;
-  std::size_t j = at + 2;
-  row.target = v1;
-  row.actual = v2;
-  if (has_ratio && j + 1 < data.size() && KindOf(*data[j]) == Kind::kPct && KindOf(*data[j + 1]) == Kind::kNum)
-    row.ratio = data[j++];
-  if (has_weight) {
+std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const RowColumns& columns, Row& row);
+
+// A cell that is a comparator word and nothing else (大于等于, 不低于).
+bool IsComparatorWord(const Token& t) {
+  if (HasDigit(t.folded) || KindOf(t) != Kind::kText) return false;
+  std::u32string text = DecodeUtf8Lossy(t.folded);
+  std::optional<norm::ComparatorMatch> m = norm::ComparatorBefore(text, 0, text.size());
+  return m && m->begin == 0;
+}
+
+// Whether a row may end before its last columns: its figures are
+// followed by the next name (or end the section), or, its weight read, by
+// the next row's figures (that row's name printed after them), the
+// column's cells having been printed elsewhere (after the page's other
+// text). A target and an actual that both carry a unit, % or comparator,
+// or words with the weight read, tell a row from pieces of a name; bare
+// numbers may be any column's cells (a weight, a score, the total's) and
+// are not taken.
+bool MayEndOpen(const std::vector<const Token*>& data, std::size_t next, const Row& row, const RowColumns& columns) {
+  const bool last = next >= data.size();
+  if (!last && KindOf(*data[next]) != Kind::kText) {
+    if (row.weight == nullptr || columns.weight_first) return false;
+    Row following;
+    if (TryRow(data, next, columns, following) == 0) return false;
+  }
+  // With a cell per paragraph, pieces of one paragraph are one cell.
+  if (columns.cell_per_paragraph && (row.target->paragraph == row.actual->paragraph ||
+                                     (!last && row.actual->paragraph == data[next]->paragraph)))
+    return false;
+  auto marked = [](const Token* t) { return KindOf(*t) == Kind::kPct || KindOf(*t) == Kind::kFigure; };
+  auto word = [](const Token* t) { return KindOf(*t) == Kind::kText; };
+  if (marked(row.target) && marked(row.actual)) return true;
+  return row.weight != nullptr && word(row.target) && word(row.actual);
+}
+
+// A row's name printed between its values and its weight / score: a name
+// cell centred on a row taller than one line stands below the values'
+// line and above the score's. Only a name followed by exactly the
+// missing cells, then text or the section's end, is taken (a further
+// figure would make them the next row's name and values). Returns the
+// cells taken after the values, or 0.
+std::size_t NameAmongCells(const std::vector<const Token*>& data, std::size_t at, const RowColumns& columns, Row& row) {
+  if (at >= data.size()) return 0;
+  const Token* name = data[at];
+  if (KindOf(*name) != Kind::kText || HasDigit(name->folded) || CharCount(name->folded) < 3) return 0;
+  std::size_t j = at + 1;
+  const Token* weight = nullptr;
+  if (columns.weight) {
     if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
-    row.weight = data[j++];
+    weight = data[j++];
   }
   if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
-  row.score = data[j++];
-  row.first = at;
+  const Token* score = data[j++];
+  if (j < data.size() && KindOf(*data[j]) != Kind::kText) return 0;
+  if (weight != nullptr) {
+    std::optional<double> w = ParsePoints(weight->text), v = ParsePoints(score->text);
+    if (!w || !v || *v > *w) return 0;
+  }
+  row.inner_name = name;
+  row.weight = weight;
+  row.score = score;
   row.end = j;
   return j - at;
 }
 
-// Pass 2, rows: runs of data that read as a row's values; the cells
-// between them fall into gaps (names). Bare numbers left in the gaps are
-// dropped; those after the last row are the total row's figures, printed
-// before its label, and are returned.
-std::vector<Token> LinearReader::FindRows(IndicatorSection& s) const {
+// One row at data position `at`: target, actual, then the ratio / weight /
+// score the header announces (or the weight before the target). A target
+// and an actual are both figures or both short text (稳步提升 / 已完善);
+// anything else is (part of) a name. A row whose last columns are missing
+// before the next name is read open (see MayEndOpen). Returns the number
+// of data cells the row takes, 0 when none starts here.
+std::size_t TryRow(const std::vector<const Token*>& data, std::size_t at, const RowColumns& columns, Row& row) {
+  // A figure's tail word alone (前, 以上) is a piece of a figure, no value.
+  auto short_text = [](const Token* t) {
+    return KindOf(*t) == Kind::kText && CharCount(t->folded) <= 8 && !HasPunctuation(t->folded) &&
+           !IsFigureTail(t->folded);
+  };
+  std::size_t j = at;
+  if (columns.weight && columns.weight_first) {
+    if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return 0;
+    row.weight = data[j++];
+  }
+  if (j + 2 > data.size()) return 0;
+  const Token* v1 = data[j];
+  const Token* v2 = data[j + 1];
+  bool figures = IsValueKind(KindOf(*v1)) && (IsValueKind(KindOf(*v2)) || short_text(v2));
+  bool words = short_text(v1) && short_text(v2) && !IsComparatorWord(*v1);
+  bool wrapped_target = IsComparatorWord(*v1) && (KindOf(*v2) == Kind::kPct || KindOf(*v2) == Kind::kFigure);
+  if (!figures && !words && !wrapped_target) return 0;
+  j += 2;
+  row.target = v1;
+  row.actual = v2;
+  row.first = at;
+  auto end_open = [&]() -> std::size_t {
+    if (!MayEndOpen(data, j, row, columns)) return 0;
+    row.end = j;
+    return j - at;
+  };
+  // Among word values, only a cell no value could be (long, or with
+  // punctuation) is a name.
+  bool name_may_follow =
+      !wrapped_target && !columns.weight_first && (!words || (j < data.size() && !short_text(data[j])));
+  if (name_may_follow)
+    if (std::size_t used = NameAmongCells(data, j, columns, row)) return j + used - at;
+  if (columns.ratio && j + 1 < data.size() && KindOf(*data[j]) == Kind::kPct && KindOf(*data[j + 1]) == Kind::kNum)
+    row.ratio = data[j++];
+  if (columns.weight && !columns.weight_first) {
+    if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return end_open();
+    row.weight = data[j++];
+  }
+  if (j >= data.size() || KindOf(*data[j]) != Kind::kNum) return wrapped_target ? 0 : end_open();
+  row.score = data[j++];
+  // A target printed as a comparator word whose number wrapped to the
+  // cell's next line: the text prints that line after the row's other
+  // cells (on the word's line), so the next cell, a figure of the
+  // actual's kind, ends it. With the actual on a later line than the word,
+  // which figure is the target's is a guess unless they are the same.
+  if (wrapped_target) {
+    if (j >= data.size() || KindOf(*data[j]) != KindOf(*row.actual)) return 0;
+    if (row.actual->line != row.target->line && data[j]->folded != row.actual->folded) return 0;
+    row.target_end = data[j++];
+  }
+  // Two figures wrapped before their tail words (2023年11月 / 底前): the
+  // two tails come out after the row's other cells, in column order.
+  if (!wrapped_target && j + 1 < data.size() && IsFigureTail(data[j]->folded) && IsFigureTail(data[j + 1]->folded) &&
+      KindOf(*row.target) == Kind::kFigure && KindOf(*row.actual) == Kind::kFigure) {
+    row.target_end = data[j++];
+    row.actual_end = data[j++];
+  }
+  row.end = j;
+  return j - at;
+}
+
+// Pass 2, rows: runs of the first `limit` data cells that read as a
+// row's values; the cells between them (and those from `limit` on) fall
+// into gaps (names).
+void ScanRows(IndicatorSection& s, std::size_t limit) {
   const std::vector<const Token*>& data = s.data;
+  const std::vector<const Token*> prefix(data.begin(),
+                                         data.begin() + static_cast<std::ptrdiff_t>(std::min(limit, data.size())));
+  s.rows.clear();
   s.gaps.assign(1, {});
   for (std::size_t at = 0; at < data.size();) {
     Row row;
-    if (std::size_t used = TryRow(data, at, has_ratio_, has_weight_, row)) {
-      s.rows.push_back(row);
-      s.gaps.emplace_back();
-      at += used;
-      continue;
+    if (at < limit) {
+      if (std::size_t used = TryRow(prefix, at, s.columns, row)) {
+        s.rows.push_back(row);
+        s.gaps.emplace_back();
+        at += used;
+        continue;
+      }
     }
     s.gaps.back().push_back(at);
     ++at;
   }
+}
+
+// A score column printed after the table (the text lists it after the
+// page's other cells): the rows read open for want of their score, and as
+// many bare numbers at the end of the section, then the total row's own
+// one or two. The numbers go to those rows only when their order cannot
+// matter (they are all the same) and none exceeds its row's weight;
+// else the rows stay open. Returns whether the column was placed; the
+// total's figures are then in `s.late_total`.
+bool LinearReader::PlaceLateScores(IndicatorSection& s, const std::vector<Token>& total_figures) const {
+  const std::vector<const Token*>& data = s.data;
+  std::size_t run = 0;
+  while (run < data.size() && KindOf(*data[data.size() - 1 - run]) == Kind::kNum) ++run;
+  if (run == 0) return false;
+  std::vector<Row> rows = s.rows;
+  std::vector<std::vector<std::size_t>> gaps = s.gaps;
+  ScanRows(s, data.size() - run);
+  std::vector<std::size_t> open;
+  for (std::size_t k = 0; k < s.rows.size(); ++k)
+    if (s.rows[k].weight != nullptr && s.rows[k].score == nullptr) open.push_back(k);
+  std::vector<const Token*> late(data.end() - static_cast<std::ptrdiff_t>(run), data.end());
+  for (const Token& t : total_figures) {
+    s.joined_values.push_back(t);
+    late.push_back(&s.joined_values.back());
+  }
+  bool fits = !open.empty() && late.size() > open.size() && late.size() <= open.size() + 2;
+  for (std::size_t i = 0; fits && i < open.size(); ++i) {
+    std::optional<double> score = ParsePoints(late[i]->text);
+    std::optional<double> weight = ParsePoints(s.rows[open[i]].weight->text);
+    fits = late[i]->folded == late[0]->folded && score && weight && *score <= *weight;
+  }
+  if (!fits) {
+    s.rows = std::move(rows);
+    s.gaps = std::move(gaps);
+    return false;
+  }
+  for (std::size_t i = 0; i < open.size(); ++i) s.rows[open[i]].score = late[i];
+  for (std::size_t i = open.size(); i < late.size(); ++i) s.late_total.push_back(*late[i]);
+  std::vector<std::size_t>& tail = s.gaps.back();
+  const std::size_t first_late = data.size() - run;
+  tail.erase(std::remove_if(tail.begin(), tail.end(), [&](std::size_t at) { return at >= first_late; }), tail.end());
+  return true;
+}
+
+// Pass 2, rows (see ScanRows and PlaceLateScores). Bare numbers left in
+// the gaps are dropped; those after the last row are the total row's
+// figures, printed before its label, and are returned.
+std::vector<Token> LinearReader::FindRows(IndicatorSection& s, const std::vector<Token>& total_figures) const {
+  const std::vector<const Token*>& data = s.data;
+  ScanRows(s, data.size());
+  PlaceLateScores(s, total_figures);
   std::vector<Token> leftover;
   for (std::size_t at : s.gaps.back())
     if (KindOf(*data[at]) == Kind::kNum) leftover.push_back(*data[at]);
@@ -972,6 +1290,7 @@ void LinearReader::TakeDeviations(IndicatorSection& s) const {
   for (std::size_t k = 0; k < s.rows.size(); ++k) {
     const Row& row = s.rows[k];
     std::optional<double> weight = row.weight ? ParsePoints(row.weight->text) : std::nullopt;
+    if (row.score == nullptr) continue;
     std::optional<double> score = ParsePoints(row.score->text);
     if (!weight || !score || *score >= *weight) continue;
     std::vector<std::size_t>& gap = s.gaps[k + 1];
@@ -984,6 +1303,57 @@ void LinearReader::TakeDeviations(IndicatorSection& s) const {
   }
 }
 
+// A name printed with its number (指标3：…) starts an indicator of its own.
+bool IsNumberedName(std::string_view folded) { return MatchCue(folded, "指标#") && StartsWith(folded, "指标"); }
+
+// Appends the pieces of `names[from, to)` to `row`'s name: a wrapped
+// name's lines printed after its figures. A numbered name among them is an
+// indicator whose figures were not read, not a line of the row above: it
+// and what follows are left out and recorded in `unread`.
+void ContinueName(const std::vector<Name>& names, std::size_t from, std::size_t to, Row& row,
+                  std::vector<std::string>& unread) {
+  for (std::size_t n = from; n < to; ++n) {
+    if (IsNumberedName(names[n].pieces.front()->folded)) {
+      unread.push_back(names[n].pieces.front()->text);
+      return;
+    }
+    for (const Token* p : names[n].pieces) row.name.push_back(p);
+  }
+}
+
+// Pass 3b, wrapped word values: a row whose target and actual are words
+// wraps them in their narrow columns (一定的积极 / 作用); their last lines
+// come out among the next cells: two pieces of one or two characters
+// among the first few of the next gap. Those two end the target and the
+// actual, in order, and are no part of a name; where they stood, a name
+// ends (the cells after them are the next row's).
+void LinearReader::TakeValueTails(IndicatorSection& s) const {
+  constexpr std::size_t kLookAhead = 4;
+  for (std::size_t k = 0; k < s.rows.size(); ++k) {
+    Row& row = s.rows[k];
+    if (KindOf(*row.target) != Kind::kText || KindOf(*row.actual) != Kind::kText) continue;
+    std::vector<std::size_t>& gap = s.gaps[k + 1];
+    std::vector<std::size_t> tails;  // indexes into gap
+    for (std::size_t g = 0; g < gap.size() && g < kLookAhead; ++g) {
+      const Token* t = s.data[gap[g]];
+      if (CharCount(t->folded) <= 2 && !HasDigit(t->folded) && KindOf(*t) == Kind::kText) tails.push_back(g);
+    }
+    if (tails.size() != 2 || tails[1] != tails[0] + 1) continue;
+    const Token* ends[2] = {s.data[gap[tails[0]]], s.data[gap[tails[1]]]};
+    const Token** values[2] = {&row.target, &row.actual};
+    for (int v = 0; v < 2; ++v) {
+      Token whole = **values[v];
+      whole.text += ends[v]->text;
+      whole.folded += ends[v]->folded;
+      s.joined_values.push_back(std::move(whole));
+      *values[v] = &s.joined_values.back();
+    }
+    if (tails[1] + 1 < gap.size()) s.name_breaks.insert(gap[tails[1] + 1]);
+    gap.erase(gap.begin() + static_cast<std::ptrdiff_t>(tails[0]),
+              gap.begin() + static_cast<std::ptrdiff_t>(tails[1]) + 1);
+  }
+}
+
 // The names in one gap: pieces of one wrapped name run on while the piece
 // before fills the column (a line as long as the longest), or a piece is
 // one character; 指标N： starts a new one.
@@ -991,10 +1361,11 @@ std::vector<Name> LinearReader::NamesOf(const IndicatorSection& s, const std::ve
   std::vector<Name> names;
   for (std::size_t at : gap) {
     const Token* t = s.data[at];
-    bool numbered = MatchCue(t->folded, "指标#") && StartsWith(t->folded, "指标");
-    bool continues = !names.empty() && !numbered &&
+    bool numbered = IsNumberedName(t->folded);
+    bool continues = !names.empty() && !numbered && !s.name_breaks.count(at) &&
                      (paragraph_cells_ ? t->paragraph == names.back().pieces.back()->paragraph
-                                       : CharCount(names.back().pieces.back()->folded) + 1 >= s.widest);
+                                       : CharCount(names.back().pieces.back()->folded) + 1 >= s.widest ||
+                                             IsNameLastLine(*names.back().pieces.back(), *t, paragraph_cells_));
     if (continues) {
       names.back().pieces.push_back(t);
     } else if (CharCount(t->folded) > 2 || HasDigit(t->folded)) {
@@ -1042,29 +1413,40 @@ void LinearReader::NameRows(IndicatorSection& s) const {
   }
   for (std::size_t k = 0; k < rows.size(); ++k) {
     rows[k].name_position = rows[k].first;
+    if (rows[k].inner_name != nullptr) {
+      // The names before such a row are the row above's lines (or, with
+      // a cell per paragraph, rows not read).
+      if (k > 0 && !paragraph_cells_) ContinueName(names[k], 0, names[k].size(), rows[k - 1], s.unread_names);
+      if (paragraph_cells_)
+        for (const Name& n : names[k]) s.unread_names.push_back(n.pieces.front()->text);
+      rows[k].name = {rows[k].inner_name};
+      continue;
+    }
     if (borrowed[k]) {
       rows[k].name = borrowed[k]->pieces;
       continue;
     }
     if (names[k].empty()) continue;
     // Earlier names in the gap are the previous row's wrapped lines;
-    // with a cell per paragraph they are cells of rows not read.
-    for (std::size_t n = 0; n + 1 < names[k].size() && k > 0 && !paragraph_cells_; ++n)
-      for (const Token* p : names[k][n].pieces) rows[k - 1].name.push_back(p);
+    // with a cell per paragraph they are cells of rows not read, and the
+    // reading says so.
+    if (k > 0 && !paragraph_cells_) ContinueName(names[k], 0, names[k].size() - 1, rows[k - 1], s.unread_names);
+    if (paragraph_cells_)
+      for (std::size_t n = 0; n + 1 < names[k].size(); ++n) s.unread_names.push_back(names[k][n].pieces.front()->text);
     rows[k].name = names[k].back().pieces;
     rows[k].name_position = names[k].back().position;
   }
   // Rows still without a name take the last names after the table's
   // values, in order (their name cells came out last); names before
-  // those continue the last row's name.
+  // those continue the last row's name, unless a cell per paragraph says
+  // they are other cells (a 得分计算方法 column's notes).
   std::vector<std::size_t> nameless;
   for (std::size_t k = 0; k < rows.size(); ++k)
     if (rows[k].name.empty()) nameless.push_back(k);
   std::vector<Name>& tail = names.back();
   std::size_t give = std::min(nameless.size(), tail.size());
   std::size_t first_given = tail.size() - give;
-  for (std::size_t n = 0; n < first_given; ++n)
-    for (const Token* p : tail[n].pieces) rows.back().name.push_back(p);
+  if (!paragraph_cells_) ContinueName(tail, 0, first_given, rows.back(), s.unread_names);
   for (std::size_t n = 0; n < give; ++n) {
     Row& row = rows[nameless[n]];
     row.name = tail[first_given + n].pieces;
@@ -1231,8 +1613,12 @@ Indicator LinearReader::ReadRow(const IndicatorSection& s, std::size_t k, int id
   for (const Token* t : row.name) ind.name += RemoveSpaces(t->text);
   const std::string base = "/indicators/" + std::to_string(idx) + "/";
   NormalizeContext value_context = IndicatorValueContext(ind.name, ind.level2);
-  ind.target = reader_.ReadValue(Printed(*row.target), value_context, base + "target");
-  ind.actual = reader_.ReadValue(Printed(*row.actual), value_context, base + "actual");
+  PrintedText target = Printed(*row.target);
+  if (row.target_end != nullptr) target.text += row.target_end->text;
+  ind.target = reader_.ReadValue(target, value_context, base + "target");
+  PrintedText actual = Printed(*row.actual);
+  if (row.actual_end != nullptr) actual.text += row.actual_end->text;
+  ind.actual = reader_.ReadValue(actual, value_context, base + "actual");
   ApplyMoneyContext(ind.target, value_context);
   ApplyMoneyContext(ind.actual, value_context);
   if (row.ratio != nullptr) {
@@ -1248,7 +1634,7 @@ Indicator LinearReader::ReadRow(const IndicatorSection& s, std::size_t k, int id
       ind.weight.raw = w.raw;
     }
   }
-  ind.score = reader_.ReadPoints(Printed(*row.score), base + "score");
+  if (row.score != nullptr) ind.score = reader_.ReadPoints(Printed(*row.score), base + "score");
   for (const Token* t : s.deviations[k]) ind.deviation_note += RemoveSpaces(t->text);
   ind.where = (row.name.empty() ? row.target : row.name.front())->where;
   ClassifyIndicator(ind);
@@ -1277,6 +1663,19 @@ int LinearReader::Level1Group(const IndicatorSection& s, const std::string& leve
     }
   groups.push_back(std::move(group));
   return static_cast<int>(groups.size()) - 1;
+}
+
+// Rows read open (their last columns not found after their figures), and
+// numbered names whose rows were not read, are reading problems: the
+// report's sums then rest on cells not read.
+void LinearReader::NoteOpenRows(const IndicatorSection& s) {
+  int open = 0;
+  for (const Row& row : s.rows) open += row.score == nullptr;
+  if (open > 0)
+    report_.reading.problems.push_back(std::to_string(open) +
+                                       "行指标的得分（或分值）不在其数字之后（文本把该列印在别处），未读出");
+  for (const std::string& name : s.unread_names)
+    report_.reading.problems.push_back("指标“" + name + "”一行的数字未能读出：可能有行未读到");
 }
 
 // Pass 9, indicators and groups: each row becomes an indicator of the
@@ -1334,24 +1733,29 @@ void LinearReader::EmitIndicators(const IndicatorSection& s) {
 // The indicator section as passes over its cells: cells into labels and
 // data, rows, deviation notes, names, levels, weights, then the report's
 // indicators and groups.
-std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::vector<Token>& extra) {
+std::vector<Token> LinearReader::ReadIndicators(int begin, int end, const std::vector<Token>& extra,
+                                              const std::vector<Token>& total_figures) {
   if (begin < 0 || end <= begin) return {};
   IndicatorSection s;
   s.tokens = Tokens(begin, end);
   s.tokens.insert(s.tokens.end(), extra.begin(), extra.end());
+  s.columns = ColumnsOf(s.tokens);
   SortCells(s);
   // The first column's cells came out among the rows' cells: the text lists
   // each line's cells across the columns, and there rows are often lost.
   if (!s.goal_tail_among_rows.empty())
     report_.reading.problems.push_back("目标标签的后半“" + s.goal_tail_among_rows +
                                        "”夹在指标行之间（文本逐行列出各列单元格）：可能有行未读到");
-  std::vector<Token> leftover = FindRows(s);
+  std::vector<Token> leftover = FindRows(s, total_figures);
+  late_total_ = s.late_total;
   if (s.rows.empty()) return leftover;
   TakeDeviations(s);
+  TakeValueTails(s);
   NameRows(s);
   EndWrappedNames(s);
   AssignLateLevel2(s);
   PairLevel1Weights(s);
+  NoteOpenRows(s);
   EmitIndicators(s);
   return leftover;
 }
@@ -1375,6 +1779,10 @@ void LinearReader::ReadTotal(int at, int end, std::vector<Token> leftover) {
       continue;
     }
     if (KindOf(t) == Kind::kNum) figures.push_back(&t);
+  }
+  if (!late_total_.empty()) {
+    figures.clear();
+    for (const Token& t : late_total_) figures.push_back(&t);
   }
   if (figures.empty())
     for (const Token& t : leftover) figures.push_back(&t);
@@ -1407,8 +1815,9 @@ void LinearReader::Read() {
   for (auto it = after_total.rbegin(); it != after_total.rend() && KindOf(*it) == Kind::kNum; ++it) ++own;
   own = std::min(own, has_weight_ ? std::size_t{2} : std::size_t{1});
   std::vector<Token> extra(after_total.begin(), after_total.end() - static_cast<std::ptrdiff_t>(own));
+  std::vector<Token> total_figures(after_total.end() - static_cast<std::ptrdiff_t>(own), after_total.end());
   std::vector<Token> leftover;
-  if (indicators >= 0) leftover = ReadIndicators(indicators, total >= 0 ? total : n, extra);
+  if (indicators >= 0) leftover = ReadIndicators(indicators, total >= 0 ? total : n, extra, total_figures);
   ReadTotal(total, total_end, std::move(leftover));
   // 填报日期 printed in the table's last lines.
   for (int i = std::max(0, total); i < n; ++i) {

@@ -15,11 +15,17 @@
 //    资金) starts a part row;
 //  - printed weights: "(NN分)" after 预算执行情况 is the budget weight, after
 //    a 一级指标 label that group's weight, after 年度绩效目标N that goal's;
-//  - indicators: 一级/二级指标 labels (also when wrapped over two lines) set
-//    the levels, and each indicator is a name followed by target, actual,
-//    then the printed ratio / weight / score figures the header announces;
-//    short qualitative values (稳步提升) are told from names by what follows
-//    them;
+//  - indicators: 一级/二级指标 labels (also when wrapped over two lines, or
+//    around the cells beside them) set the levels, and each indicator is a
+//    name followed by target, actual, then the printed ratio / weight /
+//    score figures the header announces (the weight first when 分值 heads
+//    the target); short qualitative values (稳步提升) are told from names by
+//    what follows them. Cells that the text moves out of their row are put
+//    back only where nothing else could be meant: a name between the values
+//    and the score, the wrapped ends of values (底前, 作用, the number after
+//    大于等于) printed after the row, a score column printed after the
+//    table when its numbers are all alike. A row whose last cells are not
+//    found is read open, without them, and the reading says so;
 //  - 总分: the figures after it (weight total, then total) or none (blank).
 // Accuracy is lower than on grids; nothing is invented: a field the
 // sequence does not show clearly stays null.
