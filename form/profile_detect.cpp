@@ -1,6 +1,7 @@
 #include "form/profile_detect.h"
 
 #include "form/form_text.h"
+#include "form/vocabulary_scope.h"
 
 namespace jixiao::form {
 
@@ -18,9 +19,12 @@ bool CueList(const nlohmann::json& detect, const char* key, std::vector<std::str
   return true;
 }
 
+// A text matches as printed or as meant: the vocabulary's confusion table
+// corrects OCR misreadings (产出指标《40分) for （40分）) as every label
+// reader does.
 bool AnyTextMatches(const DetectInput& input, const std::string& cue) {
   for (const std::string& text : input.folded_texts)
-    if (MatchCue(text, cue)) return true;
+    if (MatchCue(text, cue) || MatchCue(CorrectConfusions(text), cue)) return true;
   return false;
 }
 

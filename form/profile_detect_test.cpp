@@ -31,6 +31,8 @@ TEST(DetectProfile, FirstMatchingProfileInOrder) {
   EXPECT_EQ(DetectProfile(profiles, Table({"三级指标", "分值", "产出指标（50分）"}))->name, "weights");
   EXPECT_EQ(DetectProfile(profiles, Table({"三级指标", "产出指标（40 分）"}))->name, "groups");
   EXPECT_EQ(DetectProfile(profiles, Table({"三级指标", "产出指标"}))->name, "any-table");
+  // OCR's 《 for a bracket, as the vocabulary's confusion table corrects it.
+  EXPECT_EQ(DetectProfile(profiles, Table({"三级指标", "产出指标《40分)"}))->name, "groups");
   DetectInput prose;
   EXPECT_EQ(DetectProfile(profiles, prose)->name, "prose");
 }
