@@ -21,34 +21,35 @@ bool IsPercentSign(const std::string& text) { return text == "%" || text == "％
 
 bool IsAsciiDigit(const std::string& text) { return text.size() == 1 && text[0] >= '0' && text[0] <= '9'; }
 
-// Whether at least three quarters of `digit`'s box lie within `sign`'s.
-bool MostlyInside(const OcrSymbol& digit, const OcrSymbol& sign) {
-  const int overlap = std::min(digit.x1, sign.x1) - std::max(digit.x0, sign.x0);
-  const int width = digit.x1 - digit.x0;
-  return width > 0 && overlap * 4 >= width * 3;
-}
-
 // The model now and then reads a % sign as "9%" plus a digit ("95%" as
-// "959%0", "65%" as "659%0"): a narrow 9 over the sign's left circle and a
-// digit over its right, both boxed inside the sign. A digit printed before
-// the sign is a whole digit wide, although page-level boxes may put it
-// inside a widened sign box ("100%": the last 0's box within the %'s); and
-// no digit is printed right after a % sign.
-bool IsPhantomBeforePercent(const OcrSymbol& digit, const OcrSymbol& sign) {
-  return digit.text == "9" && IsPercentSign(sign.text) && MostlyInside(digit, sign) &&
-         (digit.x1 - digit.x0) * 2 <= sign.x1 - sign.x0;
+// "959%0", "100%" as "1009%4"): the 9 over the sign's upper circle, the
+// digit over its lower one. That 9 reaches the sign's box and is narrower
+// than three quarters of the digit before it (measured 7-14 px against
+// 18-20), or narrower than 0.85 of it and boxed over the upper circle
+// alone (less than 0.7 of its height); a 9 printed there is a whole digit.
+// Page-level boxes are loose ("100%" had its last 0 boxed within the %), so
+// size, not position inside the sign, tells them apart.
+bool IsPhantomBeforePercent(const OcrSymbol& before, const OcrSymbol& nine, const OcrSymbol& sign) {
+  if (nine.text != "9" || !IsAsciiDigit(before.text) || !IsPercentSign(sign.text)) return false;
+  if (nine.x1 < sign.x0 - 2) return false;
+  const int width = nine.x1 - nine.x0, digit_width = before.x1 - before.x0;
+  const bool short_box = (nine.y1 - nine.y0) * 10 < (before.y1 - before.y0) * 7;
+  return width * 4 < digit_width * 3 || (short_box && width * 20 < digit_width * 17);
 }
 
-bool IsPhantomAfterPercent(const OcrSymbol& digit, const OcrSymbol& sign) {
-  return IsAsciiDigit(digit.text) && IsPercentSign(sign.text) && MostlyInside(digit, sign);
+// No digit is printed right after a % sign: one whose box starts within
+// the sign's is a part of it.
+bool IsPhantomAfterPercent(const OcrSymbol& sign, const OcrSymbol& digit) {
+  return IsPercentSign(sign.text) && IsAsciiDigit(digit.text) && digit.x0 < sign.x1;
 }
 
-// `symbols` without the digits read inside a neighbouring % sign.
+// `symbols` without the digits read over a neighbouring % sign.
 std::vector<OcrSymbol> WithoutDigitsInsidePercent(const std::vector<OcrSymbol>& symbols) {
   std::vector<OcrSymbol> kept;
   for (std::size_t i = 0; i < symbols.size(); ++i) {
-    const bool phantom = (i + 1 < symbols.size() && IsPhantomBeforePercent(symbols[i], symbols[i + 1])) ||
-                         (i > 0 && IsPhantomAfterPercent(symbols[i], symbols[i - 1]));
+    const bool phantom =
+        (i > 0 && i + 1 < symbols.size() && IsPhantomBeforePercent(symbols[i - 1], symbols[i], symbols[i + 1])) ||
+        (i > 0 && IsPhantomAfterPercent(symbols[i - 1], symbols[i]));
     if (!phantom) kept.push_back(symbols[i]);
   }
   return kept;
