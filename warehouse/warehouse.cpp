@@ -130,10 +130,10 @@ PreparedDocument PreparedDocument::FromText(const std::string& json_text, const 
   info.content_sha256 = Sha256Hex(info.json_text);
   info.processed_at = processed_at;
   info.loaded_at = UtcNow();
-  // Most documents: rows straight from the text. The others are read with
-  // emit/, which says why one is refused.
+  // Most documents: rows straight from the text (which keep the body). The
+  // others are read with emit/, which says why one is refused.
   if (!info.json_text.empty())
-    if (std::optional<DocumentRows> rows = warehouse::RowsFromText(json_text, info)) {
+    if (std::optional<DocumentRows> rows = warehouse::RowsFromText(json_text, std::move(info))) {
       PreparedDocument p;
       p.rows_ = std::make_shared<DocumentRows>(std::move(*rows));
       return p;
@@ -144,7 +144,7 @@ PreparedDocument PreparedDocument::FromText(const std::string& json_text, const 
     p.not_json_ = true;
     return p;
   }
-  return FromParsed(j, std::move(info.json_text), name, processed_at);
+  return FromParsed(j, Body(json_text), name, processed_at);
 }
 
 PreparedDocument PreparedDocument::FromJson(const nlohmann::json& j, const std::string& name,
