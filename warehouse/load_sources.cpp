@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -160,7 +161,13 @@ bool ReadLines(Reader& reader, std::istream& in, const std::string& name, const 
 // name (.jsonl, .ndjson), or when it is not one JSON value but its first
 // line is.
 bool ReadFile(Reader& reader, const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
+  // Read a megabyte at a time, not the stream's default 8 KB (a JSON Lines
+  // file of 100 MB took 12,500 reads).
+  constexpr size_t kBufferBytes = 1u << 20;
+  std::unique_ptr<char[]> buffer(new char[kBufferBytes]);
+  std::ifstream in;
+  in.rdbuf()->pubsetbuf(buffer.get(), static_cast<std::streamsize>(kBufferBytes));
+  in.open(path, std::ios::binary);
   if (!in) return reader.Refuse(path.string() + ": cannot open file");
   const std::string processed_at = FileTime(path);
   if (path.extension() == ".jsonl" || path.extension() == ".ndjson")
