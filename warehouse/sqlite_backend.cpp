@@ -76,7 +76,8 @@ class SqliteBackend : public Backend {
   }
 
   Result<std::map<std::string, std::string>> StoredVersions(const std::vector<std::string>& sha256s) override {
-    Result<sqlite3_stmt*> stmt = Prepared(versions_, "SELECT content_sha256 FROM document WHERE sha256 = ?");
+    Result<sqlite3_stmt*> stmt =
+        Prepared(versions_, [] { return "SELECT content_sha256 FROM document WHERE sha256 = ?"; });
     if (!stmt.ok()) return stmt.status();
     // One read transaction for all the lookups: in autocommit each
     // statement would take and drop the file lock and re-check the journal
@@ -140,9 +141,12 @@ class SqliteBackend : public Backend {
 
   Status Error(const std::string& message) const { return Status::Error(path_ + ": " + message); }
 
-  Result<sqlite3_stmt*> Prepared(Statement& stmt, const std::string& sql) {
-    if (!stmt.get() && sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, stmt.out(), nullptr) !=
-                           SQLITE_OK)
+  // `stmt`, prepared from the text `sql()` gives on first use (the text is
+  // not made again for every row).
+  template <class Sql>
+  Result<sqlite3_stmt*> Prepared(Statement& stmt, Sql sql) {
+    if (!stmt.get() && sqlite3_prepare_v3(db_, std::string(sql()).c_str(), -1, SQLITE_PREPARE_PERSISTENT,
+                                          stmt.out(), nullptr) != SQLITE_OK)
       return Error(sqlite3_errmsg(db_));
     return stmt.get();
   }
@@ -185,14 +189,15 @@ class SqliteBackend : public Backend {
       // Children first, so that the document row goes last. A document
       // not stored before has nothing to delete.
       for (int t = kTableCount - 1; t >= 0 && doc->stored; --t) {
-        Result<sqlite3_stmt*> del = Prepared(
-            deletes_[t], std::string("DELETE FROM ") + specs[t].name + " WHERE " + specs[t].document_key + " = ?");
+        Result<sqlite3_stmt*> del = Prepared(deletes_[t], [&] {
+          return std::string("DELETE FROM ") + specs[t].name + " WHERE " + specs[t].document_key + " = ?";
+        });
         if (!del.ok()) return del.status();
         sqlite3_bind_text(del.value(), 1, doc->sha256.data(), static_cast<int>(doc->sha256.size()), SQLITE_STATIC);
         if (Status s = Step(del.value()); !s.ok()) return s;
       }
       for (int t = 0; t < kTableCount; ++t) {
-        Result<sqlite3_stmt*> insert = Prepared(inserts_[t], InsertSql(specs[t]));
+        Result<sqlite3_stmt*> insert = Prepared(inserts_[t], [&] { return InsertSql(specs[t]); });
         if (!insert.ok()) return insert.status();
         for (const Row& row : doc->tables[t]) {
           if (Status s = Bind(insert.value(), row); !s.ok()) return s;
