@@ -1,7 +1,8 @@
 // The SQLite backend: one connection, prepared statements reused for every
-// row, one transaction per batch. The rollback journal keeps a killed load's
-// batch out of the database (the next connection rolls it back) and, unlike
-// a write-ahead log, does not write every new page twice.
+// row, one transaction per batch, written as its documents come (staged).
+// The rollback journal keeps a killed load's batch out of the database (the
+// next connection rolls it back) and, unlike a write-ahead log, does not
+// write every new page twice.
 
 #include <sqlite3.h>
 
@@ -32,6 +33,7 @@ class SqliteBackend : public Backend {
   // close_v2: statements held by members (versions_) are finalized after
   // this body runs; the connection is closed when the last one is.
   ~SqliteBackend() override {
+    AbandonStaged();
     inserts_.clear();
     deletes_.clear();
     sqlite3_close_v2(db_);
@@ -76,8 +78,7 @@ class SqliteBackend : public Backend {
   }
 
   Result<std::map<std::string, std::string>> StoredVersions(const std::vector<std::string>& sha256s) override {
-    Result<sqlite3_stmt*> stmt =
-        Prepared(versions_, [] { return "SELECT content_sha256 FROM document WHERE sha256 = ?"; });
+    Result<sqlite3_stmt*> stmt = VersionQuery();
     if (!stmt.ok()) return stmt.status();
     // One read transaction for all the lookups: in autocommit each
     // statement would take and drop the file lock and re-check the journal
@@ -96,6 +97,32 @@ class SqliteBackend : public Backend {
       return s;
     }
     return Execute("COMMIT");
+  }
+
+  bool CanStage() const override { return true; }
+
+  Result<bool> StageDocument(DocumentRows& document) override {
+    if (!staging_) {
+      if (Status s = Execute("BEGIN IMMEDIATE"); !s.ok()) return s;
+      staging_ = true;
+    }
+    Result<bool> written = WriteUnlessUnchanged(document);
+    if (!written.ok()) AbandonStaged();
+    return written;
+  }
+
+  Status CommitStaged() override {
+    if (!staging_) return Status::Ok();
+    Status s = Execute("COMMIT");
+    // A failed COMMIT (the database stayed busy) leaves the transaction open.
+    if (!s.ok()) Execute("ROLLBACK");
+    staging_ = false;
+    return s;
+  }
+
+  void AbandonStaged() override {
+    if (staging_) Execute("ROLLBACK");
+    staging_ = false;
   }
 
   Status ForEachRow(const std::string& sql, const std::function<void(const Fields&)>& row,
@@ -120,23 +147,44 @@ class SqliteBackend : public Backend {
   }
 
  private:
+  Result<sqlite3_stmt*> VersionQuery() {
+    return Prepared(versions_, [] { return "SELECT content_sha256 FROM document WHERE sha256 = ?"; });
+  }
+
+  // The content_sha256 stored for `sha`, or nullopt when it is not stored.
+  Result<std::optional<std::string>> StoredVersion(sqlite3_stmt* stmt, const std::string& sha) {
+    sqlite3_bind_text(stmt, 1, sha.data(), static_cast<int>(sha.size()), SQLITE_STATIC);
+    std::optional<std::string> version;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) version = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    Status error = rc == SQLITE_ROW || rc == SQLITE_DONE ? Status::Ok() : Error(sqlite3_errmsg(db_));
+    sqlite3_reset(stmt);
+    if (!error.ok()) return error;
+    return version;
+  }
+
   // content_sha256 of each stored document, inside a transaction.
   Result<std::map<std::string, std::string>> LookUp(sqlite3_stmt* stmt, const std::vector<std::string>& sha256s) {
     std::map<std::string, std::string> stored;
     for (const std::string& sha : sha256s) {
-      sqlite3_reset(stmt);
-      sqlite3_bind_text(stmt, 1, sha.data(), static_cast<int>(sha.size()), SQLITE_STATIC);
-      int rc = sqlite3_step(stmt);
-      if (rc == SQLITE_ROW)
-        stored[sha] = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-      else if (rc != SQLITE_DONE) {
-        Status error = Error(sqlite3_errmsg(db_));
-        sqlite3_reset(stmt);
-        return error;
-      }
+      Result<std::optional<std::string>> version = StoredVersion(stmt, sha);
+      if (!version.ok()) return version.status();
+      if (version.value()) stored[sha] = std::move(*version.value());
     }
-    sqlite3_reset(stmt);
     return stored;
+  }
+
+  // Inside the staged transaction: writes `doc` unless it is stored with
+  // the same content.
+  Result<bool> WriteUnlessUnchanged(DocumentRows& doc) {
+    Result<sqlite3_stmt*> stmt = VersionQuery();
+    if (!stmt.ok()) return stmt.status();
+    Result<std::optional<std::string>> version = StoredVersion(stmt.value(), doc.sha256);
+    if (!version.ok()) return version.status();
+    doc.stored = version.value().has_value();
+    if (doc.stored && *version.value() == doc.content_sha256) return false;
+    if (Status s = WriteDocument(doc); !s.ok()) return s;
+    return true;
   }
 
   Status Error(const std::string& message) const { return Status::Error(path_ + ": " + message); }
@@ -180,31 +228,36 @@ class SqliteBackend : public Backend {
   }
 
   Status WriteAll(const std::vector<const DocumentRows*>& documents) {
+    for (const DocumentRows* doc : documents)
+      if (Status s = WriteDocument(*doc); !s.ok()) return s;
+    return Status::Ok();
+  }
+
+  // Replaces the rows of one document, inside a transaction.
+  Status WriteDocument(const DocumentRows& doc) {
     const auto& specs = Tables();
     if (inserts_.empty()) {
       inserts_.resize(kTableCount);
       deletes_.resize(kTableCount);
     }
-    for (const DocumentRows* doc : documents) {
-      // Children first, so that the document row goes last. A document
-      // not stored before has nothing to delete.
-      for (int t = kTableCount - 1; t >= 0 && doc->stored; --t) {
-        Result<sqlite3_stmt*> del = Prepared(deletes_[t], [&] {
-          return std::string("DELETE FROM ") + specs[t].name + " WHERE " + specs[t].document_key + " = ?";
-        });
-        if (!del.ok()) return del.status();
-        sqlite3_bind_text(del.value(), 1, doc->sha256.data(), static_cast<int>(doc->sha256.size()), SQLITE_STATIC);
-        if (Status s = Step(del.value()); !s.ok()) return s;
+    // Children first, so that the document row goes last. A document not
+    // stored before has nothing to delete.
+    for (int t = kTableCount - 1; t >= 0 && doc.stored; --t) {
+      Result<sqlite3_stmt*> del = Prepared(deletes_[t], [&] {
+        return std::string("DELETE FROM ") + specs[t].name + " WHERE " + specs[t].document_key + " = ?";
+      });
+      if (!del.ok()) return del.status();
+      sqlite3_bind_text(del.value(), 1, doc.sha256.data(), static_cast<int>(doc.sha256.size()), SQLITE_STATIC);
+      if (Status s = Step(del.value()); !s.ok()) return s;
+    }
+    for (int t = 0; t < kTableCount; ++t) {
+      Result<sqlite3_stmt*> insert = Prepared(inserts_[t], [&] { return InsertSql(specs[t]); });
+      if (!insert.ok()) return insert.status();
+      for (const Row& row : doc.tables[t]) {
+        if (Status s = Bind(insert.value(), row); !s.ok()) return s;
+        if (Status s = Step(insert.value()); !s.ok()) return Status::Error(s.message() + " (" + doc.name + ")");
       }
-      for (int t = 0; t < kTableCount; ++t) {
-        Result<sqlite3_stmt*> insert = Prepared(inserts_[t], [&] { return InsertSql(specs[t]); });
-        if (!insert.ok()) return insert.status();
-        for (const Row& row : doc->tables[t]) {
-          if (Status s = Bind(insert.value(), row); !s.ok()) return s;
-          if (Status s = Step(insert.value()); !s.ok()) return Status::Error(s.message() + " (" + doc->name + ")");
-        }
-        sqlite3_clear_bindings(insert.value());
-      }
+      sqlite3_clear_bindings(insert.value());
     }
     return Status::Ok();
   }
@@ -221,6 +274,7 @@ class SqliteBackend : public Backend {
   sqlite3* db_;
   std::string path_;
   Statement versions_;
+  bool staging_ = false;                 // a staged batch's transaction is open
   std::vector<Statement> inserts_, deletes_;
 };
 

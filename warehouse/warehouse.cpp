@@ -92,9 +92,11 @@ Warehouse::Warehouse(std::unique_ptr<Backend> backend, std::string target, Refus
     : backend_(std::move(backend)),
       target_(std::move(target)),
       refused_(std::move(refused)),
-      batch_(static_cast<size_t>(std::max(1, batch))) {}
+      batch_(static_cast<size_t>(std::max(1, batch))),
+      staging_{backend_->CanStage()} {}
 
-Warehouse::~Warehouse() = default;
+// Documents not flushed are not written, staged ones included.
+Warehouse::~Warehouse() { backend_->AbandonStaged(); }
 
 void Warehouse::Refuse(const std::string& message) {
   ++counts_.refused;
@@ -190,7 +192,21 @@ Status Warehouse::Add(PreparedDocument document) {
   pending_sha256s_.insert(document.rows_->sha256);
   pending_bytes_ += document.rows_->json_bytes;
   pending_.push_back(std::move(*document.rows_));
+  Stage(pending_.back());
   return pending_.size() >= batch_ || pending_bytes_ >= kBatchBytes ? Flush() : Status::Ok();
+}
+
+// Writes one document of the batch at once, when the backend can and the
+// batch's staging has not failed. After a failure Flush writes the whole
+// batch again its own way, which also finds the document at fault.
+void Warehouse::Stage(DocumentRows& document) {
+  if (!staging_.ok) return;
+  Result<bool> written = backend_->StageDocument(document);
+  if (!written.ok()) {
+    staging_.ok = false;
+    return;
+  }
+  ++(written.value() ? staging_.written : staging_.unchanged);
 }
 
 Status Warehouse::Flush() {
@@ -199,6 +215,13 @@ Status Warehouse::Flush() {
   pending_.clear();
   pending_bytes_ = 0;
   pending_sha256s_.clear();
+  const Staging staged = staging_;
+  staging_ = Staging{backend_->CanStage()};
+  if (staged.ok && backend_->CommitStaged().ok()) {
+    counts_.loaded += staged.written;
+    counts_.unchanged += staged.unchanged;
+    return Status::Ok();
+  }
   std::vector<std::string> sha256s;
   for (const DocumentRows& d : batch) sha256s.push_back(d.sha256);
   Result<std::map<std::string, std::string>> stored = backend_->StoredVersions(sha256s);

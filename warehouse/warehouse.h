@@ -105,6 +105,7 @@ class Warehouse {
 
  private:
   Warehouse(std::unique_ptr<warehouse::Backend> backend, std::string target, RefusedFn refused, int batch);
+  void Stage(warehouse::DocumentRows& document);
   Status Write(const std::vector<warehouse::DocumentRows*>& documents);
 
   std::unique_ptr<warehouse::Backend> backend_;
@@ -114,6 +115,13 @@ class Warehouse {
   std::vector<warehouse::DocumentRows> pending_;
   size_t pending_bytes_ = 0;                   // of the pending documents' JSON
   std::unordered_set<std::string> pending_sha256s_;
+  // The pending batch as written so far into its open transaction, by a
+  // backend that stages documents (Backend::StageDocument).
+  struct Staging {
+    bool ok = false;                           // every pending document staged
+    int written = 0, unchanged = 0;
+  };
+  Staging staging_;
   LoadCounts counts_;
 };
 

@@ -158,6 +158,42 @@ TEST(WarehouseAddTest, ABatchIsWrittenWhenItsJsonPassesTheByteBound) {
   fs::remove_all(dir);
 }
 
+// A document the database refuses (here a trigger refuses its report) is
+// refused by name and leaves its stored version as it was; the rest of its
+// batch is written, the documents written into the batch's transaction
+// before it included.
+TEST(WarehouseAddTest, ADocumentTheDatabaseRefusesLeavesTheRestOfItsBatch) {
+  fs::path dir = ScratchDir("refuses");
+  const std::string path = (dir / "w.sqlite").string();
+  auto document = [](char key, const std::string& title) {
+    return R"({"source": {"sha256": ")" + std::string(64, key) + R"("}, "reports": [{"title": ")" + title +
+           R"("}]})";
+  };
+  std::vector<std::string> refused;
+  Result<std::unique_ptr<Warehouse>> w =
+      Warehouse::Open(path, [&](const std::string& m) { refused.push_back(m); }, /*batch_documents=*/10);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  ASSERT_TRUE(w.value()->Add(PreparedDocument::FromText(document('b', "stored"), "b0.json", "")).ok());
+  ASSERT_TRUE(w.value()->Flush().ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TRIGGER refuse_bad BEFORE INSERT ON report WHEN NEW.title = 'bad' "
+                         "BEGIN SELECT RAISE(ABORT, 'bad title'); END",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  for (auto [key, title, name] : {std::tuple{'a', "good", "a.json"}, {'b', "bad", "b.json"}, {'c', "good", "c.json"}})
+    ASSERT_TRUE(w.value()->Add(PreparedDocument::FromText(document(key, title), name, "")).ok());
+  ASSERT_TRUE(w.value()->Flush().ok());
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_NE(refused[0].find("b.json: the database refused it"), std::string::npos) << refused[0];
+  EXPECT_EQ(w.value()->counts().loaded, 3);
+  EXPECT_EQ(QueryText(path, "SELECT group_concat(title, ',') FROM (SELECT title FROM report ORDER BY title)"),
+            "good,good,stored");
+  fs::remove_all(dir);
+}
+
 // What both readers make of one JSON text: the reference (nlohmann::json and
 // emit/) and RowsFromText.
 struct BothReadings {
