@@ -92,8 +92,9 @@ Warehouse::Warehouse(std::unique_ptr<Backend> backend, std::string target, Refus
     : backend_(std::move(backend)),
       target_(std::move(target)),
       refused_(std::move(refused)),
-      batch_(static_cast<size_t>(std::max(1, batch))),
-      staging_{backend_->CanStage()} {}
+      batch_(static_cast<size_t>(std::max(1, batch))) {
+  staging_.ok = backend_->CanStage();
+}
 
 // Documents not flushed are not written, staged ones included.
 Warehouse::~Warehouse() { backend_->AbandonStaged(); }
@@ -193,7 +194,8 @@ Status Warehouse::Add(PreparedDocument document) {
   pending_bytes_ += document.rows_->json_bytes;
   pending_.push_back(std::move(*document.rows_));
   Stage(pending_.back());
-  return pending_.size() >= batch_ || pending_bytes_ >= kBatchBytes ? Flush() : Status::Ok();
+  const bool open_too_long = staging_.ok && std::chrono::steady_clock::now() - staging_.opened >= kMaxBatchOpen;
+  return pending_.size() >= batch_ || pending_bytes_ >= kBatchBytes || open_too_long ? Flush() : Status::Ok();
 }
 
 // Writes one document of the batch at once, when the backend can and the
@@ -201,6 +203,7 @@ Status Warehouse::Add(PreparedDocument document) {
 // batch again its own way, which also finds the document at fault.
 void Warehouse::Stage(DocumentRows& document) {
   if (!staging_.ok) return;
+  if (staging_.written + staging_.unchanged == 0) staging_.opened = std::chrono::steady_clock::now();
   Result<bool> written = backend_->StageDocument(document);
   if (!written.ok()) {
     staging_.ok = false;
@@ -216,7 +219,8 @@ Status Warehouse::Flush() {
   pending_bytes_ = 0;
   pending_sha256s_.clear();
   const Staging staged = staging_;
-  staging_ = Staging{backend_->CanStage()};
+  staging_ = Staging();
+  staging_.ok = backend_->CanStage();
   if (staged.ok && backend_->CommitStaged().ok()) {
     counts_.loaded += staged.written;
     counts_.unchanged += staged.unchanged;

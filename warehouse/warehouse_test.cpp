@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "warehouse/acceptance_suite.h"
 #include "warehouse/backend.h"
 #include "warehouse/schema.h"
@@ -155,6 +158,55 @@ TEST(WarehouseAddTest, ABatchIsWrittenWhenItsJsonPassesTheByteBound) {
   EXPECT_EQ(QueryText(path, "SELECT count(*) FROM document"), "2");
   EXPECT_EQ(QueryText(path, "SELECT length(title) FROM report WHERE document_sha256 LIKE 'b%'"),
             std::to_string(half));
+  fs::remove_all(dir);
+}
+
+// A batch written into its open transaction as its documents come is
+// committed once the transaction has been open kMaxBatchOpen, however few
+// documents it holds: a slow source must not keep other writers waiting.
+TEST(WarehouseAddTest, ABatchOpenTooLongIsCommitted) {
+  fs::path dir = ScratchDir("open");
+  const std::string path = (dir / "w.sqlite").string();
+  Result<std::unique_ptr<Warehouse>> w = Warehouse::Open(path, nullptr, /*batch_documents=*/1000);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  auto document = [](char key) {
+    return R"({"source": {"sha256": ")" + std::string(64, key) + R"("}, "reports": [{"title": "t"}]})";
+  };
+  ASSERT_TRUE(w.value()->Add(PreparedDocument::FromText(document('a'), "a.json", "")).ok());
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM document"), "0");
+  std::this_thread::sleep_for(Warehouse::kMaxBatchOpen + std::chrono::milliseconds(100));
+  ASSERT_TRUE(w.value()->Add(PreparedDocument::FromText(document('b'), "b.json", "")).ok());
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM document"), "2");
+  fs::remove_all(dir);
+}
+
+// Documents piped in as they are made are written once the source pauses,
+// not held in an open transaction until a batch fills up. (The reader
+// passes documents on 256 at a time, or at the end of its input.)
+TEST(WarehouseLoadTest, APausingSourceHasWhatItGaveWritten) {
+  fs::path dir = ScratchDir("pause");
+  const std::string path = (dir / "w.sqlite").string();
+  auto lines = [](int from, int to) {
+    std::string text;
+    for (int k = from; k < to; ++k) {
+      char sha[65];
+      std::snprintf(sha, sizeof sha, "%064x", k);
+      text += std::string(R"({"source": {"sha256": ")") + sha + R"("}, "reports": [{"title": "t"}]})" "\n";
+    }
+    return text;
+  };
+  FILE* load = popen((Quote(JIXIAO_BINARY) + " load - -q --db " + Quote(path)).c_str(), "w");
+  ASSERT_NE(load, nullptr);
+  const std::string first = lines(0, 256), second = lines(256, 257);
+  fwrite(first.data(), 1, first.size(), load);
+  fflush(load);
+  std::string count;
+  for (int tries = 0; tries < 100 && (count = QueryText(path, "SELECT count(*) FROM document")) != "256"; ++tries)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(count, "256");
+  fwrite(second.data(), 1, second.size(), load);
+  EXPECT_EQ(pclose(load), 0);
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM document"), "257");
   fs::remove_all(dir);
 }
 
