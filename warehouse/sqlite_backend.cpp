@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "warehouse/backend.h"
 
 namespace jixiao::warehouse {
@@ -199,9 +201,10 @@ class SqliteBackend : public Backend {
     return stmt.get();
   }
 
-  Status Bind(sqlite3_stmt* stmt, const Row& row) {
+  // Binds `row` to the parameters after the first `offset`.
+  Status Bind(sqlite3_stmt* stmt, const Row& row, size_t offset) {
     for (size_t i = 0; i < row.size(); ++i) {
-      const int at = static_cast<int>(i) + 1;
+      const int at = static_cast<int>(offset + i) + 1;
       const Field& f = row[i];
       int rc = SQLITE_OK;
       if (std::holds_alternative<long long>(f))
@@ -238,6 +241,7 @@ class SqliteBackend : public Backend {
     const auto& specs = Tables();
     if (inserts_.empty()) {
       inserts_.resize(kTableCount);
+      for (std::vector<Statement>& by_rows : inserts_) by_rows.resize(kRowsPerInsert);
       deletes_.resize(kTableCount);
     }
     // Children first, so that the document row goes last. A document not
@@ -251,31 +255,45 @@ class SqliteBackend : public Backend {
       if (Status s = Step(del.value()); !s.ok()) return s;
     }
     for (int t = 0; t < kTableCount; ++t) {
-      Result<sqlite3_stmt*> insert = Prepared(inserts_[t], [&] { return InsertSql(specs[t]); });
-      if (!insert.ok()) return insert.status();
-      for (const Row& row : doc.tables[t]) {
-        if (Status s = Bind(insert.value(), row); !s.ok()) return s;
+      const std::vector<Row>& rows = doc.tables[t];
+      for (size_t at = 0; at < rows.size();) {
+        const size_t n = std::min(rows.size() - at, kRowsPerInsert);
+        Result<sqlite3_stmt*> insert = Prepared(inserts_[t][n - 1], [&] { return InsertSql(specs[t], n); });
+        if (!insert.ok()) return insert.status();
+        for (size_t k = 0; k < n; ++k)
+          if (Status s = Bind(insert.value(), rows[at + k], k * specs[t].columns.size()); !s.ok()) return s;
         if (Status s = Step(insert.value()); !s.ok()) return Status::Error(s.message() + " (" + doc.name + ")");
+        sqlite3_clear_bindings(insert.value());
+        at += n;
       }
-      sqlite3_clear_bindings(insert.value());
     }
     return Status::Ok();
   }
 
-  static std::string InsertSql(const TableSpec& spec) {
+  // An INSERT of `rows` rows. OR FAIL: a statement of several rows that may
+  // ABORT half-way needs a statement journal to undo its first rows, and
+  // every failure here rolls back the whole transaction anyway.
+  static std::string InsertSql(const TableSpec& spec, size_t rows) {
     std::string columns, marks;
     for (const char* c : spec.columns) {
       columns += (columns.empty() ? "" : ", ") + std::string(c);
       marks += marks.empty() ? "?" : ", ?";
     }
-    return std::string("INSERT INTO ") + spec.name + " (" + columns + ") VALUES (" + marks + ")";
+    std::string values;
+    for (size_t r = 0; r < rows; ++r) values += (r ? ", (" : "(") + marks + ")";
+    return std::string("INSERT OR FAIL INTO ") + spec.name + " (" + columns + ") VALUES " + values;
   }
 
   sqlite3* db_;
   std::string path_;
   Statement versions_;
   bool staging_ = false;                 // a staged batch's transaction is open
-  std::vector<Statement> inserts_, deletes_;
+  // A document's rows of a table go in one statement (up to
+  // kRowsPerInsert rows): each statement costs as much again as a row to
+  // start and end. inserts_[table][rows - 1].
+  static constexpr size_t kRowsPerInsert = 16;
+  std::vector<std::vector<Statement>> inserts_;
+  std::vector<Statement> deletes_;
 };
 
 }  // namespace
