@@ -44,6 +44,20 @@ class Backend {
   // one transaction: on failure nothing of the batch is written.
   virtual Status Replace(const std::vector<const DocumentRows*>& documents) = 0;
 
+  // Writing a batch as its documents come, for a backend that can: the
+  // writes then overlap with the reading and preparing of the batch's later
+  // documents instead of all following them. StageDocument opens the
+  // batch's transaction when none is open and writes one document into it,
+  // unless it is stored with the same content; it says whether it wrote, and
+  // sets `document.stored`. CommitStaged commits the transaction. When
+  // either fails, the transaction is rolled back and the caller writes the
+  // batch again with StoredVersions and Replace. By default nothing stages.
+  virtual bool CanStage() const { return false; }
+  virtual Result<bool> StageDocument(DocumentRows& document);
+  virtual Status CommitStaged() { return Status::Ok(); }
+  // Rolls back a staged transaction, if one is open.
+  virtual void AbandonStaged() {}
+
   using Fields = std::vector<std::optional<std::string>>;
 
   // Calls `row` for each row of `sql` (NULL fields are nullopt), after
@@ -51,6 +65,10 @@ class Backend {
   virtual Status ForEachRow(const std::string& sql, const std::function<void(const Fields&)>& row,
                             const std::function<void(const Fields&)>& names = nullptr) = 0;
 };
+
+inline Result<bool> Backend::StageDocument(DocumentRows&) {
+  return Status::Error(std::string(engine()) + ": writes whole batches only");
+}
 
 Result<std::unique_ptr<Backend>> OpenSqlite(const std::string& path);
 Result<std::unique_ptr<Backend>> OpenPostgres(const std::string& uri);

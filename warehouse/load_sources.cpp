@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -36,15 +37,17 @@ class PreparedQueue {
     changed_.notify_all();
     return true;
   }
-  // False when the reader is done and everything has been taken.
-  bool Pop(PreparedDocument& document) {
+  enum Popped { kDocument, kNoneYet, kEnd };
+  // The next document, or kNoneYet when none came within `patience`, or
+  // kEnd when the reader is done and everything has been taken.
+  Popped Pop(PreparedDocument& document, std::chrono::milliseconds patience) {
     std::unique_lock<std::mutex> lock(mu_);
-    changed_.wait(lock, [&] { return !items_.empty() || closed_; });
-    if (items_.empty()) return false;
+    if (!changed_.wait_for(lock, patience, [&] { return !items_.empty() || closed_; })) return kNoneYet;
+    if (items_.empty()) return kEnd;
     document = std::move(items_.front());
     items_.pop_front();
     changed_.notify_all();
-    return true;
+    return kDocument;
   }
   void Close() { Set(closed_); }
   void Cancel() { Set(cancelled_); }
@@ -160,7 +163,13 @@ bool ReadLines(Reader& reader, std::istream& in, const std::string& name, const 
 // name (.jsonl, .ndjson), or when it is not one JSON value but its first
 // line is.
 bool ReadFile(Reader& reader, const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
+  // Read a megabyte at a time, not the stream's default 8 KB (a JSON Lines
+  // file of 100 MB took 12,500 reads).
+  constexpr size_t kBufferBytes = 1u << 20;
+  std::unique_ptr<char[]> buffer(new char[kBufferBytes]);
+  std::ifstream in;
+  in.rdbuf()->pubsetbuf(buffer.get(), static_cast<std::streamsize>(kBufferBytes));
+  in.open(path, std::ios::binary);
   if (!in) return reader.Refuse(path.string() + ": cannot open file");
   const std::string processed_at = FileTime(path);
   if (path.extension() == ".jsonl" || path.extension() == ".ndjson")
@@ -208,8 +217,12 @@ Status LoadSources(Warehouse& w, const std::vector<std::string>& sources) {
   });
   Status status;
   PreparedDocument document;
-  while (queue.Pop(document)) {
-    if (status.ok()) status = w.Add(std::move(document));
+  // A source that has nothing more for a while (documents piped in as they
+  // are made) has what it gave written, rather than held in an open
+  // transaction that keeps other writers waiting.
+  constexpr std::chrono::milliseconds kPatience{1000};
+  for (PreparedQueue::Popped p; (p = queue.Pop(document, kPatience)) != PreparedQueue::kEnd;) {
+    if (status.ok()) status = p == PreparedQueue::kDocument ? w.Add(std::move(document)) : w.Flush();
     if (!status.ok()) queue.Cancel();
   }
   reader.join();

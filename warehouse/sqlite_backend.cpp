@@ -1,9 +1,12 @@
 // The SQLite backend: one connection, prepared statements reused for every
-// row, one transaction per batch. The rollback journal keeps a killed load's
-// batch out of the database (the next connection rolls it back) and, unlike
-// a write-ahead log, does not write every new page twice.
+// row, one transaction per batch, written as its documents come (staged).
+// The rollback journal keeps a killed load's batch out of the database (the
+// next connection rolls it back) and, unlike a write-ahead log, does not
+// write every new page twice.
 
 #include <sqlite3.h>
+
+#include <algorithm>
 
 #include "warehouse/backend.h"
 
@@ -32,6 +35,7 @@ class SqliteBackend : public Backend {
   // close_v2: statements held by members (versions_) are finalized after
   // this body runs; the connection is closed when the last one is.
   ~SqliteBackend() override {
+    AbandonStaged();
     inserts_.clear();
     deletes_.clear();
     sqlite3_close_v2(db_);
@@ -76,7 +80,7 @@ class SqliteBackend : public Backend {
   }
 
   Result<std::map<std::string, std::string>> StoredVersions(const std::vector<std::string>& sha256s) override {
-    Result<sqlite3_stmt*> stmt = Prepared(versions_, "SELECT content_sha256 FROM document WHERE sha256 = ?");
+    Result<sqlite3_stmt*> stmt = VersionQuery();
     if (!stmt.ok()) return stmt.status();
     // One read transaction for all the lookups: in autocommit each
     // statement would take and drop the file lock and re-check the journal
@@ -95,6 +99,32 @@ class SqliteBackend : public Backend {
       return s;
     }
     return Execute("COMMIT");
+  }
+
+  bool CanStage() const override { return true; }
+
+  Result<bool> StageDocument(DocumentRows& document) override {
+    if (!staging_) {
+      if (Status s = Execute("BEGIN IMMEDIATE"); !s.ok()) return s;
+      staging_ = true;
+    }
+    Result<bool> written = WriteUnlessUnchanged(document);
+    if (!written.ok()) AbandonStaged();
+    return written;
+  }
+
+  Status CommitStaged() override {
+    if (!staging_) return Status::Ok();
+    Status s = Execute("COMMIT");
+    // A failed COMMIT (the database stayed busy) leaves the transaction open.
+    if (!s.ok()) Execute("ROLLBACK");
+    staging_ = false;
+    return s;
+  }
+
+  void AbandonStaged() override {
+    if (staging_) Execute("ROLLBACK");
+    staging_ = false;
   }
 
   Status ForEachRow(const std::string& sql, const std::function<void(const Fields&)>& row,
@@ -119,37 +149,62 @@ class SqliteBackend : public Backend {
   }
 
  private:
+  Result<sqlite3_stmt*> VersionQuery() {
+    return Prepared(versions_, [] { return "SELECT content_sha256 FROM document WHERE sha256 = ?"; });
+  }
+
+  // The content_sha256 stored for `sha`, or nullopt when it is not stored.
+  Result<std::optional<std::string>> StoredVersion(sqlite3_stmt* stmt, const std::string& sha) {
+    sqlite3_bind_text(stmt, 1, sha.data(), static_cast<int>(sha.size()), SQLITE_STATIC);
+    std::optional<std::string> version;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) version = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    Status error = rc == SQLITE_ROW || rc == SQLITE_DONE ? Status::Ok() : Error(sqlite3_errmsg(db_));
+    sqlite3_reset(stmt);
+    if (!error.ok()) return error;
+    return version;
+  }
+
   // content_sha256 of each stored document, inside a transaction.
   Result<std::map<std::string, std::string>> LookUp(sqlite3_stmt* stmt, const std::vector<std::string>& sha256s) {
     std::map<std::string, std::string> stored;
     for (const std::string& sha : sha256s) {
-      sqlite3_reset(stmt);
-      sqlite3_bind_text(stmt, 1, sha.data(), static_cast<int>(sha.size()), SQLITE_STATIC);
-      int rc = sqlite3_step(stmt);
-      if (rc == SQLITE_ROW)
-        stored[sha] = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-      else if (rc != SQLITE_DONE) {
-        Status error = Error(sqlite3_errmsg(db_));
-        sqlite3_reset(stmt);
-        return error;
-      }
+      Result<std::optional<std::string>> version = StoredVersion(stmt, sha);
+      if (!version.ok()) return version.status();
+      if (version.value()) stored[sha] = std::move(*version.value());
     }
-    sqlite3_reset(stmt);
     return stored;
+  }
+
+  // Inside the staged transaction: writes `doc` unless it is stored with
+  // the same content.
+  Result<bool> WriteUnlessUnchanged(DocumentRows& doc) {
+    Result<sqlite3_stmt*> stmt = VersionQuery();
+    if (!stmt.ok()) return stmt.status();
+    Result<std::optional<std::string>> version = StoredVersion(stmt.value(), doc.sha256);
+    if (!version.ok()) return version.status();
+    doc.stored = version.value().has_value();
+    if (doc.stored && *version.value() == doc.content_sha256) return false;
+    if (Status s = WriteDocument(doc); !s.ok()) return s;
+    return true;
   }
 
   Status Error(const std::string& message) const { return Status::Error(path_ + ": " + message); }
 
-  Result<sqlite3_stmt*> Prepared(Statement& stmt, const std::string& sql) {
-    if (!stmt.get() && sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, stmt.out(), nullptr) !=
-                           SQLITE_OK)
+  // `stmt`, prepared from the text `sql()` gives on first use (the text is
+  // not made again for every row).
+  template <class Sql>
+  Result<sqlite3_stmt*> Prepared(Statement& stmt, Sql sql) {
+    if (!stmt.get() && sqlite3_prepare_v3(db_, std::string(sql()).c_str(), -1, SQLITE_PREPARE_PERSISTENT,
+                                          stmt.out(), nullptr) != SQLITE_OK)
       return Error(sqlite3_errmsg(db_));
     return stmt.get();
   }
 
-  Status Bind(sqlite3_stmt* stmt, const Row& row) {
+  // Binds `row` to the parameters after the first `offset`.
+  Status Bind(sqlite3_stmt* stmt, const Row& row, size_t offset) {
     for (size_t i = 0; i < row.size(); ++i) {
-      const int at = static_cast<int>(i) + 1;
+      const int at = static_cast<int>(offset + i) + 1;
       const Field& f = row[i];
       int rc = SQLITE_OK;
       if (std::holds_alternative<long long>(f))
@@ -176,47 +231,69 @@ class SqliteBackend : public Backend {
   }
 
   Status WriteAll(const std::vector<const DocumentRows*>& documents) {
+    for (const DocumentRows* doc : documents)
+      if (Status s = WriteDocument(*doc); !s.ok()) return s;
+    return Status::Ok();
+  }
+
+  // Replaces the rows of one document, inside a transaction.
+  Status WriteDocument(const DocumentRows& doc) {
     const auto& specs = Tables();
     if (inserts_.empty()) {
       inserts_.resize(kTableCount);
+      for (std::vector<Statement>& by_rows : inserts_) by_rows.resize(kRowsPerInsert);
       deletes_.resize(kTableCount);
     }
-    for (const DocumentRows* doc : documents) {
-      // Children first, so that the document row goes last. A document
-      // not stored before has nothing to delete.
-      for (int t = kTableCount - 1; t >= 0 && doc->stored; --t) {
-        Result<sqlite3_stmt*> del = Prepared(
-            deletes_[t], std::string("DELETE FROM ") + specs[t].name + " WHERE " + specs[t].document_key + " = ?");
-        if (!del.ok()) return del.status();
-        sqlite3_bind_text(del.value(), 1, doc->sha256.data(), static_cast<int>(doc->sha256.size()), SQLITE_STATIC);
-        if (Status s = Step(del.value()); !s.ok()) return s;
-      }
-      for (int t = 0; t < kTableCount; ++t) {
-        Result<sqlite3_stmt*> insert = Prepared(inserts_[t], InsertSql(specs[t]));
+    // Children first, so that the document row goes last. A document not
+    // stored before has nothing to delete.
+    for (int t = kTableCount - 1; t >= 0 && doc.stored; --t) {
+      Result<sqlite3_stmt*> del = Prepared(deletes_[t], [&] {
+        return std::string("DELETE FROM ") + specs[t].name + " WHERE " + specs[t].document_key + " = ?";
+      });
+      if (!del.ok()) return del.status();
+      sqlite3_bind_text(del.value(), 1, doc.sha256.data(), static_cast<int>(doc.sha256.size()), SQLITE_STATIC);
+      if (Status s = Step(del.value()); !s.ok()) return s;
+    }
+    for (int t = 0; t < kTableCount; ++t) {
+      const std::vector<Row>& rows = doc.tables[t];
+      for (size_t at = 0; at < rows.size();) {
+        const size_t n = std::min(rows.size() - at, kRowsPerInsert);
+        Result<sqlite3_stmt*> insert = Prepared(inserts_[t][n - 1], [&] { return InsertSql(specs[t], n); });
         if (!insert.ok()) return insert.status();
-        for (const Row& row : doc->tables[t]) {
-          if (Status s = Bind(insert.value(), row); !s.ok()) return s;
-          if (Status s = Step(insert.value()); !s.ok()) return Status::Error(s.message() + " (" + doc->name + ")");
-        }
+        for (size_t k = 0; k < n; ++k)
+          if (Status s = Bind(insert.value(), rows[at + k], k * specs[t].columns.size()); !s.ok()) return s;
+        if (Status s = Step(insert.value()); !s.ok()) return Status::Error(s.message() + " (" + doc.name + ")");
         sqlite3_clear_bindings(insert.value());
+        at += n;
       }
     }
     return Status::Ok();
   }
 
-  static std::string InsertSql(const TableSpec& spec) {
+  // An INSERT of `rows` rows. OR FAIL: a statement of several rows that may
+  // ABORT half-way needs a statement journal to undo its first rows, and
+  // every failure here rolls back the whole transaction anyway.
+  static std::string InsertSql(const TableSpec& spec, size_t rows) {
     std::string columns, marks;
     for (const char* c : spec.columns) {
       columns += (columns.empty() ? "" : ", ") + std::string(c);
       marks += marks.empty() ? "?" : ", ?";
     }
-    return std::string("INSERT INTO ") + spec.name + " (" + columns + ") VALUES (" + marks + ")";
+    std::string values;
+    for (size_t r = 0; r < rows; ++r) values += (r ? ", (" : "(") + marks + ")";
+    return std::string("INSERT OR FAIL INTO ") + spec.name + " (" + columns + ") VALUES " + values;
   }
 
   sqlite3* db_;
   std::string path_;
   Statement versions_;
-  std::vector<Statement> inserts_, deletes_;
+  bool staging_ = false;                 // a staged batch's transaction is open
+  // A document's rows of a table go in one statement (up to
+  // kRowsPerInsert rows): each statement costs as much again as a row to
+  // start and end. inserts_[table][rows - 1].
+  static constexpr size_t kRowsPerInsert = 16;
+  std::vector<std::vector<Statement>> inserts_;
+  std::vector<Statement> deletes_;
 };
 
 }  // namespace

@@ -84,8 +84,9 @@ Result<DocumentRows> RowsFromJson(const nlohmann::json& json, const DocumentInfo
 // or nullopt when that reader cannot vouch for the document: text it does
 // not parse, or a member it is not sure emit/'s reader would accept. Then
 // the document is read with emit/ (DocumentFromJson) and BuildRows, which
-// refuse it or read it after all. `info.json_text` is the stored body.
-std::optional<DocumentRows> RowsFromText(std::string_view json_text, const DocumentInfo& info);
+// refuse it or read it after all. `info.json_text` is the stored body; the
+// document row takes it over.
+std::optional<DocumentRows> RowsFromText(std::string_view json_text, DocumentInfo info);
 
 // pdf, image, text, ... from a source file's extension.
 std::string InputKindOfPath(const std::string& path);

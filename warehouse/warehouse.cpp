@@ -92,9 +92,12 @@ Warehouse::Warehouse(std::unique_ptr<Backend> backend, std::string target, Refus
     : backend_(std::move(backend)),
       target_(std::move(target)),
       refused_(std::move(refused)),
-      batch_(static_cast<size_t>(std::max(1, batch))) {}
+      batch_(static_cast<size_t>(std::max(1, batch))) {
+  staging_.ok = backend_->CanStage();
+}
 
-Warehouse::~Warehouse() = default;
+// Documents not flushed are not written, staged ones included.
+Warehouse::~Warehouse() { backend_->AbandonStaged(); }
 
 void Warehouse::Refuse(const std::string& message) {
   ++counts_.refused;
@@ -130,10 +133,10 @@ PreparedDocument PreparedDocument::FromText(const std::string& json_text, const 
   info.content_sha256 = Sha256Hex(info.json_text);
   info.processed_at = processed_at;
   info.loaded_at = UtcNow();
-  // Most documents: rows straight from the text. The others are read with
-  // emit/, which says why one is refused.
+  // Most documents: rows straight from the text (which keep the body). The
+  // others are read with emit/, which says why one is refused.
   if (!info.json_text.empty())
-    if (std::optional<DocumentRows> rows = warehouse::RowsFromText(json_text, info)) {
+    if (std::optional<DocumentRows> rows = warehouse::RowsFromText(json_text, std::move(info))) {
       PreparedDocument p;
       p.rows_ = std::make_shared<DocumentRows>(std::move(*rows));
       return p;
@@ -144,7 +147,7 @@ PreparedDocument PreparedDocument::FromText(const std::string& json_text, const 
     p.not_json_ = true;
     return p;
   }
-  return FromParsed(j, std::move(info.json_text), name, processed_at);
+  return FromParsed(j, Body(json_text), name, processed_at);
 }
 
 PreparedDocument PreparedDocument::FromJson(const nlohmann::json& j, const std::string& name,
@@ -190,7 +193,23 @@ Status Warehouse::Add(PreparedDocument document) {
   pending_sha256s_.insert(document.rows_->sha256);
   pending_bytes_ += document.rows_->json_bytes;
   pending_.push_back(std::move(*document.rows_));
-  return pending_.size() >= batch_ || pending_bytes_ >= kBatchBytes ? Flush() : Status::Ok();
+  Stage(pending_.back());
+  const bool open_too_long = staging_.ok && std::chrono::steady_clock::now() - staging_.opened >= kMaxBatchOpen;
+  return pending_.size() >= batch_ || pending_bytes_ >= kBatchBytes || open_too_long ? Flush() : Status::Ok();
+}
+
+// Writes one document of the batch at once, when the backend can and the
+// batch's staging has not failed. After a failure Flush writes the whole
+// batch again its own way, which also finds the document at fault.
+void Warehouse::Stage(DocumentRows& document) {
+  if (!staging_.ok) return;
+  if (staging_.written + staging_.unchanged == 0) staging_.opened = std::chrono::steady_clock::now();
+  Result<bool> written = backend_->StageDocument(document);
+  if (!written.ok()) {
+    staging_.ok = false;
+    return;
+  }
+  ++(written.value() ? staging_.written : staging_.unchanged);
 }
 
 Status Warehouse::Flush() {
@@ -199,6 +218,14 @@ Status Warehouse::Flush() {
   pending_.clear();
   pending_bytes_ = 0;
   pending_sha256s_.clear();
+  const Staging staged = staging_;
+  staging_ = Staging();
+  staging_.ok = backend_->CanStage();
+  if (staged.ok && backend_->CommitStaged().ok()) {
+    counts_.loaded += staged.written;
+    counts_.unchanged += staged.unchanged;
+    return Status::Ok();
+  }
   std::vector<std::string> sha256s;
   for (const DocumentRows& d : batch) sha256s.push_back(d.sha256);
   Result<std::map<std::string, std::string>> stored = backend_->StoredVersions(sha256s);

@@ -13,6 +13,7 @@
 // an SQLite database file (created when missing).
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -71,7 +72,9 @@ class Warehouse {
 
   // Connects to (or creates) TARGET and checks its schema; the error is one
   // line naming the target. Up to `batch_documents` documents go in a
-  // transaction, fewer when their JSON passes kBatchBytes.
+  // transaction, fewer when their JSON passes kBatchBytes or, on a backend
+  // that writes them into the open transaction as they come, once it has
+  // been open kMaxBatchOpen.
   static Result<std::unique_ptr<Warehouse>> Open(const std::string& target, RefusedFn refused,
                                                  int batch_documents = kDefaultBatchDocuments);
   // Each commit waits for the disk (SQLite syncs the journal and the
@@ -79,6 +82,10 @@ class Warehouse {
   // large documents from filling memory.
   static constexpr int kDefaultBatchDocuments = 1000;
   static constexpr size_t kBatchBytes = 16u << 20;
+  // An open transaction keeps other writers of the database waiting: a
+  // slow source (documents piped in as they are made) must not hold it
+  // open for a thousand of them.
+  static constexpr std::chrono::milliseconds kMaxBatchOpen{2000};
   ~Warehouse();
   Warehouse(const Warehouse&) = delete;
   Warehouse& operator=(const Warehouse&) = delete;
@@ -105,6 +112,7 @@ class Warehouse {
 
  private:
   Warehouse(std::unique_ptr<warehouse::Backend> backend, std::string target, RefusedFn refused, int batch);
+  void Stage(warehouse::DocumentRows& document);
   Status Write(const std::vector<warehouse::DocumentRows*>& documents);
 
   std::unique_ptr<warehouse::Backend> backend_;
@@ -114,6 +122,14 @@ class Warehouse {
   std::vector<warehouse::DocumentRows> pending_;
   size_t pending_bytes_ = 0;                   // of the pending documents' JSON
   std::unordered_set<std::string> pending_sha256s_;
+  // The pending batch as written so far into its open transaction, by a
+  // backend that stages documents (Backend::StageDocument).
+  struct Staging {
+    bool ok = false;                           // every pending document staged
+    int written = 0, unchanged = 0;
+    std::chrono::steady_clock::time_point opened;  // when the first was staged
+  };
+  Staging staging_;
   LoadCounts counts_;
 };
 

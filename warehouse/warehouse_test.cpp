@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "warehouse/acceptance_suite.h"
 #include "warehouse/backend.h"
 #include "warehouse/schema.h"
@@ -155,6 +158,91 @@ TEST(WarehouseAddTest, ABatchIsWrittenWhenItsJsonPassesTheByteBound) {
   EXPECT_EQ(QueryText(path, "SELECT count(*) FROM document"), "2");
   EXPECT_EQ(QueryText(path, "SELECT length(title) FROM report WHERE document_sha256 LIKE 'b%'"),
             std::to_string(half));
+  fs::remove_all(dir);
+}
+
+// A batch written into its open transaction as its documents come is
+// committed once the transaction has been open kMaxBatchOpen, however few
+// documents it holds: a slow source must not keep other writers waiting.
+TEST(WarehouseAddTest, ABatchOpenTooLongIsCommitted) {
+  fs::path dir = ScratchDir("open");
+  const std::string path = (dir / "w.sqlite").string();
+  Result<std::unique_ptr<Warehouse>> w = Warehouse::Open(path, nullptr, /*batch_documents=*/1000);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  auto document = [](char key) {
+    return R"({"source": {"sha256": ")" + std::string(64, key) + R"("}, "reports": [{"title": "t"}]})";
+  };
+  ASSERT_TRUE(w.value()->Add(PreparedDocument::FromText(document('a'), "a.json", "")).ok());
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM document"), "0");
+  std::this_thread::sleep_for(Warehouse::kMaxBatchOpen + std::chrono::milliseconds(100));
+  ASSERT_TRUE(w.value()->Add(PreparedDocument::FromText(document('b'), "b.json", "")).ok());
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM document"), "2");
+  fs::remove_all(dir);
+}
+
+// Documents piped in as they are made are written once the source pauses,
+// not held in an open transaction until a batch fills up. (The reader
+// passes documents on 256 at a time, or at the end of its input.)
+TEST(WarehouseLoadTest, APausingSourceHasWhatItGaveWritten) {
+  fs::path dir = ScratchDir("pause");
+  const std::string path = (dir / "w.sqlite").string();
+  auto lines = [](int from, int to) {
+    std::string text;
+    for (int k = from; k < to; ++k) {
+      char sha[65];
+      std::snprintf(sha, sizeof sha, "%064x", k);
+      text += std::string(R"({"source": {"sha256": ")") + sha + R"("}, "reports": [{"title": "t"}]})" "\n";
+    }
+    return text;
+  };
+  FILE* load = popen((Quote(JIXIAO_BINARY) + " load - -q --db " + Quote(path)).c_str(), "w");
+  ASSERT_NE(load, nullptr);
+  const std::string first = lines(0, 256), second = lines(256, 257);
+  fwrite(first.data(), 1, first.size(), load);
+  fflush(load);
+  std::string count;
+  for (int tries = 0; tries < 100 && (count = QueryText(path, "SELECT count(*) FROM document")) != "256"; ++tries)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(count, "256");
+  fwrite(second.data(), 1, second.size(), load);
+  EXPECT_EQ(pclose(load), 0);
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM document"), "257");
+  fs::remove_all(dir);
+}
+
+// A document the database refuses (here a trigger refuses its report) is
+// refused by name and leaves its stored version as it was; the rest of its
+// batch is written, the documents written into the batch's transaction
+// before it included.
+TEST(WarehouseAddTest, ADocumentTheDatabaseRefusesLeavesTheRestOfItsBatch) {
+  fs::path dir = ScratchDir("refuses");
+  const std::string path = (dir / "w.sqlite").string();
+  auto document = [](char key, const std::string& title) {
+    return R"({"source": {"sha256": ")" + std::string(64, key) + R"("}, "reports": [{"title": ")" + title +
+           R"("}]})";
+  };
+  std::vector<std::string> refused;
+  Result<std::unique_ptr<Warehouse>> w =
+      Warehouse::Open(path, [&](const std::string& m) { refused.push_back(m); }, /*batch_documents=*/10);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  ASSERT_TRUE(w.value()->Add(PreparedDocument::FromText(document('b', "stored"), "b0.json", "")).ok());
+  ASSERT_TRUE(w.value()->Flush().ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TRIGGER refuse_bad BEFORE INSERT ON report WHEN NEW.title = 'bad' "
+                         "BEGIN SELECT RAISE(ABORT, 'bad title'); END",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  for (auto [key, title, name] : {std::tuple{'a', "good", "a.json"}, {'b', "bad", "b.json"}, {'c', "good", "c.json"}})
+    ASSERT_TRUE(w.value()->Add(PreparedDocument::FromText(document(key, title), name, "")).ok());
+  ASSERT_TRUE(w.value()->Flush().ok());
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_NE(refused[0].find("b.json: the database refused it"), std::string::npos) << refused[0];
+  EXPECT_EQ(w.value()->counts().loaded, 3);
+  EXPECT_EQ(QueryText(path, "SELECT group_concat(title, ',') FROM (SELECT title FROM report ORDER BY title)"),
+            "good,good,stored");
   fs::remove_all(dir);
 }
 
