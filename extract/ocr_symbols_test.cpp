@@ -35,10 +35,42 @@ TEST(CleanSymbols, DigitsReadInsideAPercentSignArePartsOfTheSign) {
   CleanSymbols(&words);
   ASSERT_EQ(words.size(), 1u);
   EXPECT_EQ(words[0].text, "95%");
-  // A digit that only touches the sign's edge is printed beside it.
-  std::vector<OcrWord> beside = {Word({{"9", {21, 19}}, {"0", {43, 20}}, {"%", {60, 34}}})};
+  // "100%" read "1009%4" with the sign's box narrowed between the two.
+  std::vector<OcrWord> narrow = {Word({{"1", {67, 16}}, {"0", {76, 19}}, {"0", {97, 19}}, {"9", {117, 10}},
+                                       {"%", {126, 7}}, {"4", {119, 34}}})};
+  CleanSymbols(&narrow);
+  EXPECT_EQ(narrow[0].text, "100%");
+  // "92%" read "929%0": the 9 0.78 as wide as the 2, boxed over the upper
+  // circle only.
+  OcrWord upper = Word({{"9", {66, 16}}, {"2", {78, 18}}, {"9", {99, 14}}, {"%", {109, 7}}, {"0", {107, 27}}});
+  upper.symbols[2].y1 = 17;
+  std::vector<OcrWord> upper_words = {upper};
+  CleanSymbols(&upper_words);
+  EXPECT_EQ(upper_words[0].text, "92%");
+  // Digits printed before the sign stay, though page-level boxes may put
+  // them partly or wholly inside it (boxes from "50%", "83%" and "100%").
+  std::vector<OcrWord> beside = {Word({{"5", {1899, 31}}, {"0", {1919, 27}}, {"%", {1932, 38}}}),
+                                 Word({{"8", {1797, 24}}, {"3", {1816, 20}}, {"%", {1821, 48}}}),
+                                 Word({{"1", {1955, 46}}, {"0", {1978, 24}}, {"0", {2001, 24}}, {"%", {2001, 48}}})};
   CleanSymbols(&beside);
-  EXPECT_EQ(beside[0].text, "90%");
+  EXPECT_EQ(beside[0].text, "50%");
+  EXPECT_EQ(beside[1].text, "83%");
+  EXPECT_EQ(beside[2].text, "100%");
+  // A 9 printed before the sign is a whole digit wide.
+  std::vector<OcrWord> nines = {Word({{"9", {60, 19}}, {"9", {80, 19}}, {"%", {100, 34}}}),
+                                Word({{"1", {60, 11}}, {"9", {74, 19}}, {"%", {94, 34}}})};
+  CleanSymbols(&nines);
+  EXPECT_EQ(nines[0].text, "99%");
+  EXPECT_EQ(nines[1].text, "19%");
+}
+
+TEST(IsOnlyShapesOfOne, LatinShapesOfOneOnly) {
+  EXPECT_TRUE(IsOnlyShapesOfOne({Word({{"l", {0, 6}}, {"l", {10, 6}}})}));
+  EXPECT_TRUE(IsOnlyShapesOfOne({Word({{"I", {0, 6}}}), Word({{"]", {20, 6}}})}));
+  EXPECT_FALSE(IsOnlyShapesOfOne({Word({{"l", {0, 6}}, {"1", {10, 6}}})}));
+  EXPECT_FALSE(IsOnlyShapesOfOne({Word({{"I", {0, 6}}, {"T", {10, 6}}})}));
+  EXPECT_FALSE(IsOnlyShapesOfOne({}));
+  EXPECT_FALSE(IsOnlyShapesOfOne({Word({{"l", {0, 6}}, {"l", {10, 6}}, {"l", {20, 6}}, {"l", {30, 6}}, {"l", {40, 6}}})}));
 }
 
 TEST(CleanSymbols, DropsRulePiecesAndRestoresFullWidthParentheses) {
