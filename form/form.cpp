@@ -30,6 +30,7 @@ using form::CellReader;
 struct TableReading {
   Report report;
   form::DetectInput detect;
+  std::optional<Value> year_read;  // the fiscal year as the form's lines print it
   bool failed = false;  // the table could not be read at all
 };
 
@@ -151,7 +152,7 @@ TableReading ReadTablePart(const form::TablePart& part) {
     form::ReadGridTable(view, report, reader);
     for (const form::ViewCell& c : view.cells()) AddDetectText(out.detect, c.folded);
   }
-  form::ReadFormLines(part.lines, report, reader);
+  out.year_read = form::ReadFormLines(part.lines, report, reader);
   for (const Block* b : part.lines)
     if (form::IsFormTitle(*b) || form::IsFormHeaderLine(*b)) AddDetectText(out.detect, form::Fold(b->text));
   AddPages(report, part.tables);
@@ -238,18 +239,20 @@ FormParseResult ParseUnguarded(const LayoutDocument& layout, const std::vector<P
   for (const form::ProjectParts& project : form::PairParts(segments, table_names, narrative_names)) {
     Report report;
     form::DetectInput detect;
+    std::optional<Value> table_year;
     const bool has_table = project.table >= 0 && !tables[static_cast<std::size_t>(project.table)].failed;
     if (has_table) {
       TableReading& t = tables[static_cast<std::size_t>(project.table)];
       RereadWithTemplateWords(profiles, segments.tables[static_cast<std::size_t>(project.table)], t);
       report = std::move(t.report);
       detect = std::move(t.detect);
+      table_year = std::move(t.year_read);
     }
     if (!has_table && project.narrative < 0) continue;
     if (project.narrative >= 0) {
       const Narrative& n = narratives[static_cast<std::size_t>(project.narrative)];
       if (!has_table && !HasSubstance(n)) continue;
-      MergeNarrative(n, report);
+      MergeNarrative(n, report, table_year);
       if (!has_table) {
         for (const Block* b : segments.narratives[static_cast<std::size_t>(project.narrative)].paragraphs)
           detect.folded_texts.push_back(form::Fold(b->text));

@@ -241,7 +241,28 @@ std::optional<std::string> HeaderTotalIn(std::string_view text) {
   return EncodeUtf8(figure);
 }
 
-void ReadFormLines(const std::vector<const Block*>& paragraphs, Report& report, CellReader& reader) {
+namespace {
+
+// The year a line printed, as a date Value placed on its paragraph.
+Value YearValue(int year, const Location& where, double confidence) {
+  Value v;
+  v.raw = std::to_string(year) + "年度";
+  v.date = std::to_string(year);
+  v.unit = "date";
+  v.where = where;
+  v.confidence = confidence;
+  return v;
+}
+
+}  // namespace
+
+std::optional<Value> ReadFormLines(const std::vector<const Block*>& paragraphs, Report& report, CellReader& reader) {
+  std::optional<Value> year_read;
+  auto read_year = [&](std::string_view text, const Location& where, double confidence) {
+    if (report.fiscal_year) return;
+    report.fiscal_year = FiscalYearIn(text);
+    if (report.fiscal_year) year_read = YearValue(*report.fiscal_year, where, confidence);
+  };
   for (const Block* p : paragraphs) {
     if (p == nullptr || p->kind != Block::Kind::kParagraph) continue;
     Location where{p->page, p->bbox, p->ref, p->line, p->column};
@@ -255,11 +276,11 @@ void ReadFormLines(const std::vector<const Block*>& paragraphs, Report& report, 
         }
       }
       report.title = title;
-      if (!report.fiscal_year) report.fiscal_year = FiscalYearIn(title);
+      read_year(title, where, p->confidence);
     }
     if (IsFormHeaderLine(*p)) {
       std::string f = Fold(p->text);
-      if (!report.fiscal_year && !Contains(f, "填报") && Contains(f, "年度")) report.fiscal_year = FiscalYearIn(f);
+      if (!Contains(f, "填报") && Contains(f, "年度")) read_year(f, where, p->confidence);
       if (!report.fill_date) {
         if (std::optional<std::string> date = FillDateTextIn(p->text)) {
           std::optional<Value> v = reader.ReadValue({*date, where, p->confidence, false}, {}, "/fill_date");
@@ -274,6 +295,7 @@ void ReadFormLines(const std::vector<const Block*>& paragraphs, Report& report, 
       }
     }
   }
+  return year_read;
 }
 
 }  // namespace jixiao::form

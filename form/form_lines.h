@@ -46,7 +46,8 @@ std::optional<std::string> FillDateTextIn(std::string_view text);
 std::optional<std::string> HeaderTotalIn(std::string_view text);
 
 // Fills title, fiscal_year, fill_date and total.declared_header of `report`
-// (those still empty) from the paragraphs around its table.
-void ReadFormLines(const std::vector<const Block*>& paragraphs, Report& report, CellReader& reader);
+// (those still empty) from the paragraphs around its table. Returns the
+// year as printed (a date Value with its place) when it set fiscal_year.
+std::optional<Value> ReadFormLines(const std::vector<const Block*>& paragraphs, Report& report, CellReader& reader);
 
 }  // namespace jixiao::form

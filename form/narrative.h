@@ -47,6 +47,7 @@ struct Narrative {
   std::vector<Value> executed_mentions;   // every statement of the spending
   std::vector<Value> rate_mentions;       // every statement of the execution rate
   std::vector<Value> self_score_mentions; // every statement of the self-score
+  std::vector<Value> year_mentions;       // every "YYYY年度" printed, in order
   std::vector<CountMention> count_mentions;
   std::vector<int> pages;                 // pages the paragraphs stood on (sorted)
 };
@@ -63,6 +64,12 @@ Narrative ParseNarrative(const std::vector<const Block*>& paragraphs);
 // the table's value first, then the narrative's mentions in order. A report
 // with no fill date and no 填报日期 takes the signature date as its fill
 // date, and that date is then not repeated as a signature fact.
-void MergeNarrative(const Narrative& narrative, Report& report);
+//
+// `table_year` is the fiscal year as the form's title printed it. When the
+// narrative never names that year but names another one at least twice,
+// one of the two readings is wrong (an OCR digit, or a form copied from
+// another year): the year is recorded as a "fiscal_year" CrossRef, the
+// table's year first, and the date rules treat it as doubtful.
+void MergeNarrative(const Narrative& narrative, Report& report, const std::optional<Value>& table_year = std::nullopt);
 
 }  // namespace jixiao

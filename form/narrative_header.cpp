@@ -313,9 +313,33 @@ std::optional<int> MostNamedYear(const Context& context) {
   return best;
 }
 
+// Every "YYYY年度" the paragraphs print, as date Values placed on their
+// paragraph: the witnesses the fiscal year read from a form title is
+// checked against.
+std::vector<Value> YearMentions(const Context& context) {
+  constexpr std::size_t kMaxMentions = 50;
+  std::vector<Value> mentions;
+  for (const Paragraph& p : context.paragraphs) {
+    const std::u32string tight = RemoveSpaces(p.folded);
+    for (std::size_t i = 0; i + 6 <= tight.size() && mentions.size() < kMaxMentions; ++i) {
+      int year = YearDuAt(tight, i);
+      if (year == 0) continue;
+      Value v;
+      v.raw = std::to_string(year) + "年度";
+      v.date = std::to_string(year);
+      v.unit = "date";
+      v.where = p.where;
+      v.confidence = p.confidence;
+      mentions.push_back(std::move(v));
+    }
+  }
+  return mentions;
+}
+
 }  // namespace
 
 void ReadHeader(const Context& context, Narrative& out) {
+  out.year_mentions = YearMentions(context);
   std::vector<Line> lines = AllLines(context);
   ReadLabels(lines, out);
   for (const Line& line : lines) {

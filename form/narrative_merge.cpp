@@ -2,6 +2,7 @@
 // and records each quantity printed more than once as a cross reference
 // (the table's value first, then the narrative's mentions in order).
 #include <algorithm>
+#include <map>
 
 #include "form/narrative.h"
 
@@ -57,9 +58,26 @@ void AddCountRefs(const Narrative& narrative, const Report& table, Facts& facts)
   }
 }
 
+// The form's year against the years the narrative names (see narrative.h).
+void AddYearCrossRef(const std::optional<Value>& table_year, const std::vector<Value>& mentions, Facts& facts) {
+  if (!table_year || !table_year->date) return;
+  std::map<std::string, int> named;
+  for (const Value& m : mentions)
+    if (m.date) ++named[*m.date];
+  if (named.count(*table_year->date) > 0) return;
+  bool outvoted = false;
+  for (const auto& [year, count] : named) outvoted = outvoted || count >= 2;
+  if (!outvoted) return;
+  CrossRef ref;
+  ref.quantity = "fiscal_year";
+  ref.mentions.push_back(*table_year);
+  ref.mentions.insert(ref.mentions.end(), mentions.begin(), mentions.end());
+  facts.cross_refs.push_back(std::move(ref));
+}
+
 }  // namespace
 
-void MergeNarrative(const Narrative& narrative, Report& report) {
+void MergeNarrative(const Narrative& narrative, Report& report, const std::optional<Value>& table_year) {
   // What the table stated, before the narrative fills any gap.
   const std::optional<Value> table_planned = report.budget.planned;
   const std::optional<Value> table_executed = report.budget.executed;
@@ -70,6 +88,7 @@ void MergeNarrative(const Narrative& narrative, Report& report) {
   FillText(report.department, narrative.department);
   FillText(report.implementing_unit, narrative.implementing_unit);
   if (!report.fiscal_year) report.fiscal_year = narrative.fiscal_year;
+  AddYearCrossRef(table_year, narrative.year_mentions, report.facts);
   // A report with no table and no 填报日期 is dated by its signature: that
   // date is then the report's fill date rather than a second fact.
   const bool dated_by_signature = !report.fill_date && narrative.fill_date_is_signature;

@@ -114,5 +114,48 @@ TEST(NarrativeMerge, CountsPairWithTheIndicatorOfTheSameName) {
   EXPECT_EQ(FindRef(r, "N_exp"), nullptr);  // the narrative does not state it
 }
 
+Value Year(const std::string& year, double confidence) {
+  Value v;
+  v.raw = year + "年度";
+  v.date = year;
+  v.unit = "date";
+  v.confidence = confidence;
+  return v;
+}
+
+TEST(NarrativeMerge, FormYearTheNarrativeNeverNamesIsRecorded) {
+  Paragraphs p({"2021年度绩效自评报告", "我单位对2021年度病历评审费用实施绩效评价，自评报告如下：",
+                "2021年度病历评审费用自评分94分。"},
+               3);
+  Narrative n = ParseNarrative(p.pointers());
+  ASSERT_EQ(n.year_mentions.size(), 3u);
+  EXPECT_EQ(n.year_mentions[0].where.page, 3);
+
+  Report doubted;
+  doubted.fiscal_year = 2024;
+  MergeNarrative(n, doubted, Year("2024", 0.97));
+  const CrossRef* year = FindRef(doubted, "fiscal_year");
+  ASSERT_NE(year, nullptr);
+  ASSERT_EQ(year->mentions.size(), 4u);
+  EXPECT_EQ(year->mentions[0].raw, "2024年度");  // the form's reading first
+  EXPECT_EQ(*year->mentions[1].date, "2021");
+  EXPECT_EQ(doubted.fiscal_year, 2024);  // recorded, not overruled
+
+  Report agreed;  // the narrative names the form's year: nothing to doubt
+  agreed.fiscal_year = 2021;
+  MergeNarrative(n, agreed, Year("2021", 0.97));
+  EXPECT_EQ(FindRef(agreed, "fiscal_year"), nullptr);
+}
+
+TEST(NarrativeMerge, OneOtherYearNamedOnceIsNoWitness) {
+  // A narrative naming the next budget once says nothing about the form's year.
+  Paragraphs p({"项目绩效自评报告", "已纳入2023年度预算。"}, 1);
+  Narrative n = ParseNarrative(p.pointers());
+  Report r;
+  r.fiscal_year = 2022;
+  MergeNarrative(n, r, Year("2022", 1.0));
+  EXPECT_EQ(FindRef(r, "fiscal_year"), nullptr);
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -1,6 +1,10 @@
 #include "score/date_rules.h"
 
+#include <algorithm>
 #include <cctype>
+#include <map>
+
+#include "score/printed_figure.h"
 
 namespace jixiao::score {
 
@@ -17,28 +21,79 @@ std::optional<int> YearOf(const std::optional<std::string>& iso) {
   return year;
 }
 
+// The fiscal year in doubt: the form's title printed `table` but the
+// narrative never names it and names `witness`'s year instead, at least
+// twice (a "fiscal_year" CrossRef, recorded by the form reader).
+struct YearDoubt {
+  const Value* table = nullptr;
+  const Value* witness = nullptr;
+  int named = 0;         // the year the narrative names most
+  bool misread = false;  // one OCR digit may tell the two readings apart
+};
+
+std::optional<YearDoubt> FiscalYearDoubt(const Report& report, int fiscal_year) {
+  for (const CrossRef& ref : report.facts.cross_refs) {
+    if (ref.quantity != "fiscal_year" || ref.mentions.size() < 2) continue;
+    if (YearOf(ref.mentions.front().date) != fiscal_year) continue;
+    std::map<int, int> counts;
+    YearDoubt doubt;
+    doubt.table = &ref.mentions.front();
+    int best = 0;
+    for (size_t k = 1; k < ref.mentions.size(); ++k) {
+      std::optional<int> y = YearOf(ref.mentions[k].date);
+      if (!y || *y == fiscal_year) continue;
+      if (++counts[*y] > best) {
+        best = counts[*y];
+        doubt.named = *y;
+      }
+    }
+    if (best < 2) continue;
+    for (size_t k = 1; k < ref.mentions.size() && doubt.witness == nullptr; ++k)
+      if (YearOf(ref.mentions[k].date) == doubt.named) doubt.witness = &ref.mentions[k];
+    doubt.misread = MaybeMisread(*doubt.table, *doubt.witness);
+    return doubt;
+  }
+  return std::nullopt;
+}
+
+// Raises DATE_INCONSISTENT for `date` unless `fits(year of date, fiscal
+// year)`. When the fiscal year is in doubt and the date fits the year the
+// narrative names, the contradiction rests on which reading is right: a
+// warning, or a note when one misread digit explains it.
+void CheckDate(RuleContext& ctx, const Value& date, int fiscal_year, const std::string& path, Severity severity,
+               bool (*fits)(int, int), const std::string& problem, const std::string& expected) {
+  std::optional<int> year = YearOf(date.date);
+  if (!year || fits(*year, fiscal_year)) return;
+  std::string message = problem;
+  std::optional<YearDoubt> doubt = FiscalYearDoubt(ctx.report, fiscal_year);
+  if (doubt && fits(*year, doubt->named)) {
+    severity = doubt->misread ? Severity::kInfo : std::min(severity, Severity::kWarning);
+    message += "（表中为 " + std::to_string(fiscal_year) + " 年度，报告正文多处为 " + std::to_string(doubt->named) +
+               " 年度，按后者则无矛盾" + (doubt->misread ? "；识读所得，仅差一字，疑为识读误差" : "") + "）";
+  }
+  FlagBuilder flag(FlagCode::kDateInconsistent, severity, path);
+  flag.Message(message).DeclaredText(*date.date).ExpectedText(expected).Evidence(date);
+  if (doubt) flag.Evidence(*doubt->table).Evidence(*doubt->witness);
+  ctx.flags.Add(flag);
+}
+
 void CheckAfterYear(RuleContext& ctx, const Value& date, int fiscal_year, const std::string& path,
                     const std::string& what) {
   std::optional<int> year = YearOf(date.date);
-  if (!year || *year > fiscal_year) return;
+  if (!year) return;
   std::string when = *year == fiscal_year ? "在该年度之内" : "早于该年度";
-  ctx.flags.Add(FlagBuilder(FlagCode::kDateInconsistent, Severity::kError, path)
-                    .Message(what + " " + *date.date + " " + when + "；" + std::to_string(fiscal_year) +
-                             " 年度的自评应在年度结束后填报")
-                    .DeclaredText(*date.date)
-                    .ExpectedText("晚于 " + std::to_string(fiscal_year) + "-12-31")
-                    .Evidence(date));
+  CheckDate(
+      ctx, date, fiscal_year, path, Severity::kError, [](int y, int fy) { return y > fy; },
+      what + " " + *date.date + " " + when + "；" + std::to_string(fiscal_year) + " 年度的自评应在年度结束后填报",
+      "晚于 " + std::to_string(fiscal_year) + "-12-31");
 }
 
 void CheckInYear(RuleContext& ctx, const Value& date, int fiscal_year, const std::string& path,
                  const std::string& what, Severity severity) {
-  std::optional<int> year = YearOf(date.date);
-  if (!year || *year == fiscal_year) return;
-  ctx.flags.Add(FlagBuilder(FlagCode::kDateInconsistent, severity, path)
-                    .Message(what + " " + *date.date + " 不在 " + std::to_string(fiscal_year) + " 年度之内")
-                    .DeclaredText(*date.date)
-                    .ExpectedText(std::to_string(fiscal_year))
-                    .Evidence(date));
+  if (!date.date) return;
+  CheckDate(
+      ctx, date, fiscal_year, path, severity, [](int y, int fy) { return y == fy; },
+      what + " " + *date.date + " 不在 " + std::to_string(fiscal_year) + " 年度之内", std::to_string(fiscal_year));
 }
 
 }  // namespace

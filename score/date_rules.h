@@ -7,7 +7,11 @@
 // otherwise); a deadline outside the year is only suspicious (warning):
 // some work is due after the year ends. Dates quoted inside explanations
 // (参保缴费时间段为2021年9月至2022年2月底) are not facts with a role and are not
-// checked. Internal to score/.
+// checked. When the fiscal year itself is in doubt (a "fiscal_year"
+// CrossRef: the form's title names a year its narrative never names) and
+// the date fits the year the narrative names, the flag is a warning, or an
+// info note when the two years are OCR readings one digit apart.
+// Internal to score/.
 #pragma once
 
 #include "score/rule_context.h"

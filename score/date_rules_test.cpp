@@ -62,5 +62,56 @@ TEST(DateRulesTest, NoFiscalYearNoCheck) {
   EXPECT_EQ(CountingFlags(r), 0);
 }
 
+// The form's title read 2024 where its narrative names 2021 three times.
+Report WithDoubtedYear(const std::string& fill_iso, double confidence, const std::string& narrative_year) {
+  Report r;
+  r.template_name = "group-weights";
+  r.fiscal_year = 2024;
+  r.fill_date = Date(fill_iso, fill_iso);
+  CrossRef year{"fiscal_year", {Date("2024", "2024年度")}};
+  for (int k = 0; k < 3; ++k) year.mentions.push_back(Date(narrative_year, narrative_year + "年度"));
+  for (Value& v : year.mentions) v.confidence = confidence;
+  r.facts.cross_refs.push_back(year);
+  ScoreReport(r, BuiltinProfile("group-weights"));
+  return r;
+}
+
+TEST(DateRulesTest, DoubtedYearOneOcrDigitApartIsANote) {
+  Report r = WithDoubtedYear("2022-06", 0.97, "2021");
+  const Flag* f = FindFlag(r, FlagCode::kDateInconsistent, "/fill_date");
+  ASSERT_NE(f, nullptr) << Describe(r);
+  EXPECT_EQ(f->severity, Severity::kInfo);
+  EXPECT_EQ(f->evidence.size(), 3u);  // the date, the form's year, the narrative's
+  EXPECT_NE(f->message.find("疑为识读误差"), std::string::npos) << f->message;
+}
+
+TEST(DateRulesTest, DoubtedYearOnATextLayerIsAWarning) {
+  // Printed, not recognized: one of the two years is the document's own slip.
+  Report r = WithDoubtedYear("2022-06", 1.0, "2021");
+  const Flag* f = FindFlag(r, FlagCode::kDateInconsistent, "/fill_date");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::kWarning);
+}
+
+TEST(DateRulesTest, DateWrongForEitherYearStaysAnError) {
+  Report r = WithDoubtedYear("2020-03", 0.97, "2021");
+  const Flag* f = FindFlag(r, FlagCode::kDateInconsistent, "/fill_date");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::kError);
+}
+
+TEST(DateRulesTest, YearNamedOnceIsNoDoubt) {
+  Report r;
+  r.template_name = "group-weights";
+  r.fiscal_year = 2024;
+  r.fill_date = Date("2022-06", "2022年6月");
+  r.facts.cross_refs.push_back({"fiscal_year", {Date("2024", "2024年度"), Date("2021", "2021年度")}});
+  ScoreReport(r, BuiltinProfile("group-weights"));
+  const Flag* f = FindFlag(r, FlagCode::kDateInconsistent, "/fill_date");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::kError);
+  EXPECT_EQ(FindFlag(r, FlagCode::kCrossReferenceMismatch, "/facts/cross_refs/0"), nullptr);
+}
+
 }  // namespace
 }  // namespace jixiao
