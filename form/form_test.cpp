@@ -531,6 +531,23 @@ TEST(ParseReports, NarrativeOfAnotherProjectSharingAnEndingIsItsOwnReport) {
   EXPECT_EQ(result.reports[1].total.self_score_text.declared, 91);
 }
 
+// A narrative whose project name could not be read (a scan garbled it) and
+// whose title names no project joins the form beside it: its generic
+// title is not a name that conflicts with the form's.
+TEST(ParseReports, UnnamedNarrativeWithAGenericTitleJoinsTheFormBesideIt) {
+  std::vector<Block> blocks = GoalTableForm("医疗救助工作经费", "94");
+  std::vector<Block> n = {
+      Paragraph("财政项目支出绩效评价报告"),
+      Paragraph("一、基本情况"),
+      Paragraph("按照要求进行绩效自评，自评得分 94 分。"),
+  };
+  blocks.insert(blocks.end(), n.begin(), n.end());
+  FormParseResult result = Parse(blocks);
+  ASSERT_EQ(result.reports.size(), 1u);
+  EXPECT_EQ(result.reports[0].project_name, "医疗救助工作经费");
+  EXPECT_EQ(result.reports[0].total.self_score_text.declared, 94);
+}
+
 TEST(ParseReports, NarrativeOnlyReport) {
   FormParseResult result = Parse(Narrative("医疗保障基金监管费用", "95"));
   ASSERT_EQ(result.reports.size(), 1u);
