@@ -163,10 +163,12 @@ TableReading ReadTablePart(const form::TablePart& part) {
 }
 
 // The name a narrative part goes by when its parser found none: the quoted
-// name of its first paragraph, else none. Not its title: the parser found
-// no project in it (财政项目支出绩效评价报告 names none), and a title or the
-// opening sentences taken as a name conflict with every table's name, so
-// the part would stand alone instead of joining the table beside it.
+// name of its first paragraph, else its opening text up to the title
+// (a summary paragraph opening with the name in broken quotes). A part that
+// opens with its title has none: the parser found no project in that title
+// (财政项目支出绩效评价报告 names none), and taken as a name it would
+// conflict with every table's name, leaving the part alone instead of
+// joining the table beside it.
 std::string FallbackNarrativeName(const form::NarrativePart& part) {
   if (part.paragraphs.empty()) return "";
   std::u32string text = DecodeUtf8Lossy(part.paragraphs.front()->text);
@@ -174,7 +176,14 @@ std::string FallbackNarrativeName(const form::NarrativePart& part) {
   std::size_t close = open == std::u32string::npos ? std::u32string::npos : text.find(U'”', open + 1);
   if (open != std::u32string::npos && close != std::u32string::npos && close - open < 60)
     return EncodeUtf8(text.substr(open + 1, close - open - 1));
-  return "";
+  if (form::IsNarrativeTitle(*part.paragraphs.front())) return "";
+  std::string title;
+  for (const Block* b : part.paragraphs) {
+    if (form::CharCount(title) > 80) break;
+    title += b->text;
+    if (form::IsNarrativeTitle(*b)) break;
+  }
+  return title;
 }
 
 // Whether a narrative part says anything a report is made of.
