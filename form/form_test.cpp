@@ -548,6 +548,24 @@ TEST(ParseReports, UnnamedNarrativeWithAGenericTitleJoinsTheFormBesideIt) {
   EXPECT_EQ(result.reports[0].total.self_score_text.declared, 94);
 }
 
+// A summary paragraph naming its project in broken quotes (OCR turned ”
+// into ") still finds that project's table by name, past another one.
+TEST(ParseReports, SummaryWithBrokenQuotesFindsItsTableByName) {
+  std::vector<Block> blocks = {
+      Paragraph("“异地就医直接结算工作经费\"项目绩效自评综述：根据年初设定的绩效目标，项目绩效自评得分为94分。"),
+  };
+  std::vector<Block> other = GoalTableForm("医疗救助资金", "88");
+  std::vector<Block> own = GoalTableForm("异地就医直接结算工作经费", "94");
+  blocks.insert(blocks.end(), other.begin(), other.end());
+  blocks.insert(blocks.end(), own.begin(), own.end());
+  FormParseResult result = Parse(blocks);
+  ASSERT_EQ(result.reports.size(), 2u);
+  EXPECT_EQ(result.reports[0].project_name, "异地就医直接结算工作经费");
+  EXPECT_EQ(result.reports[0].total.self_score_text.declared, 94);
+  EXPECT_EQ(result.reports[1].project_name, "医疗救助资金");
+  EXPECT_FALSE(result.reports[1].total.self_score_text.declared.has_value());
+}
+
 TEST(ParseReports, NarrativeOnlyReport) {
   FormParseResult result = Parse(Narrative("医疗保障基金监管费用", "95"));
   ASSERT_EQ(result.reports.size(), 1u);
