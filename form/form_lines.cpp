@@ -241,10 +241,7 @@ std::optional<std::string> HeaderTotalIn(std::string_view text) {
   return EncodeUtf8(figure);
 }
 
-namespace {
-
-// The year a line printed, as a date Value placed on its paragraph.
-Value YearValue(int year, const Location& where, double confidence) {
+Value FiscalYearValue(int year, const Location& where, double confidence) {
   Value v;
   v.raw = std::to_string(year) + "年度";
   v.date = std::to_string(year);
@@ -254,14 +251,12 @@ Value YearValue(int year, const Location& where, double confidence) {
   return v;
 }
 
-}  // namespace
-
 std::optional<Value> ReadFormLines(const std::vector<const Block*>& paragraphs, Report& report, CellReader& reader) {
   std::optional<Value> year_read;
   auto read_year = [&](std::string_view text, const Location& where, double confidence) {
     if (report.fiscal_year) return;
     report.fiscal_year = FiscalYearIn(text);
-    if (report.fiscal_year) year_read = YearValue(*report.fiscal_year, where, confidence);
+    if (report.fiscal_year) year_read = FiscalYearValue(*report.fiscal_year, where, confidence);
   };
   for (const Block* p : paragraphs) {
     if (p == nullptr || p->kind != Block::Kind::kParagraph) continue;

@@ -38,6 +38,10 @@ bool IsTitleFragment(const Block& paragraph);
 // The year of "2022 年度" / "（2021年度）" / "2020年" in `text`, if any.
 std::optional<int> FiscalYearIn(std::string_view text);
 
+// A fiscal year printed as "YYYY年度", as a date Value placed where it was
+// read (a form title, a narrative paragraph).
+Value FiscalYearValue(int year, const Location& where, double confidence);
+
 // The date text after 填报日期 / 填报时间 in `text` ("2021 年 4 月"), if any.
 std::optional<std::string> FillDateTextIn(std::string_view text);
 

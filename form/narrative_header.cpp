@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "form/form_lines.h"
 #include "form/narrative_parts.h"
 #include "normalize/normalize.h"
 
@@ -323,14 +324,7 @@ std::vector<Value> YearMentions(const Context& context) {
     const std::u32string tight = RemoveSpaces(p.folded);
     for (std::size_t i = 0; i + 6 <= tight.size() && mentions.size() < kMaxMentions; ++i) {
       int year = YearDuAt(tight, i);
-      if (year == 0) continue;
-      Value v;
-      v.raw = std::to_string(year) + "年度";
-      v.date = std::to_string(year);
-      v.unit = "date";
-      v.where = p.where;
-      v.confidence = p.confidence;
-      mentions.push_back(std::move(v));
+      if (year != 0) mentions.push_back(form::FiscalYearValue(year, p.where, p.confidence));
     }
   }
   return mentions;

@@ -60,12 +60,12 @@ std::optional<YearDoubt> FiscalYearDoubt(const Report& report, int fiscal_year) 
 // year)`. When the fiscal year is in doubt and the date fits the year the
 // narrative names, the contradiction rests on which reading is right: a
 // warning, or a note when one misread digit explains it.
-void CheckDate(RuleContext& ctx, const Value& date, int fiscal_year, const std::string& path, Severity severity,
-               bool (*fits)(int, int), const std::string& problem, const std::string& expected) {
+void CheckDate(RuleContext& ctx, const Value& date, int fiscal_year, const std::optional<YearDoubt>& doubt,
+               const std::string& path, Severity severity, bool (*fits)(int, int), const std::string& problem,
+               const std::string& expected) {
   std::optional<int> year = YearOf(date.date);
   if (!year || fits(*year, fiscal_year)) return;
   std::string message = problem;
-  std::optional<YearDoubt> doubt = FiscalYearDoubt(ctx.report, fiscal_year);
   if (doubt && fits(*year, doubt->named)) {
     severity = doubt->misread ? Severity::kInfo : std::min(severity, Severity::kWarning);
     message += "（表中为 " + std::to_string(fiscal_year) + " 年度，报告正文多处为 " + std::to_string(doubt->named) +
@@ -77,22 +77,22 @@ void CheckDate(RuleContext& ctx, const Value& date, int fiscal_year, const std::
   ctx.flags.Add(flag);
 }
 
-void CheckAfterYear(RuleContext& ctx, const Value& date, int fiscal_year, const std::string& path,
-                    const std::string& what) {
+void CheckAfterYear(RuleContext& ctx, const Value& date, int fiscal_year, const std::optional<YearDoubt>& doubt,
+                    const std::string& path, const std::string& what) {
   std::optional<int> year = YearOf(date.date);
   if (!year) return;
   std::string when = *year == fiscal_year ? "在该年度之内" : "早于该年度";
   CheckDate(
-      ctx, date, fiscal_year, path, Severity::kError, [](int y, int fy) { return y > fy; },
+      ctx, date, fiscal_year, doubt, path, Severity::kError, [](int y, int fy) { return y > fy; },
       what + " " + *date.date + " " + when + "；" + std::to_string(fiscal_year) + " 年度的自评应在年度结束后填报",
       "晚于 " + std::to_string(fiscal_year) + "-12-31");
 }
 
-void CheckInYear(RuleContext& ctx, const Value& date, int fiscal_year, const std::string& path,
-                 const std::string& what, Severity severity) {
+void CheckInYear(RuleContext& ctx, const Value& date, int fiscal_year, const std::optional<YearDoubt>& doubt,
+                 const std::string& path, const std::string& what, Severity severity) {
   if (!date.date) return;
   CheckDate(
-      ctx, date, fiscal_year, path, severity, [](int y, int fy) { return y == fy; },
+      ctx, date, fiscal_year, doubt, path, severity, [](int y, int fy) { return y == fy; },
       what + " " + *date.date + " 不在 " + std::to_string(fiscal_year) + " 年度之内", std::to_string(fiscal_year));
 }
 
@@ -101,17 +101,18 @@ void CheckInYear(RuleContext& ctx, const Value& date, int fiscal_year, const std
 void CheckDates(RuleContext& ctx) {
   if (!ctx.profile.checks.dates || !ctx.report.fiscal_year) return;
   int fy = *ctx.report.fiscal_year;
-  if (ctx.report.fill_date) CheckAfterYear(ctx, *ctx.report.fill_date, fy, "/fill_date", "填报日期");
+  const std::optional<YearDoubt> doubt = FiscalYearDoubt(ctx.report, fy);
+  if (ctx.report.fill_date) CheckAfterYear(ctx, *ctx.report.fill_date, fy, doubt, "/fill_date", "填报日期");
   const std::vector<DateFact>& dates = ctx.report.facts.dates;
   for (size_t k = 0; k < dates.size(); ++k) {
     const DateFact& d = dates[k];
     std::string path = "/facts/dates/" + std::to_string(k);
     if (d.role == "signature" || d.role == "fill") {
-      CheckAfterYear(ctx, d.date, fy, path, d.role == "fill" ? "填报日期" : "落款日期");
+      CheckAfterYear(ctx, d.date, fy, doubt, path, d.role == "fill" ? "填报日期" : "落款日期");
     } else if (d.role == "cutoff") {
-      CheckInYear(ctx, d.date, fy, path, "数据截止日期", Severity::kError);
+      CheckInYear(ctx, d.date, fy, doubt, path, "数据截止日期", Severity::kError);
     } else if (d.role == "deadline") {
-      CheckInYear(ctx, d.date, fy, path, "完成时限", Severity::kWarning);
+      CheckInYear(ctx, d.date, fy, doubt, path, "完成时限", Severity::kWarning);
     }
   }
 }
